@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { isKnownTimeZone } from './metrics/calendar.ts';
+
+/** Everything the service reads from its environment, validated once at start-up. */
+const environmentSchema = z.object({
+  SEIKA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  SEIKA_HOST: z.string().default('127.0.0.1'),
+  SEIKA_DATA_DIR: z.string().default('./data'),
+  SEIKA_ORGANIZATION_URL: z.url().optional(),
+  SEIKA_PAT: z.string().min(1).optional(),
+  SEIKA_EXTENSION_SECRET: z.string().min(16).optional(),
+  SEIKA_TIME_ZONE: z.string().refine(isKnownTimeZone, 'is not an IANA time zone').default('Asia/Tokyo'),
+  SEIKA_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
+  SEIKA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SEIKA_DEMO_SEED: z.coerce.number().int().default(7),
+});
+
+export type ServiceConfig = z.infer<typeof environmentSchema> & { databasePath: string };
+
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Configuration is invalid:\n  ${problems.join('\n  ')}`);
+  }
+  return { ...parsed.data, databasePath: resolve(parsed.data.SEIKA_DATA_DIR, 'seika.sqlite') };
+}
+
+/** `serve` and `sync` need a real organization; the error says which variables are missing. */
+export function requireOrganization(config: ServiceConfig): { url: string; pat: string } {
+  const missing = [
+    config.SEIKA_ORGANIZATION_URL === undefined ? 'SEIKA_ORGANIZATION_URL' : undefined,
+    config.SEIKA_PAT === undefined ? 'SEIKA_PAT' : undefined,
+  ].filter((name) => name !== undefined);
+  if (config.SEIKA_ORGANIZATION_URL === undefined || config.SEIKA_PAT === undefined) {
+    throw new Error(`Set ${missing.join(' and ')} (for example https://dev.azure.com/your-org and a PAT).`);
+  }
+  return { url: config.SEIKA_ORGANIZATION_URL, pat: config.SEIKA_PAT };
+}

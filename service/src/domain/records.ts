@@ -1,0 +1,67 @@
+/**
+ * Normalised, source-independent records. Sync writes them; metrics read only them.
+ * Timestamps are epoch milliseconds (UTC) so metric code never parses strings on hot paths.
+ */
+
+/** Where a normalised row came from: the raw page that carried its source revision. */
+export interface Provenance {
+  rawPageId: number;
+}
+
+/** The latest known state of a work item, with the facts flow metrics need. */
+export interface WorkItemRecord {
+  id: number;
+  project: string;
+  workItemType: string;
+  title: string;
+  areaPath: string;
+  tags: readonly string[];
+  state: string;
+  createdAt: number;
+  changedAt: number;
+  revision: number;
+  isDeleted: boolean;
+  provenance: Provenance;
+}
+
+/** One change of System.State (including the first state at creation, where fromState is null). */
+export interface StateTransitionRecord {
+  workItemId: number;
+  revision: number;
+  at: number;
+  fromState: string | null;
+  toState: string;
+  /** The item's type at the time of the transition (types can change). */
+  workItemType: string;
+  provenance: Provenance;
+}
+
+/** A work item together with its state history in time order: the unit flow metrics work on. */
+export interface FlowItem {
+  item: WorkItemRecord;
+  transitions: readonly StateTransitionRecord[];
+}
+
+/** Which area paths a team owns (team field values). */
+export interface TeamScope {
+  /** Usually System.AreaPath; a custom team field otherwise. */
+  field: string;
+  values: readonly { value: string; includeChildren: boolean }[];
+  /** Work item types on the team's backlogs (requirement backlog, plus bugs unless bugsBehavior is off). */
+  backlogWorkItemTypes: readonly string[];
+}
+
+/** One revision of a work item, reduced to the fields Seika uses. The normalised form of a raw revision. */
+export interface WorkItemRevisionRecord {
+  workItemId: number;
+  revision: number;
+  project: string;
+  workItemType: string;
+  title: string;
+  areaPath: string;
+  state: string;
+  tags: readonly string[];
+  createdAt: number;
+  changedAt: number;
+  isDeleted: boolean;
+}

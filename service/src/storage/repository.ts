@@ -1,0 +1,85 @@
+import type {
+  FlowItem,
+  StateTransitionRecord,
+  TeamScope,
+  WorkItemRecord,
+  WorkItemRevisionRecord,
+} from '../domain/records.ts';
+import type { StateCategory, WorkflowStateMap } from '../domain/workflow.ts';
+
+/** A page exactly as the API returned it, with the request that produced it. */
+export interface RawPage {
+  stream: string;
+  requestUrl: string;
+  requestToken: string | null;
+  responseToken: string | null;
+  isLastBatch: boolean;
+  itemCount: number;
+  body: string;
+}
+
+export interface StoredRawPage extends RawPage {
+  id: number;
+  fetchedAt: string;
+}
+
+export interface WorkflowStateRow {
+  workItemType: string;
+  state: string;
+  category: StateCategory;
+}
+
+/** Derives a work item's state transitions from its complete, ordered revision history. */
+export type TransitionDeriver = (
+  revisions: readonly (WorkItemRevisionRecord & { rawPageId: number })[],
+) => StateTransitionRecord[];
+
+export interface SyncRunSummary {
+  pages: number;
+  requests: number;
+  revisions: number;
+}
+
+/**
+ * Everything the service stores. Every method is scoped by organization: no call can read across tenants.
+ * Each "apply" method is atomic: either the raw page and all rows derived from it are stored, or nothing is.
+ */
+export interface SeikaRepository {
+  /** Stores a revisions page and its normalised revisions, then re-derives transitions of the touched items. */
+  applyRevisionPage(
+    organization: string,
+    page: RawPage,
+    revisions: readonly WorkItemRevisionRecord[],
+    deriveTransitions: TransitionDeriver,
+  ): Promise<number>;
+  applyWorkflowPage(
+    organization: string,
+    project: string,
+    page: RawPage,
+    states: readonly WorkflowStateRow[],
+  ): Promise<number>;
+  applyTeamScopePage(
+    organization: string,
+    project: string,
+    team: string,
+    page: RawPage,
+    scope: TeamScope,
+  ): Promise<number>;
+
+  getWatermark(organization: string, stream: string): Promise<string | undefined>;
+  /** Moves a watermark. Callers do so only after every page of the run is stored. */
+  setWatermark(organization: string, stream: string, value: string): Promise<void>;
+
+  startSyncRun(organization: string): Promise<number>;
+  finishSyncRun(runId: number, outcome: { status: 'succeeded' | 'failed'; error?: string } & SyncRunSummary): Promise<void>;
+  lastSuccessfulSync(organization: string): Promise<string | undefined>;
+
+  listRawPages(organization: string, stream: string): Promise<StoredRawPage[]>;
+  getWorkflow(organization: string, project: string): Promise<WorkflowStateMap>;
+  getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
+  getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;
+  getFlowItems(organization: string, project: string): Promise<FlowItem[]>;
+  countRows(organization: string): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }>;
+
+  close(): Promise<void>;
+}

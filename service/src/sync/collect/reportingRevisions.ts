@@ -1,0 +1,96 @@
+import type { AdoConnection } from '../../ado/clients.ts';
+import type { Logger } from '../../logger.ts';
+import type { SeikaRepository } from '../../storage/repository.ts';
+import { nextContinuationToken, normaliseRevision, revisionsBatchSchema } from '../normalise/revisions.ts';
+import { deriveTransitions } from '../normalise/transitions.ts';
+
+export const REVISIONS_STREAM = 'wit.reporting.revisions';
+
+/** Only the fields the normaliser reads: smaller pages, and the URL stays short. */
+export const REVISION_FIELDS = [
+  'System.Id',
+  'System.Rev',
+  'System.WorkItemType',
+  'System.TeamProject',
+  'System.Title',
+  'System.AreaPath',
+  'System.State',
+  'System.CreatedDate',
+  'System.ChangedDate',
+  'System.Tags',
+  'System.IsDeleted',
+] as const;
+
+export interface RevisionsCollectResult {
+  pages: number;
+  revisions: number;
+}
+
+/**
+ * Pages through the organization-wide reporting revisions from the stored watermark.
+ * Each page is stored with its normalised rows in one transaction; the watermark moves only after the
+ * last page, so an interrupted run re-reads from the old watermark and the upserts make that harmless.
+ * The organization-level route is used (not project-scoped) so items moving between projects keep flowing.
+ */
+export async function collectReportingRevisions(options: {
+  organization: string;
+  connection: AdoConnection;
+  repository: SeikaRepository;
+  logger: Logger;
+  maxPageSize?: number;
+}): Promise<RevisionsCollectResult> {
+  const { organization, connection, repository, logger } = options;
+  const client = await connection.workItemTracking();
+  let token = await repository.getWatermark(organization, REVISIONS_STREAM);
+  let pages = 0;
+  let revisions = 0;
+  for (;;) {
+    const requestToken = token ?? null;
+    // startDateTime is never sent: the API refuses it together with a continuation token.
+    const response: unknown = await client.readReportingRevisionsGet(
+      undefined,
+      [...REVISION_FIELDS],
+      undefined,
+      token,
+      undefined,
+      false,
+      false,
+      false,
+      false,
+      undefined,
+      false,
+      options.maxPageSize,
+    );
+    if (response === null || response === undefined) {
+      throw new Error(`Azure DevOps returned no revisions batch for ${connection.organizationUrl}`);
+    }
+    const batch = revisionsBatchSchema.parse(response);
+    const normalised = batch.values.map((value, position) => normaliseRevision(value, position));
+    const responseToken = nextContinuationToken(batch);
+    await repository.applyRevisionPage(
+      organization,
+      {
+        stream: REVISIONS_STREAM,
+        requestUrl: `GET _apis/wit/reporting/workitemrevisions?continuationToken=${requestToken ?? ''}`,
+        requestToken,
+        responseToken: responseToken ?? null,
+        isLastBatch: batch.isLastBatch,
+        itemCount: batch.values.length,
+        body: JSON.stringify(response),
+      },
+      normalised,
+      deriveTransitions,
+    );
+    pages += 1;
+    revisions += normalised.length;
+    logger.debug('revisions page stored', { organization, page: pages, revisions: normalised.length });
+    if (responseToken === undefined) {
+      throw new Error('The revisions batch carried no continuation token; the watermark cannot advance');
+    }
+    token = responseToken;
+    // The last batch still carries a token: it is the watermark to poll from next time.
+    if (batch.isLastBatch) break;
+  }
+  await repository.setWatermark(organization, REVISIONS_STREAM, token);
+  return { pages, revisions };
+}
