@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isKnownTimeZone } from './metrics/calendar.ts';
 
@@ -7,6 +6,8 @@ const environmentSchema = z.object({
   SEIKA_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SEIKA_HOST: z.string().default('127.0.0.1'),
   SEIKA_DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL connection string; when set it replaces the SQLite file. */
+  DATABASE_URL: z.string().optional(),
   SEIKA_ORGANIZATION_URL: z.url().optional(),
   SEIKA_PAT: z.string().min(1).optional(),
   SEIKA_EXTENSION_SECRET: z.string().min(16).optional(),
@@ -16,7 +17,7 @@ const environmentSchema = z.object({
   SEIKA_DEMO_SEED: z.coerce.number().int().default(7),
 });
 
-export type ServiceConfig = z.infer<typeof environmentSchema> & { databasePath: string };
+export type ServiceConfig = z.infer<typeof environmentSchema>;
 
 export function readConfig(environment: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = environmentSchema.safeParse(environment);
@@ -24,7 +25,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Servic
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Configuration is invalid:\n  ${problems.join('\n  ')}`);
   }
-  return { ...parsed.data, databasePath: resolve(parsed.data.SEIKA_DATA_DIR, 'seika.sqlite') };
+  return parsed.data;
 }
 
 /** `serve` and `sync` need a real organization; the error says which variables are missing. */

@@ -6,7 +6,7 @@ import { readConfig, requireOrganization, type ServiceConfig } from './config.ts
 import { createLogger, type Logger } from './logger.ts';
 import { createFlowService } from './services/flowService.ts';
 import { organizationNameFromUrl, staticOrganizationDirectory } from './services/organizationDirectory.ts';
-import { SqliteRepository } from './storage/sqlite/sqliteRepository.ts';
+import { openRepository, storageTargetFromEnvironment } from './storage/openRepository.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
@@ -42,9 +42,16 @@ function syncTarget(config: ServiceConfig) {
 }
 
 async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
-  const repository = SqliteRepository.open(config.databasePath);
+  const repository = await openRepository(
+    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
+  );
   try {
-    const report = await syncOrganization({ repository, createConnection: createAdoConnection, logger, target: syncTarget(config) });
+    const report = await syncOrganization({
+      repository,
+      createConnection: createAdoConnection,
+      logger,
+      target: syncTarget(config),
+    });
     console.log(JSON.stringify(report));
   } finally {
     await repository.close();
@@ -53,10 +60,14 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
 
 async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
   if (config.SEIKA_EXTENSION_SECRET === undefined) {
-    throw new Error('Set SEIKA_EXTENSION_SECRET to the extension certificate from the Marketplace manage portal.');
+    throw new Error(
+      'Set SEIKA_EXTENSION_SECRET to the extension certificate from the Marketplace manage portal.',
+    );
   }
   const target = syncTarget(config);
-  const repository = SqliteRepository.open(config.databasePath);
+  const repository = await openRepository(
+    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
+  );
   const app = createApp({
     flowService: createFlowService({
       repository,

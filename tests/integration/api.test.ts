@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import type { SeikaRepository } from '../../service/src/storage/repository.ts';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdoConnection } from '../../service/src/ado/clients.ts';
@@ -13,7 +14,7 @@ import {
   staticOrganizationDirectory,
 } from '../../service/src/services/organizationDirectory.ts';
 import { startSimulator, type RunningSimulator } from '../../service/src/simulator/index.ts';
-import { SqliteRepository } from '../../service/src/storage/sqlite/sqliteRepository.ts';
+import { openRepository } from '../../service/src/storage/openRepository.ts';
 import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 
@@ -21,7 +22,7 @@ const SECRET = 'integration-test-extension-secret';
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 let simulator: RunningSimulator;
-let repository: SqliteRepository;
+let repository: SeikaRepository;
 let server: Server;
 let baseUrl: string;
 let organization: string;
@@ -41,14 +42,17 @@ function cycleTimeUrl(query: string, team = simulator.team, org = organization):
 }
 
 async function get(url: string, bearer?: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, bearer === undefined ? {} : { headers: { authorization: `Bearer ${bearer}` } });
+  const response = await fetch(
+    url,
+    bearer === undefined ? {} : { headers: { authorization: `Bearer ${bearer}` } },
+  );
   return { status: response.status, body: await response.json() };
 }
 
 beforeAll(async () => {
   simulator = await startSimulator({ seed: 5, scale: 'demo', now: NOW });
   organization = organizationNameFromUrl(simulator.organizationUrl);
-  repository = SqliteRepository.open(join(directory.path, 'api.sqlite'));
+  repository = await openRepository({ kind: 'sqlite', path: join(directory.path, 'api.sqlite') });
   await syncOrganization({
     repository,
     createConnection: createAdoConnection,
@@ -98,7 +102,10 @@ describe('GET /flow/cycle-time', () => {
   });
 
   it('honours the time zone parameter', async () => {
-    const { status, body } = await get(cycleTimeUrl('from=2026-03-01&to=2026-05-31&timeZone=UTC'), await token());
+    const { status, body } = await get(
+      cycleTimeUrl('from=2026-03-01&to=2026-05-31&timeZone=UTC'),
+      await token(),
+    );
     expect(status).toBe(200);
     expect(cycleTimeResponseSchema.parse(body).timeZone).toBe('UTC');
   });
@@ -136,7 +143,10 @@ describe('GET /flow/cycle-time', () => {
     const unknownTeam = await get(cycleTimeUrl('from=2026-05-01&to=2026-05-31', 'No Such Team'), bearer);
     expect(unknownTeam.status).toBe(404);
     expect(apiErrorSchema.parse(unknownTeam.body).error.message).toMatch(/No Such Team/);
-    const unknownOrganization = await get(cycleTimeUrl('from=2026-05-01&to=2026-05-31', simulator.team, 'nope'), bearer);
+    const unknownOrganization = await get(
+      cycleTimeUrl('from=2026-05-01&to=2026-05-31', simulator.team, 'nope'),
+      bearer,
+    );
     expect(unknownOrganization.status).toBe(404);
     const unknownRoute = await get(`${baseUrl}/api/v1/nothing-here`, bearer);
     expect(unknownRoute.status).toBe(404);

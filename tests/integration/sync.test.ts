@@ -1,27 +1,20 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdoConnection } from '../../service/src/ado/clients.ts';
 import { silentLogger } from '../../service/src/logger.ts';
 import { organizationNameFromUrl } from '../../service/src/services/organizationDirectory.ts';
 import { startSimulator, type RunningSimulator } from '../../service/src/simulator/index.ts';
 import type { SeikaRepository } from '../../service/src/storage/repository.ts';
-import { SqliteRepository } from '../../service/src/storage/sqlite/sqliteRepository.ts';
 import { REVISIONS_STREAM } from '../../service/src/sync/collect/reportingRevisions.ts';
 import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
 import { flowSnapshot } from '../support/flowSnapshot.ts';
+import { BACKENDS, openTestRepository, type TestRepository } from '../support/storageBackends.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 
 const PAGE_SIZE = 25;
 
 let simulator: RunningSimulator;
 let directory: ReturnType<typeof temporaryDirectory>;
-const repositories: SeikaRepository[] = [];
-
-function openRepository(name: string): SqliteRepository {
-  const repository = SqliteRepository.open(join(directory.path, `${name}.sqlite`));
-  repositories.push(repository);
-  return repository;
-}
+const opened: TestRepository[] = [];
 
 function sync(repository: SeikaRepository, maxPageSize = PAGE_SIZE) {
   return syncOrganization({
@@ -47,14 +40,20 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const repository of repositories.splice(0)) await repository.close();
+  for (const test of opened.splice(0)) await test.dispose();
   await simulator.close();
   directory.remove();
 });
 
-describe('sync against the simulator over HTTP', () => {
+describe.each(BACKENDS)('sync against the simulator over HTTP, stored in %s', (backend) => {
+  async function openRepository(name: string): Promise<SeikaRepository> {
+    const test = await openTestRepository(backend, directory.path, name);
+    opened.push(test);
+    return test.repository;
+  }
+
   it('pages through every revision, stores raw pages and normalised rows, and sets the watermark', async () => {
-    const repository = openRepository('first');
+    const repository = await openRepository('first');
     const report = await sync(repository);
     const organization = organizationNameFromUrl(simulator.organizationUrl);
     const counts = await repository.countRows(organization);
@@ -73,7 +72,7 @@ describe('sync against the simulator over HTTP', () => {
     expect(report.requests).toBeGreaterThan(pages.length);
 
     // The same organization read with one large page gives exactly the same normalised data.
-    const single = openRepository('single');
+    const single = await openRepository('single');
     await sync(single, 1000);
     expect(await flowSnapshot(single, organization, simulator.project)).toEqual(
       await flowSnapshot(repository, organization, simulator.project),
@@ -81,7 +80,7 @@ describe('sync against the simulator over HTTP', () => {
   });
 
   it('fetches only new revisions on the second run, starting from the stored watermark', async () => {
-    const repository = openRepository('incremental');
+    const repository = await openRepository('incremental');
     const organization = organizationNameFromUrl(simulator.organizationUrl);
     const first = await sync(repository);
     const watermark = await repository.getWatermark(organization, REVISIONS_STREAM);
@@ -104,7 +103,7 @@ describe('sync against the simulator over HTTP', () => {
   });
 
   it('leaves no half-applied page when a run is interrupted, and a rerun ends with the full data', async () => {
-    const real = openRepository('interrupted');
+    const real = await openRepository('interrupted');
     const organization = organizationNameFromUrl(simulator.organizationUrl);
     let pagesSeen = 0;
     // Fails in the middle of the third page's transaction, after some of its rows were written.
@@ -113,10 +112,10 @@ describe('sync against the simulator over HTTP', () => {
         value: (...[org, page, revisions, derive]: Parameters<SeikaRepository['applyRevisionPage']>) => {
           pagesSeen += 1;
           let derived = 0;
-          return real.applyRevisionPage(org, page, revisions, (history) => {
+          return real.applyRevisionPage(org, page, revisions, (history, stateBefore) => {
             derived += 1;
             if (pagesSeen === 3 && derived === 3) throw new Error('simulated crash mid-page');
-            return derive(history);
+            return derive(history, stateBefore);
           });
         },
       },
@@ -129,7 +128,7 @@ describe('sync against the simulator over HTTP', () => {
     expect(await real.getWatermark(organization, REVISIONS_STREAM)).toBeUndefined();
 
     await sync(real);
-    const reference = openRepository('reference');
+    const reference = await openRepository('reference');
     await sync(reference);
     expect(await flowSnapshot(real, organization, simulator.project)).toEqual(
       await flowSnapshot(reference, organization, simulator.project),
@@ -137,7 +136,7 @@ describe('sync against the simulator over HTTP', () => {
   });
 
   it('stops with a clear error when the PAT is refused', async () => {
-    const repository = openRepository('refused');
+    const repository = await openRepository('refused');
     await expect(
       syncOrganization({
         repository,

@@ -30,7 +30,11 @@ export function createApp(dependencies: AppDependencies): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(createFlowRouter(dependencies.flowService));
   api.use((request) => {
-    throw new HttpError(404, 'not_found', `No API route ${request.method} ${request.baseUrl}${request.path}.`);
+    throw new HttpError(
+      404,
+      'not_found',
+      `No API route ${request.method} ${request.baseUrl}${request.path}.`,
+    );
   });
   app.use('/api/v1', api);
   if (dependencies.previewRouter !== undefined) app.use(dependencies.previewRouter);

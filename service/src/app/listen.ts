@@ -12,6 +12,7 @@ export function listen(app: Express, port: number, host: string): Promise<Server
 
 export function boundPort(server: Server): number {
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The server is not listening on a TCP port');
+  if (address === null || typeof address === 'string')
+    throw new Error('The server is not listening on a TCP port');
   return address.port;
 }

@@ -7,7 +7,7 @@ import { createPreviewRouter } from '../preview/createPreviewRouter.ts';
 import { createFlowService } from '../services/flowService.ts';
 import { organizationNameFromUrl, staticOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { startSimulator } from '../simulator/index.ts';
-import { SqliteRepository } from '../storage/sqlite/sqliteRepository.ts';
+import { openRepository } from '../storage/openRepository.ts';
 import { syncOrganization, type SyncReport } from '../sync/syncOrganization.ts';
 import { createApp } from './createApp.ts';
 import { createDemoTokenMinter, randomSecret } from './demoAppToken.ts';
@@ -49,7 +49,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   });
   const databasePath = resolve(options.dataDirectory, 'demo.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
-  const repository = SqliteRepository.open(databasePath);
+  const repository = await openRepository({ kind: 'sqlite', path: databasePath });
   const organization = organizationNameFromUrl(simulator.organizationUrl);
   const sync = await syncOrganization({
     repository,
@@ -58,7 +58,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     target: { organization, organizationUrl: simulator.organizationUrl, personalAccessToken: simulator.pat },
   });
   const secret = randomSecret();
-  const user = { id: 'b7a1c2d3-0000-4000-8000-00000000d3m0', name: 'demo@seika.example', displayName: 'Demo User' };
+  const user = {
+    id: 'b7a1c2d3-0000-4000-8000-00000000d3m0',
+    name: 'demo@seika.example',
+    displayName: 'Demo User',
+  };
   const app = createApp({
     flowService: createFlowService({
       repository,

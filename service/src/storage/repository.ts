@@ -29,9 +29,13 @@ export interface WorkflowStateRow {
   category: StateCategory;
 }
 
-/** Derives a work item's state transitions from its complete, ordered revision history. */
+/**
+ * Derives a work item's state transitions from consecutive revisions in order; `stateBefore` is the state
+ * of the stored revision just before the first one given (null when they start at the item's creation).
+ */
 export type TransitionDeriver = (
   revisions: readonly (WorkItemRevisionRecord & { rawPageId: number })[],
+  stateBefore: string | null,
 ) => StateTransitionRecord[];
 
 export interface SyncRunSummary {
@@ -71,7 +75,10 @@ export interface SeikaRepository {
   setWatermark(organization: string, stream: string, value: string): Promise<void>;
 
   startSyncRun(organization: string): Promise<number>;
-  finishSyncRun(runId: number, outcome: { status: 'succeeded' | 'failed'; error?: string } & SyncRunSummary): Promise<void>;
+  finishSyncRun(
+    runId: number,
+    outcome: { status: 'succeeded' | 'failed'; error?: string } & SyncRunSummary,
+  ): Promise<void>;
   lastSuccessfulSync(organization: string): Promise<string | undefined>;
 
   listRawPages(organization: string, stream: string): Promise<StoredRawPage[]>;
@@ -79,7 +86,9 @@ export interface SeikaRepository {
   getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
   getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;
   getFlowItems(organization: string, project: string): Promise<FlowItem[]>;
-  countRows(organization: string): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }>;
+  countRows(
+    organization: string,
+  ): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }>;
 
   close(): Promise<void>;
 }

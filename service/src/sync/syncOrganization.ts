@@ -63,7 +63,12 @@ export async function syncOrganization(dependencies: {
       teams: metadata.teams,
       seconds: (performance.now() - started) / 1000,
     };
-    await repository.finishSyncRun(runId, { status: 'succeeded', pages, revisions, requests: report.requests });
+    await repository.finishSyncRun(runId, {
+      status: 'succeeded',
+      pages,
+      revisions,
+      requests: report.requests,
+    });
     logger.info('sync finished', { ...report });
     return report;
   } catch (error) {

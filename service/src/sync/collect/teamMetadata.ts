@@ -72,11 +72,15 @@ export async function collectTeamMetadata(options: {
         organization,
         projectName,
         team.name,
-        rawPage(`GET ${projectName}/${team.name}/_apis/work/teamsettings (+teamfieldvalues, backlogconfiguration)`, {
-          teamFieldValues: fieldValuesRaw,
-          teamSettings: settingsRaw,
-          backlogConfiguration: configurationRaw,
-        }, 1),
+        rawPage(
+          `GET ${projectName}/${team.name}/_apis/work/teamsettings (+teamfieldvalues, backlogconfiguration)`,
+          {
+            teamFieldValues: fieldValuesRaw,
+            teamSettings: settingsRaw,
+            backlogConfiguration: configurationRaw,
+          },
+          1,
+        ),
         scope,
       );
       await repository.applyWorkflowPage(

@@ -76,8 +76,9 @@ export function teamScopeFrom(
   configuration: z.infer<typeof backlogConfigurationSchema>,
 ): TeamScope {
   const requirementTypes = configuration.requirementBacklog.workItemTypes.map((type) => type.name);
-  const bugTypes =
-    !BUGS_IN_FLOW_SCOPE[settings.bugsBehavior] ? [] : (configuration.bugWorkItems?.workItemTypes ?? []).map((type) => type.name);
+  const bugTypes = !BUGS_IN_FLOW_SCOPE[settings.bugsBehavior]
+    ? []
+    : (configuration.bugWorkItems?.workItemTypes ?? []).map((type) => type.name);
   return {
     field: fieldValues.field.referenceName,
     values: fieldValues.values,

@@ -1,0 +1,491 @@
+import type {
+  FlowItem,
+  StateTransitionRecord,
+  TeamScope,
+  WorkItemRecord,
+  WorkItemRevisionRecord,
+} from '../../domain/records.ts';
+import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../domain/workflow.ts';
+import type {
+  RawPage,
+  SeikaRepository,
+  StoredRawPage,
+  TransitionDeriver,
+  WorkflowStateRow,
+} from '../repository.ts';
+import { bool, integer, optionalText, stringArray, text } from './rows.ts';
+import {
+  insertMany,
+  placeholders,
+  type SqlDatabase,
+  type SqlExecutor,
+  type SqlRow,
+  type SqlValue,
+} from './sqlDatabase.ts';
+
+type StoredRevision = WorkItemRevisionRecord & { rawPageId: number };
+
+const REVISION_COLUMNS = [
+  'organization',
+  'work_item_id',
+  'revision',
+  'project',
+  'work_item_type',
+  'title',
+  'area_path',
+  'state',
+  'tags',
+  'created_at',
+  'changed_at',
+  'is_deleted',
+  'raw_page_id',
+] as const;
+const TRANSITION_COLUMNS = [
+  'organization',
+  'work_item_id',
+  'revision',
+  'at',
+  'from_state',
+  'to_state',
+  'work_item_type',
+  'raw_page_id',
+] as const;
+const SNAPSHOT_COLUMNS = [
+  'organization',
+  'work_item_id',
+  'project',
+  'work_item_type',
+  'title',
+  'area_path',
+  'state',
+  'tags',
+  'created_at',
+  'changed_at',
+  'revision',
+  'is_deleted',
+  'raw_page_id',
+] as const;
+
+function updateAll(columns: readonly string[], key: readonly string[]): string {
+  return columns
+    .filter((column) => !key.includes(column))
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ');
+}
+
+/** The repository over either SQL dialect. Every statement is scoped by organization. */
+export class SqlRepository implements SeikaRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  private async insertRawPage(executor: SqlExecutor, organization: string, page: RawPage): Promise<number> {
+    const row = await executor.get(
+      `INSERT INTO raw_pages (organization, stream, request_url, request_token, response_token, is_last_batch,
+         item_count, body, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        organization,
+        page.stream,
+        page.requestUrl,
+        page.requestToken,
+        page.responseToken,
+        page.isLastBatch ? 1 : 0,
+        page.itemCount,
+        page.body,
+        new Date().toISOString(),
+      ],
+    );
+    if (row === undefined) throw new Error('Inserting a raw page returned no id');
+    return integer(row, 'id');
+  }
+
+  async applyRevisionPage(
+    organization: string,
+    page: RawPage,
+    revisions: readonly WorkItemRevisionRecord[],
+    deriveTransitions: TransitionDeriver,
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const byItem = new Map<number, StoredRevision[]>();
+      for (const revision of [...revisions].sort(
+        (a, b) => a.workItemId - b.workItemId || a.revision - b.revision,
+      )) {
+        const list = byItem.get(revision.workItemId) ?? [];
+        list.push({ ...revision, rawPageId });
+        byItem.set(revision.workItemId, list);
+      }
+      const ids = [...byItem.keys()];
+      const stored =
+        ids.length === 0
+          ? []
+          : await executor.all(
+              `SELECT work_item_id, revision, state FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
+              [organization, ...ids],
+            );
+      const latestStored = new Map(stored.map((row) => [integer(row, 'work_item_id'), row]));
+
+      await insertMany(
+        executor,
+        'work_item_revisions',
+        REVISION_COLUMNS,
+        [...byItem.values()].flat().map((revision) => revisionValues(organization, revision)),
+        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(REVISION_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
+      );
+
+      const transitions: StateTransitionRecord[] = [];
+      for (const [workItemId, history] of byItem) {
+        const previous = latestStored.get(workItemId);
+        const firstRevision = history[0]?.revision ?? 0;
+        if (previous === undefined || integer(previous, 'revision') < firstRevision) {
+          // Revisions arrive in order, so the stored snapshot is the revision just before this page's.
+          transitions.push(
+            ...deriveTransitions(history, previous === undefined ? null : text(previous, 'state')),
+          );
+        } else {
+          // A page seen before (a rerun): rebuild this item's transitions from everything stored.
+          transitions.push(
+            ...(await this.rederiveAll(executor, organization, workItemId, deriveTransitions)),
+          );
+        }
+      }
+      await insertMany(
+        executor,
+        'state_transitions',
+        TRANSITION_COLUMNS,
+        transitions.map((transition) => transitionValues(organization, transition)),
+        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(TRANSITION_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
+      );
+
+      const latest = [...byItem.values()].flatMap((history) => history.slice(-1));
+      await insertMany(
+        executor,
+        'work_items',
+        SNAPSHOT_COLUMNS,
+        latest.map((revision) => snapshotValues(organization, revision)),
+        `ON CONFLICT (organization, work_item_id) DO UPDATE SET ${updateAll(SNAPSHOT_COLUMNS, ['organization', 'work_item_id'])}
+         WHERE excluded.revision >= work_items.revision`,
+      );
+      return rawPageId;
+    });
+  }
+
+  private async rederiveAll(
+    executor: SqlExecutor,
+    organization: string,
+    workItemId: number,
+    deriveTransitions: TransitionDeriver,
+  ): Promise<StateTransitionRecord[]> {
+    const rows = await executor.all(
+      'SELECT * FROM work_item_revisions WHERE organization = ? AND work_item_id = ? ORDER BY revision',
+      [organization, workItemId],
+    );
+    await executor.run('DELETE FROM state_transitions WHERE organization = ? AND work_item_id = ?', [
+      organization,
+      workItemId,
+    ]);
+    return deriveTransitions(rows.map(toStoredRevision), null);
+  }
+
+  async applyWorkflowPage(
+    organization: string,
+    project: string,
+    page: RawPage,
+    states: readonly WorkflowStateRow[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const columns = ['organization', 'project', 'work_item_type', 'state', 'category', 'raw_page_id'];
+      await insertMany(
+        executor,
+        'workflow_states',
+        columns,
+        states.map((row) => [organization, project, row.workItemType, row.state, row.category, rawPageId]),
+        'ON CONFLICT (organization, project, work_item_type, state) DO UPDATE SET category = excluded.category, raw_page_id = excluded.raw_page_id',
+      );
+      return rawPageId;
+    });
+  }
+
+  async applyTeamScopePage(
+    organization: string,
+    project: string,
+    team: string,
+    page: RawPage,
+    scope: TeamScope,
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.insertRawPage(executor, organization, page);
+      await executor.run(
+        `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (organization, project, team) DO UPDATE SET team_field = excluded.team_field,
+           field_values = excluded.field_values, backlog_work_item_types = excluded.backlog_work_item_types,
+           raw_page_id = excluded.raw_page_id`,
+        [
+          organization,
+          project,
+          team.toLowerCase(),
+          scope.field,
+          JSON.stringify(scope.values),
+          JSON.stringify(scope.backlogWorkItemTypes),
+          rawPageId,
+        ],
+      );
+      return rawPageId;
+    });
+  }
+
+  async getWatermark(organization: string, stream: string): Promise<string | undefined> {
+    const row = await this.database.get(
+      'SELECT value FROM watermarks WHERE organization = ? AND stream = ?',
+      [organization, stream],
+    );
+    return row === undefined ? undefined : text(row, 'value');
+  }
+
+  async setWatermark(organization: string, stream: string, value: string): Promise<void> {
+    await this.database.run(
+      `INSERT INTO watermarks (organization, stream, value, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (organization, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [organization, stream, value, new Date().toISOString()],
+    );
+  }
+
+  async startSyncRun(organization: string): Promise<number> {
+    const row = await this.database.get(
+      "INSERT INTO sync_runs (organization, started_at, status) VALUES (?, ?, 'running') RETURNING id",
+      [organization, new Date().toISOString()],
+    );
+    if (row === undefined) throw new Error('Inserting a sync run returned no id');
+    return integer(row, 'id');
+  }
+
+  async finishSyncRun(
+    runId: number,
+    outcome: Parameters<SeikaRepository['finishSyncRun']>[1],
+  ): Promise<void> {
+    await this.database.run(
+      'UPDATE sync_runs SET finished_at = ?, status = ?, pages = ?, requests = ?, revisions = ?, error = ? WHERE id = ?',
+      [
+        new Date().toISOString(),
+        outcome.status,
+        outcome.pages,
+        outcome.requests,
+        outcome.revisions,
+        outcome.error ?? null,
+        runId,
+      ],
+    );
+  }
+
+  async lastSuccessfulSync(organization: string): Promise<string | undefined> {
+    const row = await this.database.get(
+      "SELECT finished_at FROM sync_runs WHERE organization = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1",
+      [organization],
+    );
+    return row === undefined ? undefined : (optionalText(row, 'finished_at') ?? undefined);
+  }
+
+  async listRawPages(organization: string, stream: string): Promise<StoredRawPage[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM raw_pages WHERE organization = ? AND stream = ? ORDER BY id',
+      [organization, stream],
+    );
+    return rows.map((row) => ({
+      id: integer(row, 'id'),
+      stream: text(row, 'stream'),
+      requestUrl: text(row, 'request_url'),
+      requestToken: optionalText(row, 'request_token'),
+      responseToken: optionalText(row, 'response_token'),
+      isLastBatch: bool(row, 'is_last_batch'),
+      itemCount: integer(row, 'item_count'),
+      body: text(row, 'body'),
+      fetchedAt: text(row, 'fetched_at'),
+    }));
+  }
+
+  async getWorkflow(organization: string, project: string): Promise<WorkflowStateMap> {
+    const workflow = new Map<string, Map<string, StateCategory>>();
+    const rows = await this.database.all(
+      'SELECT * FROM workflow_states WHERE organization = ? AND project = ?',
+      [organization, project],
+    );
+    for (const row of rows) {
+      const category = text(row, 'category');
+      if (!isStateCategory(category)) throw new Error(`Stored state category ${category} is unknown`);
+      const type = text(row, 'work_item_type');
+      const states = workflow.get(type) ?? new Map<string, StateCategory>();
+      states.set(text(row, 'state'), category);
+      workflow.set(type, states);
+    }
+    return workflow;
+  }
+
+  async getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined> {
+    const row = await this.database.get(
+      'SELECT * FROM team_scopes WHERE organization = ? AND project = ? AND team = ?',
+      [organization, project, team.toLowerCase()],
+    );
+    if (row === undefined) return undefined;
+    return {
+      field: text(row, 'team_field'),
+      values: parseFieldValues(JSON.parse(text(row, 'field_values'))),
+      backlogWorkItemTypes: stringArray(row, 'backlog_work_item_types'),
+    };
+  }
+
+  async getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM work_items WHERE organization = ? AND project = ? ORDER BY work_item_id',
+      [organization, project],
+    );
+    return rows.map(toWorkItem);
+  }
+
+  async getFlowItems(organization: string, project: string): Promise<FlowItem[]> {
+    const items = await this.getWorkItems(organization, project);
+    const rows = await this.database.all(
+      `SELECT t.* FROM state_transitions t
+       JOIN work_items w ON w.organization = t.organization AND w.work_item_id = t.work_item_id
+       WHERE t.organization = ? AND w.project = ? ORDER BY t.work_item_id, t.revision`,
+      [organization, project],
+    );
+    const transitionsById = new Map<number, StateTransitionRecord[]>();
+    for (const row of rows) {
+      const transition = toTransition(row);
+      const list = transitionsById.get(transition.workItemId) ?? [];
+      list.push(transition);
+      transitionsById.set(transition.workItemId, list);
+    }
+    return items.map((item) => ({ item, transitions: transitionsById.get(item.id) ?? [] }));
+  }
+
+  async countRows(
+    organization: string,
+  ): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }> {
+    const count = async (table: string): Promise<number> => {
+      const row = await this.database.get(`SELECT COUNT(*) AS n FROM ${table} WHERE organization = ?`, [
+        organization,
+      ]);
+      return row === undefined ? 0 : integer(row, 'n');
+    };
+    return {
+      rawPages: await count('raw_pages'),
+      revisions: await count('work_item_revisions'),
+      transitions: await count('state_transitions'),
+      workItems: await count('work_items'),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+function revisionValues(organization: string, revision: StoredRevision): SqlValue[] {
+  return [
+    organization,
+    revision.workItemId,
+    revision.revision,
+    revision.project,
+    revision.workItemType,
+    revision.title,
+    revision.areaPath,
+    revision.state,
+    JSON.stringify(revision.tags),
+    revision.createdAt,
+    revision.changedAt,
+    revision.isDeleted ? 1 : 0,
+    revision.rawPageId,
+  ];
+}
+
+function snapshotValues(organization: string, revision: StoredRevision): SqlValue[] {
+  return [
+    organization,
+    revision.workItemId,
+    revision.project,
+    revision.workItemType,
+    revision.title,
+    revision.areaPath,
+    revision.state,
+    JSON.stringify(revision.tags),
+    revision.createdAt,
+    revision.changedAt,
+    revision.revision,
+    revision.isDeleted ? 1 : 0,
+    revision.rawPageId,
+  ];
+}
+
+function transitionValues(organization: string, transition: StateTransitionRecord): SqlValue[] {
+  return [
+    organization,
+    transition.workItemId,
+    transition.revision,
+    transition.at,
+    transition.fromState,
+    transition.toState,
+    transition.workItemType,
+    transition.provenance.rawPageId,
+  ];
+}
+
+function toStoredRevision(row: SqlRow): StoredRevision {
+  return {
+    workItemId: integer(row, 'work_item_id'),
+    revision: integer(row, 'revision'),
+    project: text(row, 'project'),
+    workItemType: text(row, 'work_item_type'),
+    title: text(row, 'title'),
+    areaPath: text(row, 'area_path'),
+    state: text(row, 'state'),
+    tags: stringArray(row, 'tags'),
+    createdAt: integer(row, 'created_at'),
+    changedAt: integer(row, 'changed_at'),
+    isDeleted: bool(row, 'is_deleted'),
+    rawPageId: integer(row, 'raw_page_id'),
+  };
+}
+
+function parseFieldValues(values: unknown): TeamScope['values'] {
+  if (!Array.isArray(values)) throw new Error('Stored team field values are not a list');
+  return values.map((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null)
+      throw new Error('Stored team field value is not an object');
+    const value: unknown = Reflect.get(entry, 'value');
+    const includeChildren: unknown = Reflect.get(entry, 'includeChildren');
+    if (typeof value !== 'string' || typeof includeChildren !== 'boolean') {
+      throw new Error('Stored team field value has the wrong shape');
+    }
+    return { value, includeChildren };
+  });
+}
+
+function toWorkItem(row: SqlRow): WorkItemRecord {
+  return {
+    id: integer(row, 'work_item_id'),
+    project: text(row, 'project'),
+    workItemType: text(row, 'work_item_type'),
+    title: text(row, 'title'),
+    areaPath: text(row, 'area_path'),
+    tags: stringArray(row, 'tags'),
+    state: text(row, 'state'),
+    createdAt: integer(row, 'created_at'),
+    changedAt: integer(row, 'changed_at'),
+    revision: integer(row, 'revision'),
+    isDeleted: bool(row, 'is_deleted'),
+    provenance: { rawPageId: integer(row, 'raw_page_id') },
+  };
+}
+
+function toTransition(row: SqlRow): StateTransitionRecord {
+  return {
+    workItemId: integer(row, 'work_item_id'),
+    revision: integer(row, 'revision'),
+    at: integer(row, 'at'),
+    fromState: optionalText(row, 'from_state'),
+    toState: text(row, 'to_state'),
+    workItemType: text(row, 'work_item_type'),
+    provenance: { rawPageId: integer(row, 'raw_page_id') },
+  };
+}
