@@ -88,6 +88,9 @@ describe('GET /flow/cycle-time', () => {
     expect(result.items.length).toBeGreaterThan(20);
     expect(result.timeZone).toBe('Asia/Tokyo');
     expect(result.syncedAt).not.toBeNull();
+    // Team scope: stories and bugs (bugsBehavior asRequirements), never tasks.
+    const types = new Set(result.items.map((item) => item.workItemType));
+    expect([...types].sort()).toEqual(['Bug', 'User Story']);
     const sorted = result.items.map((item) => item.cycleTimeDays).sort((a, b) => a - b);
     for (const line of result.percentiles) {
       expect(line.days).toBe(sorted[Math.ceil((line.percentile / 100) * sorted.length) - 1]);

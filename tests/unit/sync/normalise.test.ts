@@ -9,6 +9,7 @@ import {
 } from '../../../service/src/sync/normalise/revisions.ts';
 import {
   backlogConfigurationSchema,
+  processConfigurationSchema,
   teamScopeFrom,
   teamSettingsSchema,
   toStateCategory,
@@ -19,11 +20,19 @@ import { deriveTransitions } from '../../../service/src/sync/normalise/transitio
 const EXAMPLES = new URL('../../../../shared/ado-examples/', import.meta.url);
 
 function exampleBody(file: string): unknown {
-  const example: { responses: { '200': { body: unknown } } } = JSON.parse(readFileSync(new URL(file, EXAMPLES), 'utf8'));
+  const example: { responses: { '200': { body: unknown } } } = JSON.parse(
+    readFileSync(new URL(file, EXAMPLES), 'utf8'),
+  );
   return example.responses['200'].body;
 }
 
-function revision(id: number, rev: number, state: string, changed: string, extra: Record<string, unknown> = {}) {
+function revision(
+  id: number,
+  rev: number,
+  state: string,
+  changed: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     id,
     rev,
@@ -70,7 +79,10 @@ describe('normaliseRevision', () => {
   });
 
   it('reads tags and the deleted flag', () => {
-    const raw = revision(1, 1, 'New', '2026-01-01T00:00:00Z', { 'System.Tags': 'incident; ui ;', 'System.IsDeleted': true });
+    const raw = revision(1, 1, 'New', '2026-01-01T00:00:00Z', {
+      'System.Tags': 'incident; ui ;',
+      'System.IsDeleted': true,
+    });
     expect(normaliseRevision(raw, 0)).toMatchObject({ tags: ['incident', 'ui'], isDeleted: true });
   });
 });
@@ -101,15 +113,31 @@ describe('parseTags', () => {
 describe('deriveTransitions', () => {
   const at = (day: number) => `2026-01-${String(day).padStart(2, '0')}T09:00:00Z`;
   const history = (states: string[]) =>
-    states.map((state, index) => ({ ...normaliseRevision(revision(5, index + 1, state, at(index + 1)), index), rawPageId: 10 + index }));
+    states.map((state, index) => ({
+      ...normaliseRevision(revision(5, index + 1, state, at(index + 1)), index),
+      rawPageId: 10 + index,
+    }));
 
   it.each([
     ['creation is a transition from nothing', ['New'], [[null, 'New', 1]]],
-    ['edits without a state change are not transitions', ['New', 'New', 'Active'], [[null, 'New', 1], ['New', 'Active', 3]]],
+    [
+      'edits without a state change are not transitions',
+      ['New', 'New', 'Active'],
+      [
+        [null, 'New', 1],
+        ['New', 'Active', 3],
+      ],
+    ],
     [
       'reopening shows as a backward transition',
       ['New', 'Active', 'Closed', 'Active', 'Closed'],
-      [[null, 'New', 1], ['New', 'Active', 2], ['Active', 'Closed', 3], ['Closed', 'Active', 4], ['Active', 'Closed', 5]],
+      [
+        [null, 'New', 1],
+        ['New', 'Active', 2],
+        ['Active', 'Closed', 3],
+        ['Closed', 'Active', 4],
+        ['Active', 'Closed', 5],
+      ],
     ],
   ])('%s', (_case, states, expected) => {
     const transitions = deriveTransitions(history(states));
@@ -125,12 +153,17 @@ describe('deriveTransitions', () => {
 });
 
 describe('team metadata', () => {
+  const process = { bugWorkItems: { workItemTypes: [{ name: 'Bug' }] } };
   const configuration = {
     requirementBacklog: { workItemTypes: [{ name: 'User Story' }] },
-    bugWorkItems: { workItemTypes: [{ name: 'Bug' }] },
-    workItemTypeMappedStates: [{ workItemTypeName: 'User Story', states: { New: 'Proposed', Closed: 'Completed', Odd: 'Nonsense' } }],
+    workItemTypeMappedStates: [
+      { workItemTypeName: 'User Story', states: { New: 'Proposed', Closed: 'Completed', Odd: 'Nonsense' } },
+    ],
   };
-  const fieldValues = { field: { referenceName: 'System.AreaPath' }, values: [{ value: 'P\\Web', includeChildren: true }] };
+  const fieldValues = {
+    field: { referenceName: 'System.AreaPath' },
+    values: [{ value: 'P\\Web', includeChildren: true }],
+  };
 
   it.each([
     ['off', []],
@@ -140,8 +173,20 @@ describe('team metadata', () => {
     [1, ['Bug']],
     [2, ['Bug']],
   ])('bugsBehavior %j puts bugs %j in scope', (bugsBehavior, bugs) => {
-    const scope = teamScopeFrom(fieldValues, teamSettingsSchema.parse({ bugsBehavior }), configuration);
+    const scope = teamScopeFrom(
+      fieldValues,
+      teamSettingsSchema.parse({ bugsBehavior }),
+      configuration,
+      process,
+    );
     expect(scope.backlogWorkItemTypes).toEqual(['User Story', ...bugs]);
+  });
+
+  it('reads bug types from the official process configuration example', () => {
+    const process = processConfigurationSchema.parse(
+      exampleBody('work__GET__work_processconfiguration.json'),
+    );
+    expect(process.bugWorkItems?.workItemTypes.map((type) => type.name)).toEqual(['Bug']);
   });
 
   it('rejects an unknown bugsBehavior', () => {

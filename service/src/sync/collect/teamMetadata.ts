@@ -2,6 +2,7 @@ import type { AdoConnection } from '../../ado/clients.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import {
   backlogConfigurationSchema,
+  processConfigurationSchema,
   teamFieldValuesSchema,
   teamScopeFrom,
   teamSettingsSchema,
@@ -52,7 +53,12 @@ export async function collectTeamMetadata(options: {
   for (const project of projects) {
     if (project.id === undefined || project.name === undefined) continue;
     const projectName = project.name;
-    const projectTeams = await core.getTeams(project.id);
+    const [projectTeams, processRaw] = await Promise.all([
+      core.getTeams(project.id),
+      work.getProcessConfiguration(projectName),
+    ]);
+    const process = processConfigurationSchema.parse(processRaw);
+    pages += 1;
     const typesOnBacklogs = new Set<string>();
     for (const team of projectTeams) {
       if (team.name === undefined) continue;
@@ -67,6 +73,7 @@ export async function collectTeamMetadata(options: {
         teamFieldValuesSchema.parse(fieldValuesRaw),
         teamSettingsSchema.parse(settingsRaw),
         configuration,
+        process,
       );
       await repository.applyTeamScopePage(
         organization,

@@ -7,7 +7,6 @@ const namedTypes = z.object({ workItemTypes: z.array(z.object({ name: z.string()
 
 export const backlogConfigurationSchema = z.object({
   requirementBacklog: namedTypes,
-  bugWorkItems: namedTypes.optional(),
   workItemTypeMappedStates: z
     .array(z.object({ workItemTypeName: z.string(), states: z.record(z.string(), z.string()) }))
     .default([]),
@@ -21,6 +20,11 @@ const BUGS_IN_FLOW_SCOPE: Record<BugsBehavior, boolean> = { off: false, asRequir
 
 /** azure-devops-node-api turns the REST string into its numeric enum (Off = 0, AsRequirements = 1, AsTasks = 2). */
 const BUGS_BEHAVIOR_BY_NUMBER: Record<number, BugsBehavior> = { 0: 'off', 1: 'asRequirements', 2: 'asTasks' };
+
+/** The project's process configuration: the only place that names the bug work item types. */
+export const processConfigurationSchema = z.object({
+  bugWorkItems: namedTypes.optional(),
+});
 
 export const teamSettingsSchema = z.object({
   bugsBehavior: z.union([
@@ -74,11 +78,12 @@ export function teamScopeFrom(
   fieldValues: z.infer<typeof teamFieldValuesSchema>,
   settings: z.infer<typeof teamSettingsSchema>,
   configuration: z.infer<typeof backlogConfigurationSchema>,
+  process: z.infer<typeof processConfigurationSchema>,
 ): TeamScope {
   const requirementTypes = configuration.requirementBacklog.workItemTypes.map((type) => type.name);
   const bugTypes = !BUGS_IN_FLOW_SCOPE[settings.bugsBehavior]
     ? []
-    : (configuration.bugWorkItems?.workItemTypes ?? []).map((type) => type.name);
+    : (process.bugWorkItems?.workItemTypes ?? []).map((type) => type.name);
   return {
     field: fieldValues.field.referenceName,
     values: fieldValues.values,
