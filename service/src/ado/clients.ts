@@ -3,8 +3,11 @@ import type { ICoreApi } from 'azure-devops-node-api/CoreApi.js';
 import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
 import type { IWorkApi } from 'azure-devops-node-api/WorkApi.js';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi.js';
+import { attachedRateLimit, readRateLimitHeaders } from './http/rateLimit.ts';
+import { RequestBudget, systemClock, type Clock } from './http/requestBudget.ts';
+import { AdoHttpError, withRetries } from './http/retry.ts';
 
-/** Credentials were refused: Azure DevOps answers a bad PAT with its sign-in page (203), not a 401. */
+/** Credentials were refused: Azure DevOps answers a bad PAT with its sign-in page (203), or with 401. */
 export class AdoAuthenticationError extends Error {
   constructor(readonly organizationUrl: string) {
     super(
@@ -20,19 +23,43 @@ export interface AdoConnectionTarget {
   personalAccessToken: string;
 }
 
+export interface AdoConnectionOptions {
+  /** The organization's shared budget; every stream of the organization must use the same one. */
+  budget?: RequestBudget;
+  clock?: Clock;
+  random?: () => number;
+  maxAttempts?: number;
+  onRetry?: (details: { operation: string; attempt: number; delayMs: number }) => void;
+}
+
+export interface JsonResponse {
+  body: unknown;
+  headers: Headers;
+  /** The `x-ms-continuationtoken` header, which azure-devops-node-api drops for header-paged lists. */
+  continuationToken: string | undefined;
+}
+
 /** The clients one organization's sync uses. Tests replace the factory that creates it, nothing else. */
 export interface AdoConnection {
   readonly organizationUrl: string;
+  readonly budget: RequestBudget;
   /** Confirms the credentials work; throws AdoAuthenticationError when Azure DevOps refuses them. */
   verifyCredentials(): Promise<void>;
   core(): Promise<ICoreApi>;
   work(): Promise<IWorkApi>;
   workItemTracking(): Promise<IWorkItemTrackingApi>;
-  /** HTTP requests sent so far (including the library's route discovery). */
+  /** Runs one library call inside the budget, with retries for throttling and transient failures. */
+  call<T>(operation: string, work: () => Promise<T>): Promise<T>;
+  /** GETs `pathAndQuery` below the organization URL (or an area's own host) directly, with the same care. */
+  getJson(pathAndQuery: string, options?: { area?: 'Release' }): Promise<JsonResponse>;
+  /** HTTP requests sent so far (including the library's route discovery and retries). */
   requestCount(): number;
 }
 
-export type AdoConnectionFactory = (target: AdoConnectionTarget) => AdoConnection;
+export type AdoConnectionFactory = (
+  target: AdoConnectionTarget,
+  options?: AdoConnectionOptions,
+) => AdoConnection;
 
 /** Wraps the PAT handler to count every request the library sends, for the sync figures. */
 function countingHandler(inner: IRequestHandler, onRequest: () => void): IRequestHandler {
@@ -47,30 +74,126 @@ function countingHandler(inner: IRequestHandler, onRequest: () => void): IReques
   };
 }
 
-export const createAdoConnection: AdoConnectionFactory = (target) => {
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof AdoHttpError) return error.status;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status: unknown = Reflect.get(error, 'statusCode');
+  return typeof status === 'number' ? status : undefined;
+}
+
+export const createAdoConnection: AdoConnectionFactory = (target, options = {}) => {
+  const clock = options.clock ?? systemClock;
+  const budget = options.budget ?? new RequestBudget({ clock });
+  const organizationUrl = target.organizationUrl.replace(/\/+$/, '');
   let requests = 0;
   const handler = countingHandler(azdev.getPersonalAccessTokenHandler(target.personalAccessToken), () => {
     requests += 1;
   });
-  const webApi = new azdev.WebApi(target.organizationUrl, handler, { socketTimeout: 30_000 });
-  return {
-    organizationUrl: target.organizationUrl,
-    async verifyCredentials() {
-      let connection: unknown;
-      try {
-        connection = await webApi.connect();
-      } catch (error) {
-        if (error instanceof Error && /\b401\b|unauthorized/i.test(error.message)) {
-          throw new AdoAuthenticationError(target.organizationUrl);
+  const webApi = new azdev.WebApi(organizationUrl, handler, { socketTimeout: 30_000 });
+  const authorization = `Basic ${Buffer.from(`:${target.personalAccessToken}`).toString('base64')}`;
+  const areaUrls = new Map<string, Promise<string>>();
+
+  async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    return withRetries(
+      async () => {
+        const release = await budget.acquire();
+        try {
+          const result = await work();
+          budget.observe(attachedRateLimit(result));
+          return result;
+        } catch (error) {
+          const status = statusOf(error);
+          if (status === 401) throw new AdoAuthenticationError(organizationUrl);
+          budget.observe(
+            error instanceof AdoHttpError && error.retryAfterSeconds !== undefined
+              ? { retryAfter: error.retryAfterSeconds }
+              : attachedRateLimit(error),
+            status,
+          );
+          throw error;
+        } finally {
+          release();
         }
-        throw error;
-      }
+      },
+      {
+        clock,
+        ...(options.random === undefined ? {} : { random: options.random }),
+        ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+        retryAfterOf: (error) =>
+          error instanceof AdoHttpError ? error.retryAfterSeconds : attachedRateLimit(error)?.retryAfter,
+        onRetry: ({ attempt, delayMs }) => options.onRetry?.({ operation, attempt, delayMs }),
+      },
+    );
+  }
+
+  async function fetchJson(url: string): Promise<JsonResponse> {
+    requests += 1;
+    const response = await fetch(url, {
+      headers: { authorization, accept: 'application/json', 'x-tfs-fedauthredirect': 'Suppress' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
+    });
+    const rateLimit = readRateLimitHeaders(response.headers, clock.now());
+    budget.observe(rateLimit, response.status);
+    // 203 is the sign-in page Azure DevOps serves for a bad PAT; 3xx is the redirect to it.
+    if (
+      response.status === 203 ||
+      response.status === 401 ||
+      (response.status >= 300 && response.status < 400)
+    ) {
+      throw new AdoAuthenticationError(organizationUrl);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new AdoHttpError(response.status, url, text, rateLimit?.retryAfter);
+    return {
+      body: JSON.parse(text),
+      headers: response.headers,
+      continuationToken: response.headers.get('x-ms-continuationtoken') ?? undefined,
+    };
+  }
+
+  /** Some areas live on their own host (Release on vsrm.dev.azure.com); resourceAreas says where. */
+  function areaUrl(area: 'Release'): Promise<string> {
+    let url = areaUrls.get(area);
+    if (url === undefined) {
+      url = call('resourceAreas', () =>
+        fetchJson(`${organizationUrl}/_apis/resourceAreas?api-version=7.1`),
+      ).then(({ body }) => {
+        const areas: unknown =
+          typeof body === 'object' && body !== null ? Reflect.get(body, 'value') : undefined;
+        const match = Array.isArray(areas)
+          ? areas.find(
+              (entry: unknown) =>
+                typeof entry === 'object' && entry !== null && Reflect.get(entry, 'name') === area,
+            )
+          : undefined;
+        const location: unknown = match === undefined ? undefined : Reflect.get(match, 'locationUrl');
+        // On-premises servers answer with no areas: every area then lives on the organization URL.
+        return typeof location === 'string' ? location.replace(/\/+$/, '') : organizationUrl;
+      });
+      areaUrls.set(area, url);
+    }
+    return url;
+  }
+
+  return {
+    organizationUrl,
+    budget,
+    async verifyCredentials() {
+      const connection: unknown = await call('connectionData', () => webApi.connect());
       // The library turns the 203 sign-in page into a null result instead of an error.
-      if (connection === null || connection === undefined) throw new AdoAuthenticationError(target.organizationUrl);
+      if (connection === null || connection === undefined) throw new AdoAuthenticationError(organizationUrl);
     },
     core: () => webApi.getCoreApi(),
     work: () => webApi.getWorkApi(),
     workItemTracking: () => webApi.getWorkItemTrackingApi(),
+    call,
+    async getJson(pathAndQuery, requestOptions = {}) {
+      const base = requestOptions.area === undefined ? organizationUrl : await areaUrl(requestOptions.area);
+      return call(pathAndQuery.split('?')[0] ?? pathAndQuery, () =>
+        fetchJson(`${base}/${pathAndQuery.replace(/^\/+/, '')}`),
+      );
+    },
     requestCount: () => requests,
   };
 };

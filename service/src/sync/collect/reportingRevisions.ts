@@ -47,19 +47,21 @@ export async function collectReportingRevisions(options: {
   for (;;) {
     const requestToken = token ?? null;
     // startDateTime is never sent: the API refuses it together with a continuation token.
-    const response: unknown = await client.readReportingRevisionsGet(
-      undefined,
-      [...REVISION_FIELDS],
-      undefined,
-      token,
-      undefined,
-      false,
-      false,
-      false,
-      false,
-      undefined,
-      false,
-      options.maxPageSize,
+    const response: unknown = await connection.call('reportingRevisions', () =>
+      client.readReportingRevisionsGet(
+        undefined,
+        [...REVISION_FIELDS],
+        undefined,
+        token,
+        undefined,
+        false,
+        false,
+        false,
+        false,
+        undefined,
+        false,
+        options.maxPageSize,
+      ),
     );
     if (response === null || response === undefined) {
       throw new Error(`Azure DevOps returned no revisions batch for ${connection.organizationUrl}`);

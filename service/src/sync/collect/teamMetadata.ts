@@ -47,15 +47,16 @@ export async function collectTeamMetadata(options: {
     connection.work(),
     connection.workItemTracking(),
   ]);
-  const projects = await core.getProjects();
+  const projects = await connection.call('projects', () => core.getProjects());
   let teams = 0;
   let pages = 0;
   for (const project of projects) {
     if (project.id === undefined || project.name === undefined) continue;
     const projectName = project.name;
+    const projectId = project.id;
     const [projectTeams, processRaw] = await Promise.all([
-      core.getTeams(project.id),
-      work.getProcessConfiguration(projectName),
+      connection.call('teams', () => core.getTeams(projectId)),
+      connection.call('processConfiguration', () => work.getProcessConfiguration(projectName)),
     ]);
     const process = processConfigurationSchema.parse(processRaw);
     pages += 1;
@@ -64,9 +65,9 @@ export async function collectTeamMetadata(options: {
       if (team.name === undefined) continue;
       const teamContext = { project: projectName, team: team.name };
       const [fieldValuesRaw, settingsRaw, configurationRaw] = await Promise.all([
-        work.getTeamFieldValues(teamContext),
-        work.getTeamSettings(teamContext),
-        work.getBacklogConfigurations(teamContext),
+        connection.call('teamFieldValues', () => work.getTeamFieldValues(teamContext)),
+        connection.call('teamSettings', () => work.getTeamSettings(teamContext)),
+        connection.call('backlogConfiguration', () => work.getBacklogConfigurations(teamContext)),
       ]);
       const configuration = backlogConfigurationSchema.parse(configurationRaw);
       const scope = teamScopeFrom(
@@ -101,7 +102,9 @@ export async function collectTeamMetadata(options: {
       pages += 2;
     }
     for (const type of typesOnBacklogs) {
-      const statesRaw = await witClient.getWorkItemTypeStates(projectName, type);
+      const statesRaw = await connection.call('workItemTypeStates', () =>
+        witClient.getWorkItemTypeStates(projectName, type),
+      );
       const states = workItemTypeStatesSchema.parse(statesRaw);
       await repository.applyWorkflowPage(
         organization,
