@@ -35,6 +35,7 @@ export async function openTestRepository(
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `PostgreSQL at ${TEST_DATABASE_URL} is required for these tests and is not reachable: ${reason}`,
+      { cause: error },
     );
   }
   return {
