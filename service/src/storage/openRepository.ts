@@ -1,9 +1,15 @@
 import { resolve } from 'node:path';
+import type { SecretBox } from '../security/secretBox.ts';
 import { openPostgresDatabase } from './postgres/postgresDatabase.ts';
 import type { SeikaRepository } from './repository.ts';
 import { migrate } from './sql/migrate.ts';
+import type { SqlDatabase } from './sql/sqlDatabase.ts';
+import { SqlOrganizationStore } from './sql/sqlOrganizationStore.ts';
 import { SqlRepository } from './sql/sqlRepository.ts';
+import { SqlStreamStatusStore } from './sql/sqlStreamStatusStore.ts';
+import { SqlSyncJobQueue } from './sql/sqlSyncJobQueue.ts';
 import { openSqliteDatabase } from './sqlite/sqliteDatabase.ts';
+import type { OrganizationStore, StreamStatusStore, SyncJobQueue } from './tenants.ts';
 
 export type StorageTarget =
   { kind: 'sqlite'; path: string } | { kind: 'postgres'; connectionString: string; schema?: string };
@@ -18,8 +24,16 @@ export function storageTargetFromEnvironment(
     : { kind: 'postgres', connectionString: databaseUrl };
 }
 
-/** Opens the database and brings its schema up to date. */
-export async function openRepository(target: StorageTarget): Promise<SeikaRepository> {
+/** Every store of one database. */
+export interface Storage {
+  repository: SeikaRepository;
+  jobs: SyncJobQueue;
+  streamStatus: StreamStatusStore;
+  organizations(secrets: SecretBox): OrganizationStore;
+  close(): Promise<void>;
+}
+
+async function openDatabase(target: StorageTarget): Promise<SqlDatabase> {
   const database =
     target.kind === 'sqlite'
       ? openSqliteDatabase(target.path)
@@ -28,5 +42,22 @@ export async function openRepository(target: StorageTarget): Promise<SeikaReposi
           ...(target.schema === undefined ? {} : { schema: target.schema }),
         });
   await migrate(database);
-  return new SqlRepository(database);
+  return database;
+}
+
+/** Opens the database, brings its schema up to date and returns its stores. */
+export async function openStorage(target: StorageTarget): Promise<Storage> {
+  const database = await openDatabase(target);
+  return {
+    repository: new SqlRepository(database),
+    jobs: new SqlSyncJobQueue(database),
+    streamStatus: new SqlStreamStatusStore(database),
+    organizations: (secrets) => new SqlOrganizationStore(database, secrets),
+    close: () => database.close(),
+  };
+}
+
+/** Opens the database and returns just the records repository (closing it closes the database). */
+export async function openRepository(target: StorageTarget): Promise<SeikaRepository> {
+  return (await openStorage(target)).repository;
 }

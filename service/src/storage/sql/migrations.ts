@@ -130,4 +130,56 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'tenants with encrypted credentials, leased sync jobs, stream status, hook subscriptions',
+    sql: `
+      CREATE TABLE organizations (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        pat_ciphertext TEXT NOT NULL,
+        hook_secret_ciphertext TEXT NOT NULL,
+        time_zone TEXT NOT NULL,
+        connected_at TEXT NOT NULL,
+        disconnected_at TEXT
+      );
+
+      CREATE TABLE sync_jobs (
+        organization TEXT PRIMARY KEY,
+        due_at {{bigint}} NOT NULL,
+        requested_streams TEXT NOT NULL DEFAULT '*',
+        request_seq INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_expires_at {{bigint}},
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        last_finished_at {{bigint}}
+      );
+      CREATE INDEX sync_jobs_due ON sync_jobs (due_at);
+
+      CREATE TABLE stream_status (
+        organization TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        items INTEGER NOT NULL,
+        requests INTEGER NOT NULL,
+        progress REAL,
+        started_at {{bigint}},
+        updated_at {{bigint}} NOT NULL,
+        estimated_seconds_left REAL,
+        rate_limit TEXT,
+        last_error TEXT,
+        PRIMARY KEY (organization, stream)
+      );
+
+      CREATE TABLE hook_subscriptions (
+        organization TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (organization, subscription_id)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,79 @@
+/** A connected organization with its credentials decrypted; only the sync and hook handling see these. */
+export interface OrganizationCredentials {
+  name: string;
+  url: string;
+  timeZone: string;
+  personalAccessToken: string;
+  /** The basic-auth password Azure DevOps sends with service-hook deliveries for this organization. */
+  hookSecret: string;
+}
+
+/** What may be shown about an organization: never a credential. */
+export interface OrganizationSummary {
+  name: string;
+  url: string;
+  timeZone: string;
+  connectedAt: string;
+}
+
+export interface OrganizationStore {
+  /** Adds or reconnects an organization; secrets are sealed before they reach the database. */
+  connect(organization: OrganizationCredentials): Promise<void>;
+  disconnect(name: string): Promise<boolean>;
+  credentials(name: string): Promise<OrganizationCredentials | undefined>;
+  list(): Promise<OrganizationSummary[]>;
+}
+
+export interface JobClaim {
+  organization: string;
+  /** Streams asked for by hooks since the last run; 'all' for a full (periodic) run. */
+  requestedStreams: readonly string[] | 'all';
+  attempts: number;
+  /** Identifies the requests this run answers; a request arriving during the run makes the job due again. */
+  requestSequence: number;
+}
+
+/**
+ * Sync jobs, one per organization, claimed through the database so several service instances can share
+ * one PostgreSQL. A claim is a lease: the owner renews it while working; a lease that expires (its owner
+ * died) lets another instance take the job over.
+ */
+export interface SyncJobQueue {
+  /** Makes sure the organization has a job, due now unless it already has one. */
+  ensure(organization: string, now: number): Promise<void>;
+  /** Brings the job forward to `now` for these streams (hooks), or for all of them. */
+  request(organization: string, streams: readonly string[] | 'all', now: number): Promise<void>;
+  claim(owner: string, now: number, leaseMs: number): Promise<JobClaim | undefined>;
+  renew(organization: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
+  complete(claim: JobClaim, owner: string, nextDueAt: number, now: number): Promise<void>;
+  fail(organization: string, owner: string, error: string, nextDueAt: number): Promise<void>;
+  remove(organization: string): Promise<void>;
+}
+
+export type StreamPhase = 'queued' | 'collecting' | 'done' | 'failed';
+
+export interface StreamStatus {
+  organization: string;
+  stream: string;
+  phase: StreamPhase;
+  pages: number;
+  items: number;
+  requests: number;
+  /** 0..1 when it can be estimated (time covered ÷ time to cover), else null. */
+  progress: number | null;
+  startedAt: number | null;
+  updatedAt: number;
+  estimatedSecondsLeft: number | null;
+  rateLimit: {
+    remaining: number | null;
+    limit: number | null;
+    blockedUntil: number | null;
+    throttledResponses: number;
+  } | null;
+  lastError: string | null;
+}
+
+export interface StreamStatusStore {
+  save(status: StreamStatus): Promise<void>;
+  list(organization: string): Promise<StreamStatus[]>;
+}
