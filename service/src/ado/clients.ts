@@ -52,6 +52,8 @@ export interface AdoConnection {
   call<T>(operation: string, work: () => Promise<T>): Promise<T>;
   /** GETs `pathAndQuery` below the organization URL (or an area's own host) directly, with the same care. */
   getJson(pathAndQuery: string, options?: { area?: 'Release' }): Promise<JsonResponse>;
+  /** POST or DELETE below the organization URL (service-hook subscriptions). Not retried: not idempotent. */
+  sendJson(method: 'POST' | 'DELETE', pathAndQuery: string, body?: unknown): Promise<JsonResponse>;
   /** HTTP requests sent so far (including the library's route discovery and retries). */
   requestCount(): number;
 }
@@ -126,10 +128,20 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     );
   }
 
-  async function fetchJson(url: string): Promise<JsonResponse> {
+  async function fetchJson(
+    url: string,
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<JsonResponse> {
     requests += 1;
     const response = await fetch(url, {
-      headers: { authorization, accept: 'application/json', 'x-tfs-fedauthredirect': 'Suppress' },
+      method: init.method ?? 'GET',
+      headers: {
+        authorization,
+        accept: 'application/json',
+        'x-tfs-fedauthredirect': 'Suppress',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       redirect: 'manual',
       signal: AbortSignal.timeout(30_000),
     });
@@ -146,7 +158,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     const text = await response.text();
     if (!response.ok) throw new AdoHttpError(response.status, url, text, rateLimit?.retryAfter);
     return {
-      body: JSON.parse(text),
+      body: text === '' ? null : JSON.parse(text),
       headers: response.headers,
       continuationToken: response.headers.get('x-ms-continuationtoken') ?? undefined,
     };
@@ -193,6 +205,14 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
       return call(pathAndQuery.split('?')[0] ?? pathAndQuery, () =>
         fetchJson(`${base}/${pathAndQuery.replace(/^\/+/, '')}`),
       );
+    },
+    async sendJson(method, pathAndQuery, body) {
+      const release = await budget.acquire();
+      try {
+        return await fetchJson(`${organizationUrl}/${pathAndQuery.replace(/^\/+/, '')}`, { method, body });
+      } finally {
+        release();
+      }
     },
     requestCount: () => requests,
   };

@@ -18,13 +18,18 @@ export class HttpError extends Error {
 }
 
 /** Turns the first schema issue into a 400 that names the parameter and what is wrong with it. */
-export function invalidInput(error: z.ZodError, source: 'path' | 'query'): HttpError {
+export function invalidInput(error: z.ZodError, source: 'path' | 'query' | 'body'): HttpError {
   const issue = error.issues[0];
   const parameter = issue?.path.map(String).join('.') ?? '';
   const missing = issue?.code === 'invalid_type' && issue.message.includes('undefined');
   const problem = missing ? 'is required' : (issue?.message ?? 'is invalid');
-  const label = source === 'query' ? 'Query parameter' : 'Path segment';
-  return new HttpError(400, 'invalid_parameter', `${label} "${parameter}" ${problem}.`, parameter || undefined);
+  const label = { path: 'Path segment', query: 'Query parameter', body: 'Body field' }[source];
+  return new HttpError(
+    400,
+    'invalid_parameter',
+    `${label} "${parameter}" ${problem}.`,
+    parameter || undefined,
+  );
 }
 
 export function errorBody(error: HttpError): ApiError {
@@ -53,7 +58,20 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isBodyParseError(error)) {
-      response.status(400).json(errorBody(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.')));
+      response
+        .status(400)
+        .json(errorBody(new HttpError(400, 'invalid_json', 'The request body is not valid JSON.')));
+      return;
+    }
+    const clientStatus = clientErrorStatus(error);
+    if (clientStatus !== undefined) {
+      const message =
+        clientStatus === 404 ? `Nothing at ${request.originalUrl}.` : 'The request was refused.';
+      response
+        .status(clientStatus)
+        .json(
+          errorBody(new HttpError(clientStatus, clientStatus === 404 ? 'not_found' : 'bad_request', message)),
+        );
       return;
     }
     logger.error('request failed', {
@@ -63,8 +81,17 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     });
     response
       .status(500)
-      .json(errorBody(new HttpError(500, 'internal_error', 'The service failed to answer; the error is logged.')));
+      .json(
+        errorBody(new HttpError(500, 'internal_error', 'The service failed to answer; the error is logged.')),
+      );
   };
+}
+
+/** Errors raised by express and its middleware (static files, body limits) carry a 4xx status. */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status: unknown = Reflect.get(error, 'status');
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function isBodyParseError(error: unknown): boolean {

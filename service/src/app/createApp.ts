@@ -5,9 +5,17 @@ import { createFlowRouter } from '../api/flowRouter.ts';
 import { HttpError, jsonErrorHandler } from '../api/httpErrors.ts';
 import type { Logger } from '../logger.ts';
 import type { FlowService } from '../services/flowService.ts';
+import type { OrganizationService } from '../services/organizationService.ts';
+import { createOrganizationsRouter } from '../api/organizationsRouter.ts';
 
 export interface AppDependencies {
   flowService: FlowService;
+  /** Admin endpoints (connect organizations, sync status); absent in the single-organization demo. */
+  organizationService?: OrganizationService;
+  /** Service-hook receiver; absent when the service takes no pushes. */
+  hooksRouter?: Router;
+  /** Serves the built hub files at /extension/hubs (the dev manifest's baseUri points here). */
+  hubFilesDirectory?: string;
   extensionSecret: string;
   logger: Logger;
   /** Extra origins allowed to call the API besides the Marketplace CDN (e.g. the preview host). */
@@ -29,6 +37,9 @@ export function createApp(dependencies: AppDependencies): Express {
   api.use(requireAppToken(dependencies.extensionSecret));
   api.use(express.json({ limit: '1mb' }));
   api.use(createFlowRouter(dependencies.flowService));
+  if (dependencies.organizationService !== undefined) {
+    api.use(createOrganizationsRouter(dependencies.organizationService));
+  }
   api.use((request) => {
     throw new HttpError(
       404,
@@ -36,7 +47,15 @@ export function createApp(dependencies: AppDependencies): Express {
       `No API route ${request.method} ${request.baseUrl}${request.path}.`,
     );
   });
+  if (dependencies.hooksRouter !== undefined) app.use(dependencies.hooksRouter);
   app.use('/api/v1', api);
+  if (dependencies.hubFilesDirectory !== undefined) {
+    app.use(
+      '/extension/hubs',
+      allowOrigins([/.*/]),
+      express.static(dependencies.hubFilesDirectory, { fallthrough: false }),
+    );
+  }
   if (dependencies.previewRouter !== undefined) app.use(dependencies.previewRouter);
   app.use(jsonErrorHandler(dependencies.logger));
   return app;

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-
-/** Kept here rather than imported: the contract is compiled into the front end and stays self-contained. */
-function isKnownTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { timeZoneSchema } from './timeZone.ts';
 
 /** True when the date exists: Date.UTC rolls 2026-02-30 over to March, so compare the parts back. */
 function isRealCalendarDate(value: string): boolean {
@@ -23,7 +14,6 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date written YYYY-MM-DD')
   .refine(isRealCalendarDate, 'is not a real calendar date');
 
-
 /** Path of every team-level flow endpoint. */
 export const teamPathSchema = z.object({
   organization: z.string().min(1),
@@ -37,10 +27,7 @@ export const cycleTimeQuerySchema = z
   .object({
     from: isoDate,
     to: isoDate,
-    timeZone: z
-      .string()
-      .refine(isKnownTimeZone, 'is not an IANA time zone such as Asia/Tokyo or UTC')
-      .optional(),
+    timeZone: timeZoneSchema.optional(),
   })
   .refine((query) => query.from <= query.to, { message: 'must not be after "to"', path: ['from'] });
 export type CycleTimeQuery = z.infer<typeof cycleTimeQuerySchema>;

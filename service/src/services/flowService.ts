@@ -17,9 +17,11 @@ export function createFlowService(dependencies: {
   const { repository, organizations } = dependencies;
   return {
     async cycleTime(path, query) {
-      const organization = organizations.find(path.organization);
+      const organization = await organizations.find(path.organization);
       if (organization === undefined) {
-        throw new NotFoundError(`Organization "${path.organization}" is not connected to this Seika service.`);
+        throw new NotFoundError(
+          `Organization "${path.organization}" is not connected to this Seika service.`,
+        );
       }
       const scope = await repository.getTeamScope(organization.name, path.project, path.team);
       if (scope === undefined) {

@@ -1,4 +1,6 @@
-/** A connected Azure DevOps organization as the service knows it. Credentials never leave the sync. */
+import type { OrganizationStore } from '../storage/tenants.ts';
+
+/** A connected Azure DevOps organization as the API sees it. Credentials never leave the sync. */
 export interface ConnectedOrganization {
   /** Azure DevOps organization name, lower case: the key every row is scoped by. */
   name: string;
@@ -7,15 +9,25 @@ export interface ConnectedOrganization {
 }
 
 export interface OrganizationDirectory {
-  find(name: string): ConnectedOrganization | undefined;
-  list(): readonly ConnectedOrganization[];
+  find(name: string): Promise<ConnectedOrganization | undefined>;
 }
 
-export function staticOrganizationDirectory(organizations: readonly ConnectedOrganization[]): OrganizationDirectory {
-  const byName = new Map(organizations.map((organization) => [organization.name.toLowerCase(), organization]));
+export function staticOrganizationDirectory(
+  organizations: readonly ConnectedOrganization[],
+): OrganizationDirectory {
+  const byName = new Map(
+    organizations.map((organization) => [organization.name.toLowerCase(), organization]),
+  );
+  return { find: async (name) => byName.get(name.toLowerCase()) };
+}
+
+/** The organizations connected through the admin API. */
+export function storedOrganizationDirectory(store: OrganizationStore): OrganizationDirectory {
   return {
-    find: (name) => byName.get(name.toLowerCase()),
-    list: () => organizations,
+    async find(name) {
+      const found = (await store.list()).find((organization) => organization.name === name.toLowerCase());
+      return found === undefined ? undefined : { name: found.name, url: found.url, timeZone: found.timeZone };
+    },
   };
 }
 

@@ -22,6 +22,12 @@ export interface OrganizationStore {
   disconnect(name: string): Promise<boolean>;
   credentials(name: string): Promise<OrganizationCredentials | undefined>;
   list(): Promise<OrganizationSummary[]>;
+  saveHookSubscriptions(
+    name: string,
+    subscriptions: readonly { id: string; eventType: string }[],
+  ): Promise<void>;
+  hookSubscriptions(name: string): Promise<{ id: string; eventType: string }[]>;
+  forgetHookSubscriptions(name: string): Promise<void>;
 }
 
 export interface JobClaim {
@@ -48,6 +54,17 @@ export interface SyncJobQueue {
   complete(claim: JobClaim, owner: string, nextDueAt: number, now: number): Promise<void>;
   fail(organization: string, owner: string, error: string, nextDueAt: number): Promise<void>;
   remove(organization: string): Promise<void>;
+  describe(organization: string): Promise<JobState | undefined>;
+}
+
+export interface JobState {
+  dueAt: number;
+  requestedStreams: readonly string[] | 'all';
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  attempts: number;
+  lastError: string | null;
+  lastFinishedAt: number | null;
 }
 
 export type StreamPhase = 'queued' | 'collecting' | 'done' | 'failed';

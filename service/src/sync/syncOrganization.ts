@@ -1,8 +1,16 @@
-import type { AdoConnectionFactory } from '../ado/clients.ts';
+import {
+  AdoAuthenticationError,
+  type AdoConnectionFactory,
+  type AdoConnectionOptions,
+} from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
-import { collectReportingRevisions } from './collect/reportingRevisions.ts';
-import { collectTeamMetadata } from './collect/teamMetadata.ts';
+import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
+import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
+import { METADATA_STREAM } from './collect/teamMetadata.ts';
+import { StreamProgress } from './progress.ts';
+import type { StreamResult } from './stream.ts';
+import { selectStreams } from './streams.ts';
 
 export interface OrganizationConnection {
   /** Seika's key for the organization (its Azure DevOps name, lower case). */
@@ -11,8 +19,14 @@ export interface OrganizationConnection {
   personalAccessToken: string;
 }
 
+export interface StreamOutcome extends StreamResult {
+  stream: string;
+  error: string | null;
+}
+
 export interface SyncReport {
   organization: string;
+  streams: StreamOutcome[];
   pages: number;
   revisions: number;
   requests: number;
@@ -20,67 +34,135 @@ export interface SyncReport {
   seconds: number;
 }
 
+/** Some streams failed; the others were stored. Their watermarks did not move. */
+export class SyncStreamsFailedError extends Error {
+  constructor(readonly report: SyncReport) {
+    const failed = report.streams.filter((stream) => stream.error !== null);
+    super(
+      `Sync of ${report.organization} failed for ${failed.map((stream) => `${stream.stream} (${stream.error})`).join('; ')}`,
+    );
+    this.name = 'SyncStreamsFailedError';
+  }
+}
+
+const discardStatus: StreamStatusStore = { save: async () => undefined, list: async () => [] };
+
 /**
- * One sync run of an organization: check credentials, then collect metadata and revisions (independent
- * streams, run concurrently). Failures are recorded on the run and rethrown; watermarks of a failed
- * stream stay where they were.
+ * One sync run of an organization: check credentials, then run the chosen streams concurrently within
+ * the organization's budget. A stream that fails is reported and the others finish; refused credentials
+ * stop everything.
  */
 export async function syncOrganization(dependencies: {
   repository: SeikaRepository;
   createConnection: AdoConnectionFactory;
+  connectionOptions?: AdoConnectionOptions;
   logger: Logger;
   target: OrganizationConnection;
+  streams?: readonly string[] | 'all';
+  statusStore?: StreamStatusStore;
+  onStatus?: (status: StreamStatus) => void;
   maxPageSize?: number;
+  now?: () => number;
 }): Promise<SyncReport> {
   const { repository, target, logger } = dependencies;
+  const now = dependencies.now ?? Date.now;
   const started = performance.now();
-  const connection = dependencies.createConnection({
-    organizationUrl: target.organizationUrl,
-    personalAccessToken: target.personalAccessToken,
-  });
+  const connection = dependencies.createConnection(
+    { organizationUrl: target.organizationUrl, personalAccessToken: target.personalAccessToken },
+    dependencies.connectionOptions,
+  );
+  const streams = selectStreams(dependencies.streams ?? 'all');
   const runId = await repository.startSyncRun(target.organization);
-  let pages = 0;
-  let revisions = 0;
+  const progressOf = (stream: string) =>
+    new StreamProgress(target.organization, stream, {
+      store: dependencies.statusStore ?? discardStatus,
+      budget: connection.budget,
+      requestCount: () => connection.requestCount(),
+      now,
+      ...(dependencies.onStatus === undefined ? {} : { onUpdate: dependencies.onStatus }),
+    });
+
+  const summarise = (outcomes: StreamOutcome[]): SyncReport => ({
+    organization: target.organization,
+    streams: outcomes,
+    pages: outcomes.reduce((sum, outcome) => sum + outcome.pages, 0),
+    revisions: outcomes.find((outcome) => outcome.stream === REVISIONS_STREAM)?.items ?? 0,
+    teams: outcomes.find((outcome) => outcome.stream === METADATA_STREAM)?.items ?? 0,
+    requests: connection.requestCount(),
+    seconds: (performance.now() - started) / 1000,
+  });
+
   try {
     await connection.verifyCredentials();
-    const [metadata, revisionResult] = await Promise.all([
-      collectTeamMetadata({ organization: target.organization, connection, repository }),
-      collectReportingRevisions({
-        organization: target.organization,
-        connection,
-        repository,
-        logger,
-        ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
-      }),
-    ]);
-    pages = metadata.pages + revisionResult.pages;
-    revisions = revisionResult.revisions;
-    const report: SyncReport = {
-      organization: target.organization,
-      pages,
-      revisions,
-      requests: connection.requestCount(),
-      teams: metadata.teams,
-      seconds: (performance.now() - started) / 1000,
-    };
-    await repository.finishSyncRun(runId, {
-      status: 'succeeded',
-      pages,
-      revisions,
-      requests: report.requests,
-    });
-    logger.info('sync finished', { ...report });
-    return report;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await repository.finishSyncRun(runId, {
       status: 'failed',
       error: message,
-      pages,
-      revisions,
+      pages: 0,
+      revisions: 0,
       requests: connection.requestCount(),
     });
-    logger.error('sync failed', { organization: target.organization, error: message });
+    await Promise.all(streams.map((stream) => progressOf(stream.name).failed(message)));
+    logger.error('sync refused', { organization: target.organization, error: message });
     throw error;
   }
+
+  const outcomes = await Promise.all(
+    streams.map(async (stream): Promise<StreamOutcome> => {
+      const progress = progressOf(stream.name);
+      await progress.start();
+      try {
+        const result = await stream.run({
+          organization: target.organization,
+          connection,
+          repository,
+          logger,
+          progress,
+          ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
+        });
+        await progress.done();
+        return { stream: stream.name, ...result, error: null };
+      } catch (error) {
+        if (error instanceof AdoAuthenticationError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        await progress.failed(message);
+        logger.error('stream failed', {
+          organization: target.organization,
+          stream: stream.name,
+          error: message,
+        });
+        return { stream: stream.name, pages: 0, items: 0, error: message };
+      }
+    }),
+  ).catch(async (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    await repository.finishSyncRun(runId, {
+      status: 'failed',
+      error: message,
+      pages: 0,
+      revisions: 0,
+      requests: connection.requestCount(),
+    });
+    throw error;
+  });
+
+  const report = summarise(outcomes);
+  const failed = outcomes.some((outcome) => outcome.error !== null);
+  await repository.finishSyncRun(runId, {
+    status: failed ? 'failed' : 'succeeded',
+    ...(failed ? { error: new SyncStreamsFailedError(report).message } : {}),
+    pages: report.pages,
+    revisions: report.revisions,
+    requests: report.requests,
+  });
+  if (failed) throw new SyncStreamsFailedError(report);
+  logger.info('sync finished', {
+    organization: report.organization,
+    pages: report.pages,
+    revisions: report.revisions,
+    requests: report.requests,
+    seconds: Number(report.seconds.toFixed(3)),
+  });
+  return report;
 }

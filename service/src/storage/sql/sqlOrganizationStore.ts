@@ -63,4 +63,33 @@ export class SqlOrganizationStore implements OrganizationStore {
       connectedAt: text(row, 'connected_at'),
     }));
   }
+
+  async saveHookSubscriptions(
+    name: string,
+    subscriptions: readonly { id: string; eventType: string }[],
+  ): Promise<void> {
+    const organization = name.toLowerCase();
+    const createdAt = new Date().toISOString();
+    await this.database.transaction(async (executor) => {
+      for (const subscription of subscriptions) {
+        await executor.run(
+          `INSERT INTO hook_subscriptions (organization, subscription_id, event_type, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (organization, subscription_id) DO NOTHING`,
+          [organization, subscription.id, subscription.eventType, createdAt],
+        );
+      }
+    });
+  }
+
+  async hookSubscriptions(name: string): Promise<{ id: string; eventType: string }[]> {
+    const rows = await this.database.all(
+      'SELECT subscription_id, event_type FROM hook_subscriptions WHERE organization = ? ORDER BY event_type',
+      [name.toLowerCase()],
+    );
+    return rows.map((row) => ({ id: text(row, 'subscription_id'), eventType: text(row, 'event_type') }));
+  }
+
+  async forgetHookSubscriptions(name: string): Promise<void> {
+    await this.database.run('DELETE FROM hook_subscriptions WHERE organization = ?', [name.toLowerCase()]);
+  }
 }

@@ -1,5 +1,5 @@
-import type { JobClaim, SyncJobQueue } from '../tenants.ts';
-import { integer, text } from './rows.ts';
+import type { JobClaim, JobState, SyncJobQueue } from '../tenants.ts';
+import { integer, optionalInteger, optionalText, text } from './rows.ts';
 import type { SqlDatabase } from './sqlDatabase.ts';
 
 const ALL = '*';
@@ -100,5 +100,19 @@ export class SqlSyncJobQueue implements SyncJobQueue {
 
   async remove(organization: string): Promise<void> {
     await this.database.run('DELETE FROM sync_jobs WHERE organization = ?', [organization]);
+  }
+
+  async describe(organization: string): Promise<JobState | undefined> {
+    const row = await this.database.get('SELECT * FROM sync_jobs WHERE organization = ?', [organization]);
+    if (row === undefined) return undefined;
+    return {
+      dueAt: integer(row, 'due_at'),
+      requestedStreams: decodeStreams(text(row, 'requested_streams')),
+      leaseOwner: optionalText(row, 'lease_owner'),
+      leaseExpiresAt: optionalInteger(row, 'lease_expires_at'),
+      attempts: integer(row, 'attempts'),
+      lastError: optionalText(row, 'last_error'),
+      lastFinishedAt: optionalInteger(row, 'last_finished_at'),
+    };
   }
 }

@@ -1,6 +1,8 @@
 import type { AdoConnection } from '../../ado/clients.ts';
 import type { Logger } from '../../logger.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
+import type { StreamProgress } from '../progress.ts';
+import type { SyncStream } from '../stream.ts';
 import { nextContinuationToken, normaliseRevision, revisionsBatchSchema } from '../normalise/revisions.ts';
 import { deriveTransitions } from '../normalise/transitions.ts';
 
@@ -37,6 +39,7 @@ export async function collectReportingRevisions(options: {
   connection: AdoConnection;
   repository: SeikaRepository;
   logger: Logger;
+  progress?: StreamProgress;
   maxPageSize?: number;
 }): Promise<RevisionsCollectResult> {
   const { organization, connection, repository, logger } = options;
@@ -85,6 +88,12 @@ export async function collectReportingRevisions(options: {
     );
     pages += 1;
     revisions += normalised.length;
+    const changeTimes = normalised.map((revision) => revision.changedAt);
+    await options.progress?.page(
+      normalised.length,
+      changeTimes.length === 0 ? undefined : Math.max(...changeTimes),
+      changeTimes.length === 0 ? undefined : Math.min(...changeTimes),
+    );
     logger.debug('revisions page stored', { organization, page: pages, revisions: normalised.length });
     if (responseToken === undefined) {
       throw new Error('The revisions batch carried no continuation token; the watermark cannot advance');
@@ -96,3 +105,11 @@ export async function collectReportingRevisions(options: {
   await repository.setWatermark(organization, REVISIONS_STREAM, token);
   return { pages, revisions };
 }
+
+export const reportingRevisionsStream: SyncStream = {
+  name: REVISIONS_STREAM,
+  async run(context) {
+    const result = await collectReportingRevisions(context);
+    return { pages: result.pages, items: result.revisions };
+  },
+};

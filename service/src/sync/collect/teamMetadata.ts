@@ -1,5 +1,6 @@
 import type { AdoConnection } from '../../ado/clients.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
+import type { SyncStream } from '../stream.ts';
 import {
   backlogConfigurationSchema,
   processConfigurationSchema,
@@ -117,3 +118,12 @@ export async function collectTeamMetadata(options: {
   }
   return { projects: projects.length, teams, pages };
 }
+
+export const teamMetadataStream: SyncStream = {
+  name: METADATA_STREAM,
+  async run(context) {
+    const result = await collectTeamMetadata(context);
+    await context.progress.page(result.teams);
+    return { pages: result.pages, items: result.teams };
+  },
+};

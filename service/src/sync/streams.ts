@@ -1,0 +1,13 @@
+import { reportingRevisionsStream } from './collect/reportingRevisions.ts';
+import { teamMetadataStream } from './collect/teamMetadata.ts';
+import type { SyncStream } from './stream.ts';
+
+/** Every stream a full sync runs. */
+export const ALL_STREAMS: readonly SyncStream[] = [teamMetadataStream, reportingRevisionsStream];
+
+export function selectStreams(requested: readonly string[] | 'all'): SyncStream[] {
+  if (requested === 'all') return [...ALL_STREAMS];
+  const unknown = requested.filter((name) => !ALL_STREAMS.some((stream) => stream.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown sync streams: ${unknown.join(', ')}`);
+  return ALL_STREAMS.filter((stream) => requested.includes(stream.name));
+}
