@@ -11,6 +11,12 @@ const environmentSchema = z.object({
   SEIKA_ORGANIZATION_URL: z.url().optional(),
   SEIKA_PAT: z.string().min(1).optional(),
   SEIKA_EXTENSION_SECRET: z.string().min(16).optional(),
+  /** 32 random bytes, base64: seals PATs and hook secrets at rest. */
+  SEIKA_ENCRYPTION_KEY: z.string().optional(),
+  /** The URL Azure DevOps can reach this service at (https), for service-hook subscriptions. */
+  SEIKA_PUBLIC_URL: z.url().optional(),
+  /** Run the sync worker in this process (several instances may, against one PostgreSQL). */
+  SEIKA_WORKER: z.enum(['on', 'off']).default('on'),
   SEIKA_TIME_ZONE: z.string().refine(isKnownTimeZone, 'is not an IANA time zone').default('Asia/Tokyo'),
   SEIKA_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
   SEIKA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -1,18 +1,27 @@
+import { resolve } from 'node:path';
 import { createAdoConnection } from './ado/clients.ts';
-import { createApp } from './app/createApp.ts';
-import { boundPort, listen } from './app/listen.ts';
 import { startDemo } from './app/startDemo.ts';
+import { startService } from './app/startService.ts';
 import { readConfig, requireOrganization, type ServiceConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createFlowService } from './services/flowService.ts';
-import { organizationNameFromUrl, staticOrganizationDirectory } from './services/organizationDirectory.ts';
+import { createSecretBox, parseEncryptionKey } from './security/secretBox.ts';
+import { organizationNameFromUrl } from './services/organizationDirectory.ts';
 import { openRepository, storageTargetFromEnvironment } from './storage/openRepository.ts';
+import type { StreamStatus } from './storage/tenants.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
   demo    start a simulated organization, sync it, serve the API and the hub preview
-  serve   serve the API and sync SEIKA_ORGANIZATION_URL every SEIKA_SYNC_INTERVAL_SECONDS
+  serve   serve the API, take service hooks and sync every connected organization
   sync    run one sync of SEIKA_ORGANIZATION_URL and print the figures`;
+
+function onSignal(stop: () => Promise<void>): void {
+  const handler = (): void => {
+    void stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
 
 async function runDemo(config: ServiceConfig, logger: Logger): Promise<void> {
   const demo = await startDemo({
@@ -29,19 +38,19 @@ async function runDemo(config: ServiceConfig, logger: Logger): Promise<void> {
   );
   console.log(`Simulated Azure DevOps organization: ${demo.organizationUrl}`);
   console.log(`\n  Open Seika: ${demo.url}\n`);
-  const stop = (): void => {
-    void demo.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  onSignal(() => demo.close());
 }
 
-function syncTarget(config: ServiceConfig) {
-  const { url, pat } = requireOrganization(config);
-  return { organization: organizationNameFromUrl(url), organizationUrl: url, personalAccessToken: pat };
+/** One line per update on stderr, overwritten in a terminal: the CLI's progress bar. */
+function printProgress(status: StreamStatus): void {
+  const percent = status.progress === null ? '  ?%' : `${Math.round(status.progress * 100)}%`.padStart(4);
+  const eta = status.estimatedSecondsLeft === null ? '' : `, ~${status.estimatedSecondsLeft}s left`;
+  const line = `${status.stream}: ${status.phase} ${percent} ${status.pages} pages, ${status.items} items${eta}`;
+  process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(100)}` : `${line}\n`);
 }
 
 async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
+  const { url, pat } = requireOrganization(config);
   const repository = await openRepository(
     storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
   );
@@ -50,8 +59,10 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
       repository,
       createConnection: createAdoConnection,
       logger,
-      target: syncTarget(config),
+      onStatus: printProgress,
+      target: { organization: organizationNameFromUrl(url), organizationUrl: url, personalAccessToken: pat },
     });
+    if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(JSON.stringify(report));
   } finally {
     await repository.close();
@@ -64,36 +75,33 @@ async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
       'Set SEIKA_EXTENSION_SECRET to the extension certificate from the Marketplace manage portal.',
     );
   }
-  const target = syncTarget(config);
-  const repository = await openRepository(
-    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
-  );
-  const app = createApp({
-    flowService: createFlowService({
-      repository,
-      organizations: staticOrganizationDirectory([
-        { name: target.organization, url: target.organizationUrl, timeZone: config.SEIKA_TIME_ZONE },
-      ]),
-    }),
+  if (config.SEIKA_ENCRYPTION_KEY === undefined) {
+    throw new Error('Set SEIKA_ENCRYPTION_KEY (32 random bytes, base64) to seal credentials at rest.');
+  }
+  const service = await startService({
+    storage: storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
+    secrets: createSecretBox(parseEncryptionKey(config.SEIKA_ENCRYPTION_KEY)),
     extensionSecret: config.SEIKA_EXTENSION_SECRET,
+    createConnection: createAdoConnection,
     logger,
+    port: config.SEIKA_PORT,
+    host: config.SEIKA_HOST,
+    defaultTimeZone: config.SEIKA_TIME_ZONE,
+    syncIntervalMs: config.SEIKA_SYNC_INTERVAL_SECONDS * 1000,
+    publicUrl: config.SEIKA_PUBLIC_URL,
+    runWorker: config.SEIKA_WORKER === 'on',
+    hubFilesDirectory: resolve('dist/extension/hubs'),
   });
-  const server = await listen(app, config.SEIKA_PORT, config.SEIKA_HOST);
-  logger.info('listening', { port: boundPort(server) });
-  // A failed sync is logged and retried at the next interval; the API keeps serving stored data.
-  const syncOnce = (): Promise<void> =>
-    syncOrganization({ repository, createConnection: createAdoConnection, logger, target }).then(
-      () => undefined,
-      () => undefined,
-    );
-  await syncOnce();
-  const timer = setInterval(() => void syncOnce(), config.SEIKA_SYNC_INTERVAL_SECONDS * 1000);
-  const stop = (): void => {
-    clearInterval(timer);
-    server.close(() => void repository.close().then(() => process.exit(0)));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Convenience for a single organization: connect the configured one at start (idempotent).
+  if (config.SEIKA_ORGANIZATION_URL !== undefined && config.SEIKA_PAT !== undefined) {
+    await service.organizations.connect({
+      organizationUrl: config.SEIKA_ORGANIZATION_URL,
+      personalAccessToken: config.SEIKA_PAT,
+      subscribeToEvents: config.SEIKA_PUBLIC_URL !== undefined,
+    });
+  }
+  logger.info('listening', { url: service.url, worker: config.SEIKA_WORKER });
+  onSignal(() => service.close());
 }
 
 async function main(): Promise<void> {

@@ -1,17 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdoConnection } from '../ado/clients.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import { createPreviewRouter } from '../preview/createPreviewRouter.ts';
-import { createFlowService } from '../services/flowService.ts';
-import { organizationNameFromUrl, staticOrganizationDirectory } from '../services/organizationDirectory.ts';
+import { createSecretBox } from '../security/secretBox.ts';
 import { startSimulator } from '../simulator/index.ts';
-import { openRepository } from '../storage/openRepository.ts';
-import { syncOrganization, type SyncReport } from '../sync/syncOrganization.ts';
-import { createApp } from './createApp.ts';
+import type { SyncReport } from '../sync/syncOrganization.ts';
 import { createDemoTokenMinter, randomSecret } from './demoAppToken.ts';
-import { boundPort, listen } from './listen.ts';
+import { startService, type RunningService } from './startService.ts';
 
 export interface DemoOptions {
   port?: number;
@@ -21,8 +19,10 @@ export interface DemoOptions {
   now?: Date;
   timeZone?: string;
   logger?: Logger;
-  /** Where the built hubs are; defaults to dist/extension at the repository root. */
+  /** Where the built extension is; defaults to dist/extension at the repository root. */
   extensionDistDirectory?: string;
+  /** How often the worker re-syncs the living demo organization. */
+  syncIntervalMs?: number;
 }
 
 export interface RunningDemo {
@@ -31,14 +31,17 @@ export interface RunningDemo {
   apiUrl: string;
   organizationUrl: string;
   sync: SyncReport;
+  service: RunningService;
   close(): Promise<void>;
 }
 
 const REPOSITORY_ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const FIRST_SYNC_TIMEOUT_MS = 120_000;
 
 /**
- * The newcomer's path: a simulated organization, one sync of it, the API and the hub preview on one port.
- * The demo database is rebuilt on every start because the simulated organization is generated afresh.
+ * The newcomer's path: a simulated organization connected through the same admin path as a real one,
+ * synced by the worker, with the API and the hub preview on one port. The demo database is rebuilt on
+ * every start because the simulated organization is generated afresh.
  */
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const logger = options.logger ?? silentLogger;
@@ -49,54 +52,81 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   });
   const databasePath = resolve(options.dataDirectory, 'demo.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
-  const repository = await openRepository({ kind: 'sqlite', path: databasePath });
-  const organization = organizationNameFromUrl(simulator.organizationUrl);
-  const sync = await syncOrganization({
-    repository,
-    createConnection: createAdoConnection,
-    logger,
-    target: { organization, organizationUrl: simulator.organizationUrl, personalAccessToken: simulator.pat },
-  });
-  const secret = randomSecret();
+  const extensionSecret = randomSecret();
   const user = {
     id: 'b7a1c2d3-0000-4000-8000-00000000d3m0',
     name: 'demo@seika.example',
     displayName: 'Demo User',
   };
-  const app = createApp({
-    flowService: createFlowService({
-      repository,
-      organizations: staticOrganizationDirectory([
-        { name: organization, url: simulator.organizationUrl, timeZone: options.timeZone ?? 'Asia/Tokyo' },
-      ]),
-    }),
-    extensionSecret: secret,
+  const extensionDistDirectory = options.extensionDistDirectory ?? resolve(REPOSITORY_ROOT, 'dist/extension');
+  let firstReport: ((report: SyncReport) => void) | undefined;
+  const firstSync = new Promise<SyncReport>((resolvePromise) => (firstReport = resolvePromise));
+  const service = await startService({
+    storage: { kind: 'sqlite', path: databasePath },
+    secrets: createSecretBox(randomBytes(32)),
+    extensionSecret,
+    createConnection: createAdoConnection,
     logger,
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    defaultTimeZone: options.timeZone ?? 'Asia/Tokyo',
+    syncIntervalMs: options.syncIntervalMs ?? 60_000,
+    runWorker: true,
+    hubFilesDirectory: resolve(extensionDistDirectory, 'hubs'),
     previewRouter: createPreviewRouter({
-      extensionDistDirectory: options.extensionDistDirectory ?? resolve(REPOSITORY_ROOT, 'dist/extension'),
+      extensionDistDirectory,
       context: {
-        organization,
+        organization: simulator.organization,
         organizationUrl: simulator.organizationUrl,
         project: { id: simulator.project, name: simulator.project },
         team: { id: simulator.team, name: simulator.team },
         user,
         theme: 'light',
       },
-      mintAppToken: createDemoTokenMinter(secret, user),
+      mintAppToken: createDemoTokenMinter(extensionSecret, user),
     }),
+    onReport: (report) => firstReport?.(report),
   });
-  const server = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1');
-  const port = boundPort(server);
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
-  return {
-    url,
-    apiUrl: `${url}api/v1`,
-    organizationUrl: simulator.organizationUrl,
-    sync,
-    async close() {
-      await new Promise<void>((done) => server.close(() => done()));
-      await simulator.close();
-      await repository.close();
-    },
+  const close = async (): Promise<void> => {
+    await service.close();
+    await simulator.close();
   };
+  try {
+    const { organization } = await service.organizations.connect({
+      organizationUrl: simulator.organizationUrl,
+      personalAccessToken: simulator.pat,
+      subscribeToEvents: true,
+    });
+    const sync = await waitForFirstSync(service, organization.name, firstSync);
+    return {
+      url: `${service.url}/`,
+      apiUrl: `${service.url}/api/v1`,
+      organizationUrl: simulator.organizationUrl,
+      sync,
+      service,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Resolves with the first report, or fails with the sync's own error instead of waiting forever. */
+async function waitForFirstSync(
+  service: RunningService,
+  organization: string,
+  firstSync: Promise<SyncReport>,
+): Promise<SyncReport> {
+  const deadline = Date.now() + FIRST_SYNC_TIMEOUT_MS;
+  let settled: SyncReport | undefined;
+  void firstSync.then((report) => (settled = report));
+  while (settled === undefined) {
+    const job = await service.storage.jobs.describe(organization);
+    if (job?.lastError !== null && job?.lastError !== undefined)
+      throw new Error(`The demo sync failed: ${job.lastError}`);
+    if (Date.now() > deadline) throw new Error('The demo sync did not finish within two minutes');
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+  }
+  return settled;
 }

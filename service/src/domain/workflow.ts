@@ -12,6 +12,10 @@ export function isStateCategory(value: string): value is StateCategory {
  */
 export type WorkflowStateMap = ReadonlyMap<string, ReadonlyMap<string, StateCategory>>;
 
-export function categoryOf(workflow: WorkflowStateMap, workItemType: string, state: string): StateCategory | undefined {
+export function categoryOf(
+  workflow: WorkflowStateMap,
+  workItemType: string,
+  state: string,
+): StateCategory | undefined {
   return workflow.get(workItemType)?.get(state);
 }

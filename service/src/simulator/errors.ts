@@ -97,6 +97,10 @@ export const errors = {
       `The requested version "${version}" of the resource is under preview. The -preview flag must be supplied in the api-version for such requests. For example: "${version}-preview"`,
     ),
   invalidArgument: (message: string) => error(400, 'ArgumentException', 'System', message),
+  /** Any other service error: HTTP status, exception type and message as the service sends them. */
+  custom: (status: number, typeKey: string, namespace: string, message: string) =>
+    error(status, typeKey, namespace, message),
+  notFound: (typeKey: string, message: string, namespace = WEBAPI) => error(404, typeKey, namespace, message),
   methodNotAllowed: (method: string) =>
     error(
       405,

@@ -1,9 +1,10 @@
-import { ok } from '../http.ts';
+import { list, ok } from '../http.ts';
 import { errors } from '../errors.ts';
 import { resourceAreas } from '../locations.ts';
 import type { Route } from './route.ts';
 import { projectReference, projectUrl, teamReference } from './links.ts';
-import { findProject } from './scope.ts';
+import { findProject, findTeam } from './scope.ts';
+import { skipTop } from './query.ts';
 
 export const coreRoutes: readonly Route[] = [
   {
@@ -13,19 +14,15 @@ export const coreRoutes: readonly Route[] = [
     location: 'connectionData',
     handle: ({ model }) => {
       const user = model.identities[0];
+      const identity = {
+        id: user?.id,
+        descriptor: `aad.${user?.id ?? ''}`,
+        providerDisplayName: user?.displayName,
+        isActive: true,
+      };
       return ok({
-        authenticatedUser: {
-          id: user?.id,
-          descriptor: `aad.${user?.id ?? ''}`,
-          providerDisplayName: user?.displayName,
-          isActive: true,
-        },
-        authorizedUser: {
-          id: user?.id,
-          descriptor: `aad.${user?.id ?? ''}`,
-          providerDisplayName: user?.displayName,
-          isActive: true,
-        },
+        authenticatedUser: identity,
+        authorizedUser: identity,
         instanceId: model.organizationId,
         deploymentId: model.organizationId,
         deploymentType: 'hosted',
@@ -41,8 +38,8 @@ export const coreRoutes: readonly Route[] = [
     scope: 'organization',
     pattern: 'projects',
     location: 'projects',
-    handle: ({ model, organizationUrl }) =>
-      ok({ count: 1, value: [projectReference(organizationUrl, model)] }),
+    handle: ({ model, organizationUrl, query }) =>
+      list(skipTop(query, model.projects, 100).map((project) => projectReference(organizationUrl, project))),
   },
   {
     methods: ['GET'],
@@ -51,18 +48,20 @@ export const coreRoutes: readonly Route[] = [
     location: 'projects',
     handle: ({ model, organizationUrl }, { values }) => {
       const name = values.projectId ?? '';
-      if (!findProject(model, name)) throw errors.projectNotFound(name);
+      const project = findProject(model, name);
+      if (!project) throw errors.projectNotFound(name);
+      const { process } = project;
       return ok({
-        ...projectReference(organizationUrl, model),
-        _links: { self: { href: projectUrl(organizationUrl, model) } },
+        ...projectReference(organizationUrl, project),
+        _links: { self: { href: projectUrl(organizationUrl, project) } },
         capabilities: {
-          processTemplate: { templateName: 'Agile', templateTypeId: 'adcc42ab-9882-485e-a3ed-7678f01f66bc' },
+          processTemplate: { templateName: process.name, templateTypeId: process.templateTypeId },
           versioncontrol: { sourceControlType: 'Git', gitEnabled: 'True', tfvcEnabled: 'False' },
         },
         defaultTeam: {
-          id: model.team.id,
-          name: model.team.name,
-          url: `${projectUrl(organizationUrl, model)}/teams/${model.team.id}`,
+          id: project.defaultTeam.id,
+          name: project.defaultTeam.name,
+          url: `${projectUrl(organizationUrl, project)}/teams/${project.defaultTeam.id}`,
         },
       });
     },
@@ -72,15 +71,30 @@ export const coreRoutes: readonly Route[] = [
     scope: 'organization',
     pattern: 'projects/:projectId/teams/:teamId?',
     location: 'teams',
-    handle: ({ model, organizationUrl }, { values }) => {
+    handle: ({ model, organizationUrl, query }, { values }) => {
       const name = values.projectId ?? '';
-      if (!findProject(model, name)) throw errors.projectNotFound(name);
-      const team = values.teamId;
-      if (team === undefined) return ok({ count: 1, value: [teamReference(organizationUrl, model)] });
-      if (team.toLowerCase() !== model.team.name.toLowerCase() && team.toLowerCase() !== model.team.id) {
-        throw errors.teamNotFound(team);
-      }
-      return ok(teamReference(organizationUrl, model));
+      const project = findProject(model, name);
+      if (!project) throw errors.projectNotFound(name);
+      const wanted = values.teamId;
+      if (wanted === undefined)
+        return list(
+          skipTop(query, project.teams, 100).map((team) => teamReference(organizationUrl, project, team)),
+        );
+      const team = findTeam(project, wanted);
+      if (!team) throw errors.teamNotFound(wanted);
+      return ok(teamReference(organizationUrl, project, team));
+    },
+  },
+  {
+    methods: ['GET'],
+    scope: 'organization',
+    pattern: 'teams',
+    location: 'allTeams',
+    handle: ({ model, organizationUrl, query }) => {
+      const teams = model.projects.flatMap((project) =>
+        project.teams.map((team) => teamReference(organizationUrl, project, team)),
+      );
+      return list(skipTop(query, teams, 100));
     },
   },
   {
@@ -89,10 +103,10 @@ export const coreRoutes: readonly Route[] = [
     pattern: 'resourceAreas/:areaId?',
     location: 'resourceAreas',
     anonymous: true,
-    handle: ({ organizationUrl }, { values }) => {
-      const areas = resourceAreas(organizationUrl);
+    handle: ({ organizationUrl, releaseUrl }, { values }) => {
+      const areas = resourceAreas(organizationUrl, releaseUrl);
       const wanted = values.areaId?.toLowerCase();
-      if (wanted === undefined) return ok({ count: areas.length, value: areas });
+      if (wanted === undefined) return list(areas);
       const area = areas.find((candidate) => candidate.id === wanted);
       if (!area) throw errors.routeNotFound(`/_apis/resourceAreas/${wanted}`);
       return ok(area);

@@ -1,9 +1,13 @@
 import { FAR_FUTURE, formatAdoDate } from '../dates.ts';
-import type { Identity, OrganizationModel, WorkItemRevision } from '../generate/model.ts';
+import type { Identity, OrganizationModel } from '../model/organization.ts';
+import { tagNames } from '../model/tags.ts';
+import { boardFor, categoryOf } from '../model/workflow.ts';
+import { teamOwningArea } from './scope.ts';
 
 export type FieldValue = string | number | boolean | Record<string, unknown>;
 
-function identity(person: Identity, organizationUrl: string, asRef: boolean): FieldValue {
+function identity(person: Identity | undefined, organizationUrl: string, asRef: boolean): FieldValue {
+  if (!person) return '';
   if (!asRef) return `${person.displayName} <${person.email}>`;
   return {
     displayName: person.displayName,
@@ -14,39 +18,68 @@ function identity(person: Identity, organizationUrl: string, asRef: boolean): Fi
   };
 }
 
-/** The reportable fields of one revision, named and formatted as the reporting API returns them. */
+/**
+ * The reportable fields of the revision at `index`, named and formatted as the reporting API returns
+ * them (fields without a value are left out, as the service does).
+ */
 export function revisionFields(
-  revision: WorkItemRevision,
+  index: number,
   model: OrganizationModel,
   organizationUrl: string,
   includeIdentityRef: boolean,
 ): Record<string, FieldValue> {
-  const kanbanColumn = `WEF_${model.team.id.replace(/-/g, '').toUpperCase()}_Kanban.Column`;
+  const store = model.workItems;
+  const { strings } = store;
+  const id = store.ids.get(index);
+  const first = store.firstIndex(id);
+  const next = store.next.get(index);
+  const project = model.projects[store.projects.get(index)] ?? model.project;
+  const type = strings.get(store.types.get(index));
+  const state = strings.get(store.states.get(index));
+  const area = strings.get(store.areas.get(index));
+  const person = (at: number): Identity | undefined => model.identities[at];
+  const stateChange = formatAdoDate(new Date(store.changed.get(store.stateSince.get(index))));
   const fields: Record<string, FieldValue> = {
-    'System.Id': revision.id,
-    'System.AreaPath': revision.areaPath,
-    'System.TeamProject': model.project.name,
-    'System.Rev': revision.rev,
-    'System.RevisedDate': revision.revisedDate ? formatAdoDate(revision.revisedDate) : FAR_FUTURE,
-    'System.IterationPath': revision.iterationPath,
-    'System.WorkItemType': revision.workItemType,
-    'System.State': revision.state,
-    'System.Reason': revision.reason,
-    'System.CreatedDate': formatAdoDate(revision.createdDate),
-    'System.CreatedBy': identity(revision.createdBy, organizationUrl, includeIdentityRef),
-    'System.ChangedDate': formatAdoDate(revision.changedDate),
-    'System.ChangedBy': identity(revision.changedBy, organizationUrl, includeIdentityRef),
-    'System.Title': revision.title,
-    'Microsoft.VSTS.Common.StateChangeDate': formatAdoDate(revision.stateChangeDate),
+    'System.Id': id,
+    'System.AreaPath': area,
+    'System.TeamProject': project.name,
+    'System.Rev': store.revs.get(index),
+    'System.RevisedDate': next === -1 ? FAR_FUTURE : formatAdoDate(new Date(store.changed.get(next))),
+    'System.IterationPath': strings.get(store.iterations.get(index)),
+    'System.WorkItemType': type,
+    'System.State': state,
+    'System.Reason': strings.get(store.reasons.get(index)),
+    'System.CreatedDate': formatAdoDate(new Date(store.changed.get(first))),
+    'System.CreatedBy': identity(person(store.changedBy.get(first)), organizationUrl, includeIdentityRef),
+    'System.ChangedDate': formatAdoDate(new Date(store.changed.get(index))),
+    'System.ChangedBy': identity(person(store.changedBy.get(index)), organizationUrl, includeIdentityRef),
+    'System.Title': strings.get(store.titles.get(index)),
+    'Microsoft.VSTS.Common.StateChangeDate': stateChange,
   };
-  if (revision.boardColumn !== undefined) {
-    fields['System.BoardColumn'] = revision.boardColumn;
-    fields['System.BoardColumnDone'] = false;
-    fields[kanbanColumn] = revision.boardColumn;
+  const column = store.columns.get(index);
+  if (column !== 0) {
+    const team = teamOwningArea(project, area) ?? project.defaultTeam;
+    const board = boardFor(project, team, type);
+    const split = store.isSplit(index);
+    fields['System.BoardColumn'] = strings.get(column);
+    fields['System.BoardColumnDone'] = split && store.isColumnDone(index);
+    if (board) {
+      fields[`WEF_${board.extensionId}_Kanban.Column`] = strings.get(column);
+      if (split) fields[`WEF_${board.extensionId}_Kanban.Column.Done`] = store.isColumnDone(index);
+    }
   }
-  if (revision.tags.length > 0) fields['System.Tags'] = revision.tags.join('; ');
-  if (revision.state === 'Closed')
-    fields['Microsoft.VSTS.Common.ClosedDate'] = formatAdoDate(revision.stateChangeDate);
+  const tags = store.tags.get(index);
+  if (tags !== 0) fields['System.Tags'] = tagNames(tags).join('; ');
+  if (categoryOf(project.process, type, state) === 'Completed')
+    fields['Microsoft.VSTS.Common.ClosedDate'] = stateChange;
+  const assigned = store.assignedTo.get(index);
+  if (assigned !== 0)
+    fields['System.AssignedTo'] = identity(person(assigned - 1), organizationUrl, includeIdentityRef);
+  const priority = store.priorities.get(index);
+  if (priority !== 0) fields['Microsoft.VSTS.Common.Priority'] = priority;
+  const parent = store.parents.get(index);
+  if (parent !== 0) fields['System.Parent'] = parent;
+  fields['System.IsDeleted'] = store.isDeletion(index);
   return fields;
 }
 

@@ -1,6 +1,6 @@
 import type { RequestContext, RouteResult } from '../http.ts';
 import type { LocationKey } from '../locations.ts';
-import type { ProjectModel, TeamModel } from '../generate/model.ts';
+import type { ProjectModel, TeamModel } from '../model/organization.ts';
 
 /**
  * Where a route sits: under the organization only, under a project (required or optional, like
@@ -15,12 +15,16 @@ export interface RouteParams {
   readonly team: TeamModel | undefined;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 export interface Route {
-  readonly methods: readonly ('GET' | 'POST')[];
+  readonly methods: readonly HttpMethod[];
   readonly scope: RouteScope;
   /** Segments after `_apis/`, matched case-insensitively; `:name` captures one segment; `:name?` optional last. */
   readonly pattern: string;
   readonly location: LocationKey;
+  /** The Release area lives on its own host (vsrm.dev.azure.com); the simulator serves it under /vsrm. */
+  readonly host?: 'release';
   /** Served without credentials (location metadata), so a bad PAT shows up at the first data call. */
   readonly anonymous?: boolean;
   handle(context: RequestContext, params: RouteParams): RouteResult | Promise<RouteResult>;

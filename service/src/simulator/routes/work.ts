@@ -1,59 +1,35 @@
-import { ok } from '../http.ts';
+import { list, ok } from '../http.ts';
+import { errors } from '../errors.ts';
 import { formatAdoDate } from '../dates.ts';
-import { AGILE_STATES, BACKLOG_LEVELS, PORTFOLIO_STATES } from '../generate/process.ts';
-import type { IterationModel, OrganizationModel } from '../generate/model.ts';
-import type { Route } from './route.ts';
-import { projectUrl, teamApiUrl, teamUrl, workItemTypeRef } from './links.ts';
+import type { IterationModel, ProjectModel, TeamModel } from '../model/organization.ts';
+import { currentIteration, timeFrameOf } from '../model/iterations.ts';
+import type { Route, RouteParams } from './route.ts';
+import { projectUrl, teamApiUrl, teamUrl } from './links.ts';
 
-function nodeUrl(organizationUrl: string, model: OrganizationModel, iteration?: IterationModel): string {
-  const base = `${organizationUrl}/${model.project.id}/_apis/wit/classificationNodes/Iterations`;
+function nodeUrl(organizationUrl: string, project: ProjectModel, iteration?: IterationModel): string {
+  const base = `${organizationUrl}/${project.id}/_apis/wit/classificationNodes/Iterations`;
   return iteration ? `${base}/${encodeURIComponent(iteration.name)}` : base;
 }
 
-function currentIteration(model: OrganizationModel): IterationModel | undefined {
-  const at = model.generatedAt.getTime();
-  return model.iterations.find(
-    (it) => it.startDate.getTime() <= at && at < it.finishDate.getTime() + 3 * 86_400_000,
-  );
+export function scopeOf(params: RouteParams): { project: ProjectModel; team: TeamModel } {
+  const { project, team } = params;
+  if (!project || !team) throw errors.invalidArgument('A project and a team are required.');
+  return { project, team };
 }
 
-const field = (organizationUrl: string, referenceName: string, name: string) => ({
-  referenceName,
-  name,
-  url: `${organizationUrl}/_apis/wit/fields/${referenceName}`,
-});
-
-function backlogLevel(
-  organizationUrl: string,
-  model: OrganizationModel,
-  level: (typeof BACKLOG_LEVELS)[keyof typeof BACKLOG_LEVELS],
-) {
-  const types = level.types.map((name) => workItemTypeRef(organizationUrl, model, name));
+function iterationLinks(organizationUrl: string, project: ProjectModel, team: TeamModel, it: IterationModel) {
+  const self = teamApiUrl(organizationUrl, project, team, `teamsettings/iterations/${it.id}`);
   return {
-    id: level.id,
-    name: level.name,
-    rank: level.rank,
-    workItemCountLimit: 1000,
-    addPanelFields: [field(organizationUrl, 'System.Title', 'Title')],
-    columnFields: [
-      { columnFieldReference: field(organizationUrl, 'System.Title', 'Title'), width: 400 },
-      { columnFieldReference: field(organizationUrl, 'System.State', 'State'), width: 100 },
-    ],
-    workItemTypes: types,
-    defaultWorkItemType: types[0],
-    color: level.color,
+    self: { href: self },
+    project: { href: projectUrl(organizationUrl, project) },
+    team: { href: teamUrl(organizationUrl, project, team) },
+    teamSettings: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings') },
+    teamIterations: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings/iterations') },
+    capacity: { href: `${self}/capacities` },
+    classificationNode: { href: nodeUrl(organizationUrl, project, it) },
+    teamDaysOff: { href: `${self}/teamdaysoff` },
   };
 }
-
-const processCategory = (
-  organizationUrl: string,
-  model: OrganizationModel,
-  level: (typeof BACKLOG_LEVELS)[keyof typeof BACKLOG_LEVELS],
-) => ({
-  name: level.name,
-  referenceName: level.id,
-  workItemTypes: level.types.map((name) => workItemTypeRef(organizationUrl, model, name)),
-});
 
 export const workRoutes: readonly Route[] = [
   {
@@ -61,39 +37,40 @@ export const workRoutes: readonly Route[] = [
     scope: 'team',
     pattern: 'work/teamsettings',
     location: 'teamSettings',
-    handle: ({ model, organizationUrl }) => {
-      const current = currentIteration(model);
-      const self = teamApiUrl(organizationUrl, model, 'teamsettings');
+    handle: ({ organizationUrl, now }, params) => {
+      const { project, team } = scopeOf(params);
+      const current = currentIteration(project, now);
+      const self = teamApiUrl(organizationUrl, project, team, 'teamsettings');
+      const visibilities: Record<string, boolean> = {};
+      for (const level of project.process.portfolio)
+        visibilities[level.id] = level.id !== 'Microsoft.EpicCategory';
+      visibilities[project.process.requirement.id] = true;
       return ok({
         backlogIteration: {
-          id: model.project.rootIterationId,
-          name: model.project.name,
+          id: project.rootIterationId,
+          name: project.name,
           path: '',
-          url: nodeUrl(organizationUrl, model),
+          url: nodeUrl(organizationUrl, project),
         },
-        bugsBehavior: 'asRequirements',
+        bugsBehavior: team.bugsBehavior,
         workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-        backlogVisibilities: {
-          'Microsoft.EpicCategory': false,
-          'Microsoft.FeatureCategory': true,
-          'Microsoft.RequirementCategory': true,
-        },
+        backlogVisibilities: visibilities,
         defaultIteration: current
           ? {
               id: current.id,
               name: current.name,
               path: `\\${current.name}`,
-              url: nodeUrl(organizationUrl, model, current),
+              url: nodeUrl(organizationUrl, project, current),
             }
           : null,
         defaultIterationMacro: '@currentIteration',
         url: self,
         _links: {
           self: { href: self },
-          project: { href: projectUrl(organizationUrl, model) },
-          team: { href: teamUrl(organizationUrl, model) },
-          teamIterations: { href: teamApiUrl(organizationUrl, model, 'teamsettings/iterations') },
-          teamFieldValues: { href: teamApiUrl(organizationUrl, model, 'teamsettings/teamfieldvalues') },
+          project: { href: projectUrl(organizationUrl, project) },
+          team: { href: teamUrl(organizationUrl, project, team) },
+          teamIterations: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings/iterations') },
+          teamFieldValues: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings/teamfieldvalues') },
         },
       });
     },
@@ -103,20 +80,21 @@ export const workRoutes: readonly Route[] = [
     scope: 'team',
     pattern: 'work/teamsettings/teamfieldvalues',
     location: 'teamFieldValues',
-    handle: ({ model, organizationUrl }) => {
-      const self = teamApiUrl(organizationUrl, model, 'teamsettings/teamfieldvalues');
+    handle: ({ organizationUrl }, params) => {
+      const { project, team } = scopeOf(params);
+      const self = teamApiUrl(organizationUrl, project, team, 'teamsettings/teamfieldvalues');
       return ok({
         field: {
           referenceName: 'System.AreaPath',
           url: `${organizationUrl}/_apis/wit/fields/System.AreaPath`,
         },
-        defaultValue: model.team.areaPath,
-        values: [{ value: model.team.areaPath, includeChildren: true }],
+        defaultValue: team.areaPath,
+        values: team.areas.map(({ value, includeChildren }) => ({ value, includeChildren })),
         url: self,
         _links: {
           self: { href: self },
-          project: { href: projectUrl(organizationUrl, model) },
-          team: { href: teamUrl(organizationUrl, model) },
+          project: { href: projectUrl(organizationUrl, project) },
+          team: { href: teamUrl(organizationUrl, project, team) },
         },
       });
     },
@@ -124,85 +102,36 @@ export const workRoutes: readonly Route[] = [
   {
     methods: ['GET'],
     scope: 'team',
-    pattern: 'work/teamsettings/iterations',
+    pattern: 'work/teamsettings/iterations/:id?',
     location: 'teamIterations',
-    handle: ({ model, organizationUrl, query }) => {
-      const current = currentIteration(model);
-      const at = model.generatedAt.getTime();
-      const timeframe = (it: IterationModel): string =>
-        it === current ? 'current' : it.startDate.getTime() > at ? 'future' : 'past';
-      const wantCurrent = query.get('$timeframe')?.toLowerCase() === 'current';
-      const iterations = model.iterations.filter((it) => !wantCurrent || it === current);
-      const value = iterations.map((it) => ({
+    handle: ({ organizationUrl, query, now }, params) => {
+      const { project, team } = scopeOf(params);
+      const current = currentIteration(project, now);
+      const shape = (it: IterationModel) => ({
         id: it.id,
         name: it.name,
         path: it.path,
         attributes: {
           startDate: formatAdoDate(it.startDate),
           finishDate: formatAdoDate(it.finishDate),
-          timeFrame: timeframe(it),
+          timeFrame: timeFrameOf(it, current, now),
         },
-        url: teamApiUrl(organizationUrl, model, `teamsettings/iterations/${it.id}`),
-      }));
-      return ok({ count: value.length, value });
-    },
-  },
-  {
-    methods: ['GET'],
-    scope: 'team',
-    pattern: 'work/backlogconfiguration',
-    location: 'backlogConfiguration',
-    handle: ({ model, organizationUrl }) => {
-      const allStates = { ...AGILE_STATES, ...PORTFOLIO_STATES };
-      return ok({
-        taskBacklog: backlogLevel(organizationUrl, model, BACKLOG_LEVELS.task),
-        requirementBacklog: backlogLevel(organizationUrl, model, BACKLOG_LEVELS.requirement),
-        portfolioBacklogs: [
-          backlogLevel(organizationUrl, model, BACKLOG_LEVELS.epic),
-          backlogLevel(organizationUrl, model, BACKLOG_LEVELS.feature),
-        ],
-        // No bugWorkItems here: the service's BacklogConfiguration has none (processconfiguration does).
-        workItemTypeMappedStates: Object.entries(allStates).map(([workItemTypeName, states]) => ({
-          workItemTypeName,
-          states: Object.fromEntries(states.map((state) => [state.name, state.category])),
-        })),
-        backlogFields: {
-          typeFields: {
-            Order: 'Microsoft.VSTS.Common.StackRank',
-            Effort: 'Microsoft.VSTS.Scheduling.StoryPoints',
-            RemainingWork: 'Microsoft.VSTS.Scheduling.RemainingWork',
-            Activity: 'Microsoft.VSTS.Common.Activity',
-          },
-        },
-        bugsBehavior: 'asRequirements',
-        hiddenBacklogs: ['Microsoft.EpicCategory'],
-        isBugsBehaviorConfigured: true,
-        url: `${organizationUrl}/${model.project.id}/${model.team.id}/_apis/work/backlogconfiguration`,
+        url: teamApiUrl(organizationUrl, project, team, `teamsettings/iterations/${it.id}`),
       });
+      const wanted = params.values.id?.toLowerCase();
+      if (wanted !== undefined) {
+        const iteration = project.iterations.find((it) => it.id === wanted);
+        if (!iteration)
+          throw errors.notFound(
+            'IterationNotFoundException',
+            `VS403342: The iteration with id ${wanted} does not exist or is not a team iteration.`,
+          );
+        return ok({ ...shape(iteration), _links: iterationLinks(organizationUrl, project, team, iteration) });
+      }
+      // "Only Current is supported currently": any other timeframe lists every team iteration.
+      const wantCurrent = query.get('$timeframe')?.toLowerCase() === 'current';
+      const iterations = project.iterations.filter((it) => !wantCurrent || it === current);
+      return list(iterations.map(shape));
     },
-  },
-  {
-    methods: ['GET'],
-    scope: 'project',
-    pattern: 'work/processconfiguration',
-    location: 'processConfiguration',
-    handle: ({ model, organizationUrl }) =>
-      ok({
-        typeFields: {
-          Effort: field(organizationUrl, 'Microsoft.VSTS.Scheduling.StoryPoints', 'Story Points'),
-          Order: field(organizationUrl, 'Microsoft.VSTS.Common.StackRank', 'Stack Rank'),
-          RemainingWork: field(organizationUrl, 'Microsoft.VSTS.Scheduling.RemainingWork', 'Remaining Work'),
-          Team: field(organizationUrl, 'System.AreaPath', 'Area Path'),
-          Activity: field(organizationUrl, 'Microsoft.VSTS.Common.Activity', 'Activity'),
-        },
-        taskBacklog: processCategory(organizationUrl, model, BACKLOG_LEVELS.task),
-        requirementBacklog: processCategory(organizationUrl, model, BACKLOG_LEVELS.requirement),
-        portfolioBacklogs: [
-          processCategory(organizationUrl, model, BACKLOG_LEVELS.epic),
-          processCategory(organizationUrl, model, BACKLOG_LEVELS.feature),
-        ],
-        bugWorkItems: processCategory(organizationUrl, model, BACKLOG_LEVELS.bug),
-        url: `${organizationUrl}/${model.project.id}/_apis/work/processconfiguration`,
-      }),
   },
 ];

@@ -1,5 +1,5 @@
-import type { Random } from './random.ts';
-import type { StateName, WorkItemTypeName } from './process.ts';
+import type { Random } from '../model/random.ts';
+import type { LegacyType, StateName } from './types.ts';
 
 /** One thing that happens to a work item; each becomes one revision. */
 export interface PlannedEvent {
@@ -14,7 +14,7 @@ const DAY = 24 * 60 * MINUTE;
 
 type Scenario = 'normal' | 'removed' | 'reopened' | 'skipActive' | 'neverStarted' | 'sameDay';
 
-function chooseScenario(random: Random, type: WorkItemTypeName): Scenario {
+function chooseScenario(random: Random, type: LegacyType): Scenario {
   const roll = random.next();
   // Agile bugs have no Removed state; other types are removed a bit more often so ~5% of all items are.
   if (roll < 0.07) return type === 'Bug' ? 'normal' : 'removed';
@@ -28,7 +28,7 @@ function chooseScenario(random: Random, type: WorkItemTypeName): Scenario {
 /** Steps as [state, minimum delay, maximum delay] in minutes after the previous step. */
 type Step = readonly [StateName, number, number, boolean?];
 
-function stepsFor(scenario: Scenario, type: WorkItemTypeName, random: Random): Step[] {
+function stepsFor(scenario: Scenario, type: LegacyType, random: Random): Step[] {
   const days = (n: number): number => n * 24 * 60;
   const hasResolved = type !== 'Task';
   const finish: Step[] = hasResolved
@@ -73,13 +73,11 @@ function stepsFor(scenario: Scenario, type: WorkItemTypeName, random: Random): S
   }
 }
 
-/** Plans the life of one item from its creation; events after `now` have not happened yet and are dropped. */
-export function planItemFlow(
-  random: Random,
-  type: WorkItemTypeName,
-  createdAt: Date,
-  now: Date,
-): PlannedEvent[] {
+/**
+ * Plans the life of one item from its creation. Events after the generation's `now` have not happened
+ * yet: the caller keeps them for the simulated clock.
+ */
+export function planItemFlow(random: Random, type: LegacyType, createdAt: Date): PlannedEvent[] {
   const events: PlannedEvent[] = [{ at: createdAt, kind: 'create', state: 'New', reactivated: false }];
   let at = createdAt.getTime();
   let state: StateName = 'New';
@@ -97,7 +95,7 @@ export function planItemFlow(
     state = next;
     events.push({ at: new Date(at), kind: 'state', state, reactivated: reactivated === true });
   }
-  return events.filter((event) => event.at.getTime() <= now.getTime());
+  return events;
 }
 
 export const TIME = { MINUTE, DAY };

@@ -1,5 +1,5 @@
-import type { Random } from './random.ts';
-import type { WorkItemTypeName } from './process.ts';
+import type { Random } from '../model/random.ts';
+import type { LegacyType } from './types.ts';
 
 /** Word lists for fictional but plausible work item titles and tags. */
 const SUBJECTS = [
@@ -13,7 +13,7 @@ const SUBJECTS = [
   'Coupons',
 ];
 
-const PHRASES: Record<WorkItemTypeName, readonly string[]> = {
+const PHRASES: Record<LegacyType, readonly string[]> = {
   'User Story': [
     'pay with a saved card',
     'show delivery estimate',
@@ -42,9 +42,9 @@ const PHRASES: Record<WorkItemTypeName, readonly string[]> = {
   ],
 };
 
-export const TAGS = ['frontend', 'backend', 'customer', 'tech-debt', 'mobile', 'a11y'] as const;
+const TAGS = ['frontend', 'backend', 'customer', 'tech-debt', 'mobile', 'a11y'] as const;
 
-export function makeTitle(random: Random, type: WorkItemTypeName): string {
+export function makeTitle(random: Random, type: LegacyType): string {
   return `${random.pick(SUBJECTS)}: ${random.pick(PHRASES[type])}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import type { Identity } from './model.ts';
+import type { Identity } from './organization.ts';
 
 /** Fictional people; the e-mail domain is reserved for examples. */
 const PEOPLE: readonly (readonly [string, string])[] = [

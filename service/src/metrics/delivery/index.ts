@@ -1,0 +1,40 @@
+/**
+ * Delivery (DORA) metrics engine: pure functions over the normalised records of
+ * domain/delivery.ts, following docs "metric definitions, Delivery metrics". No I/O.
+ *
+ * How linkage works
+ * 1. Production: selectProductionDeployments keeps the deployment attempts whose environment (or
+ *    classic release environment) name matches the project's mark (default /prod/i). Build
+ *    timeline stage records stand in for pipelines that have no environment records, matched by
+ *    stage name. A pipeline is `project/build|release/definitionId` (pipelineKeyOf).
+ * 2. Changes → builds: linkChangesToBuilds indexes every change by each SHA that stands for it
+ *    (a PR's merge commit and commits; a direct commit's SHA). A build contains the change whose
+ *    SHA is its sourceVersion, plus the changes of the commits `build/changes?fromBuildId&toBuildId`
+ *    reported between it and the previous production deployment of its pipeline
+ *    (consecutiveProductionBuilds tells sync which pairs to ask for). A change only joins a build
+ *    made from the branch (and repository) it landed on. Links are per build, so every redeploy
+ *    of a build carries the same changes.
+ * 3. Lead time: successful production deployments are walked once in finish order; a change's
+ *    sample is the first one per pipeline whose build contains it, so a redeploy delivers nothing
+ *    new and a change shipped by two pipelines has one sample per pipeline.
+ * 4. Incidents: each is attributed to the deployment its explicit link names, else to the last
+ *    successful production deployment of its project finished before it was created (binary search
+ *    over finish times); otherwise it stays unattributed with the reason.
+ * 5. Periods: prepareDelivery sorts once and stores day indices in the team's time zone beside
+ *    each sorted array, so the window, every week and every sprint are two binary searches each.
+ */
+export * from './bands.ts';
+export * from './deploymentFrequency.ts';
+export * from './failureRates.ts';
+export * from './incidents.ts';
+export * from './leadTime.ts';
+export * from './linkage.ts';
+export * from './model.ts';
+export * from './prepare.ts';
+export * from './production.ts';
+export * from './recovery.ts';
+export * from './report.ts';
+export * from './rework.ts';
+export * from './stats.ts';
+export * from './summary.ts';
+export * from './trend.ts';

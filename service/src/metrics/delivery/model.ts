@@ -1,0 +1,64 @@
+import type { AttemptClass, DeploymentRecord } from '../../domain/delivery.ts';
+
+/** Inclusive range of epoch-day indices in the team's time zone (see metrics/calendar.ts). */
+export interface DayRange {
+  fromDay: number;
+  toDay: number;
+}
+
+/** A production deployment attempt that finished, with the facts every family needs precomputed. */
+export interface ProductionDeployment {
+  record: DeploymentRecord;
+  pipelineKey: string;
+  finishedAt: number;
+  /** Epoch-day index of finishedAt in the team's time zone. */
+  day: number;
+  attemptClass: AttemptClass;
+}
+
+/**
+ * Why a deployment-based figure has no value. Kept apart from every real value so that "nothing to
+ * measure" never reads as zero.
+ */
+export type DeploymentDataGap =
+  | { status: 'noDeploymentRecords' }
+  | { status: 'noProductionEnvironment'; targetNamesSeen: readonly string[] };
+
+/** The production environment exists, but no successful production deployment finished in the period. */
+export interface NoDeployments {
+  status: 'noDeployments';
+}
+
+/** Nothing incident-related to measure in the period. */
+export interface NoIncidents {
+  status: 'noIncidents';
+}
+
+/** Incidents exist, but none was completed (restored) in the period. */
+export interface NoneRestored {
+  status: 'noneRestored';
+  openIncidentIds: readonly number[];
+}
+
+/** The DORA 2023 reference table as DevLake encodes it: context only, never a ranking. */
+export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
+
+export const REFERENCE_SOURCE = 'DORA 2023 as encoded by Apache DevLake';
+
+export interface ReferenceBand {
+  band: DoraBand;
+  source: typeof REFERENCE_SOURCE;
+}
+
+/** A deployment as drill-down lists show it. */
+export interface DeploymentSummary {
+  id: string;
+  pipelineKey: string;
+  pipelineName: string;
+  /** Environment, release environment or stage name. */
+  target: string;
+  buildId: number | null;
+  finishedAt: number;
+  day: string;
+  outcome: DeploymentRecord['outcome'];
+}

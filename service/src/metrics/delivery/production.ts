@@ -1,0 +1,119 @@
+import type { DeploymentRecord } from '../../domain/delivery.ts';
+
+/**
+ * Which deployments are production deployments (metric definitions, Delivery). Patterns are
+ * regular-expression sources matched case-insensitively.
+ */
+export interface ProductionRule {
+  /** Matched against YAML environment names and classic release environment (stage) names. */
+  environmentNamePattern: string;
+  /** Matched against stage names of pipelines that deploy without environments. */
+  stageNamePattern: string;
+}
+
+/** Default mark: the name matches /prod/i. */
+export const DEFAULT_PRODUCTION_RULE: ProductionRule = {
+  environmentNamePattern: 'prod',
+  stageNamePattern: 'prod',
+};
+
+export interface ProductionRules {
+  default: ProductionRule;
+  /** Per-project overrides, keyed by project (the same key as DeploymentRecord.project). */
+  byProject?: ReadonlyMap<string, ProductionRule>;
+}
+
+export const DEFAULT_PRODUCTION_RULES: ProductionRules = { default: DEFAULT_PRODUCTION_RULE };
+
+/** Why no production deployment could be selected, distinguished so the UI never shows a fake zero. */
+export type ProductionSelection =
+  | { status: 'noDeploymentRecords' }
+  /** Records exist but none is marked production; the names seen help the user configure the mark. */
+  | { status: 'noProductionEnvironment'; targetNamesSeen: readonly string[] }
+  | { status: 'ok'; deployments: readonly DeploymentRecord[] };
+
+/**
+ * Identity of a pipeline across sources: YAML environment and stage records of one build
+ * definition share it; classic release definitions have their own id space.
+ */
+export function pipelineKeyOf(deployment: DeploymentRecord): string {
+  const kind = deployment.source === 'classicRelease' ? 'release' : 'build';
+  return `${deployment.project}/${kind}/${deployment.pipelineId}`;
+}
+
+/** A compiled mark, with its verdict per name cached: records are many, distinct names few. */
+interface CompiledRule {
+  environment: (name: string) => boolean;
+  stage: (name: string) => boolean;
+}
+
+function cachedTest(pattern: RegExp): (name: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (name) => {
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+      verdict = pattern.test(name);
+      verdicts.set(name, verdict);
+    }
+    return verdict;
+  };
+}
+
+function compile(rule: ProductionRule): CompiledRule {
+  return {
+    environment: cachedTest(new RegExp(rule.environmentNamePattern, 'i')),
+    stage: cachedTest(new RegExp(rule.stageNamePattern, 'i')),
+  };
+}
+
+function targetNameOf(deployment: DeploymentRecord): string {
+  return deployment.source === 'pipelineStage' ? deployment.stageName : (deployment.environmentName ?? '');
+}
+
+/**
+ * Every production deployment attempt, any outcome. Stage records are a fallback for pipelines
+ * without environments, so they are ignored for a pipeline that has environment records.
+ */
+export function selectProductionDeployments(
+  deployments: readonly DeploymentRecord[],
+  rules: ProductionRules = DEFAULT_PRODUCTION_RULES,
+): ProductionSelection {
+  if (deployments.length === 0) return { status: 'noDeploymentRecords' };
+  const pipelinesWithEnvironments = new Set<string>();
+  if (deployments.some((d) => d.source === 'pipelineStage')) {
+    for (const deployment of deployments) {
+      if (deployment.source === 'environment') pipelinesWithEnvironments.add(pipelineKeyOf(deployment));
+    }
+  }
+  const fallback = compile(rules.default);
+  const compiledByProject = new Map<string, CompiledRule>();
+  const ruleFor = (project: string): CompiledRule => {
+    const override = rules.byProject?.get(project);
+    if (override === undefined) return fallback;
+    let compiled = compiledByProject.get(project);
+    if (compiled === undefined) {
+      compiled = compile(override);
+      compiledByProject.set(project, compiled);
+    }
+    return compiled;
+  };
+
+  const production: DeploymentRecord[] = [];
+  const namesSeen = new Set<string>();
+  for (const deployment of deployments) {
+    const rule = ruleFor(deployment.project);
+    const name = targetNameOf(deployment);
+    if (deployment.source === 'pipelineStage') {
+      if (pipelinesWithEnvironments.has(pipelineKeyOf(deployment))) continue;
+      namesSeen.add(name);
+      if (rule.stage(name)) production.push(deployment);
+    } else {
+      namesSeen.add(name);
+      if (rule.environment(name)) production.push(deployment);
+    }
+  }
+  if (production.length === 0) {
+    return { status: 'noProductionEnvironment', targetNamesSeen: [...namesSeen].sort() };
+  }
+  return { status: 'ok', deployments: production };
+}
