@@ -17,6 +17,11 @@ const environmentSchema = z.object({
   SEIKA_PUBLIC_URL: z.url().optional(),
   /** Run the sync worker in this process (several instances may, against one PostgreSQL). */
   SEIKA_WORKER: z.enum(['on', 'off']).default('on'),
+  /** How long a claimed sync job stays with an instance without renewal before another may take it. */
+  SEIKA_LEASE_SECONDS: z.coerce.number().min(1).default(60),
+  SEIKA_WORKER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** Page size asked of the reporting revisions API (the service decides when unset). */
+  SEIKA_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).optional(),
   SEIKA_TIME_ZONE: z.string().refine(isKnownTimeZone, 'is not an IANA time zone').default('Asia/Tokyo'),
   SEIKA_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
   SEIKA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -60,6 +60,7 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
       createConnection: createAdoConnection,
       logger,
       onStatus: printProgress,
+      ...(config.SEIKA_SYNC_PAGE_SIZE === undefined ? {} : { maxPageSize: config.SEIKA_SYNC_PAGE_SIZE }),
       target: { organization: organizationNameFromUrl(url), organizationUrl: url, personalAccessToken: pat },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -90,6 +91,9 @@ async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
     syncIntervalMs: config.SEIKA_SYNC_INTERVAL_SECONDS * 1000,
     publicUrl: config.SEIKA_PUBLIC_URL,
     runWorker: config.SEIKA_WORKER === 'on',
+    leaseMs: config.SEIKA_LEASE_SECONDS * 1000,
+    pollMs: config.SEIKA_WORKER_POLL_MS,
+    maxPageSize: config.SEIKA_SYNC_PAGE_SIZE,
     hubFilesDirectory: resolve('dist/extension/hubs'),
   });
   // Convenience for a single organization: connect the configured one at start (idempotent).

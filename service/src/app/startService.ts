@@ -28,7 +28,9 @@ export interface ServiceOptions {
   runWorker: boolean;
   hubFilesDirectory?: string;
   previewRouter?: Router;
-  maxPageSize?: number;
+  maxPageSize?: number | undefined;
+  leaseMs?: number;
+  pollMs?: number;
   onReport?: (report: SyncReport) => void;
 }
 
@@ -55,6 +57,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         logger: options.logger,
         intervalMs: options.syncIntervalMs,
         ...(options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
+        ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+        ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
         ...(options.onReport === undefined ? {} : { onReport: options.onReport }),
       })
     : undefined;
