@@ -24,6 +24,7 @@
  *    each sorted array, so the window, every week and every sprint are two binary searches each.
  */
 export * from './bands.ts';
+export * from './buildChanges.ts';
 export * from './deploymentFrequency.ts';
 export * from './failureRates.ts';
 export * from './incidents.ts';

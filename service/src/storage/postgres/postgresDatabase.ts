@@ -51,6 +51,8 @@ export async function openPostgresDatabase(options: {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }

@@ -47,6 +47,9 @@ export function openSqliteDatabase(path: string): SqlDatabase {
           throw error;
         }
       }),
-    close: () => serialised(async () => database.close()),
+    close: () =>
+      serialised(async () => {
+        if (database.isOpen) database.close();
+      }),
   };
 }
