@@ -112,10 +112,13 @@ describe.each(BACKENDS)('sync against the simulator over HTTP, stored in %s', (b
         value: (...[org, page, revisions, derive]: Parameters<SeikaRepository['applyRevisionPage']>) => {
           pagesSeen += 1;
           let derived = 0;
-          return real.applyRevisionPage(org, page, revisions, (history, stateBefore) => {
-            derived += 1;
-            if (pagesSeen === 3 && derived === 3) throw new Error('simulated crash mid-page');
-            return derive(history, stateBefore);
+          return real.applyRevisionPage(org, page, revisions, {
+            ...derive,
+            transitions: (history, stateBefore) => {
+              derived += 1;
+              if (pagesSeen === 3 && derived === 3) throw new Error('simulated crash mid-page');
+              return derive.transitions(history, stateBefore);
+            },
           });
         },
       },

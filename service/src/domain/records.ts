@@ -64,4 +64,38 @@ export interface WorkItemRevisionRecord {
   createdAt: number;
   changedAt: number;
   isDeleted: boolean;
+  /** System.BoardColumn: the team board column the item is in, when it is on a board. */
+  boardColumn: string | null;
+}
+
+/** One move to another board column (System.BoardColumn), for column-based boundaries and the column CFD. */
+export interface BoardColumnChangeRecord {
+  workItemId: number;
+  revision: number;
+  at: number;
+  column: string;
+  provenance: Provenance;
+}
+
+/** A team's iteration (sprint). Days are the API's date-only values (midnight UTC, unadjusted). */
+export interface TeamIterationRecord {
+  id: string;
+  name: string;
+  path: string;
+  startDay: string | null;
+  finishDay: string | null;
+}
+
+export const BOARD_COLUMN_TYPES = ['incoming', 'inProgress', 'outgoing'] as const;
+export type BoardColumnType = (typeof BOARD_COLUMN_TYPES)[number];
+
+/** A column of a team's board, in board order, with the state each work item type has in it. */
+export interface BoardColumnRecord {
+  board: string;
+  position: number;
+  id: string;
+  name: string;
+  columnType: BoardColumnType;
+  itemLimit: number;
+  stateMappings: Readonly<Record<string, string>>;
 }

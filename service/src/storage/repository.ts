@@ -1,5 +1,8 @@
 import type {
+  BoardColumnChangeRecord,
+  BoardColumnRecord,
   FlowItem,
+  TeamIterationRecord,
   StateTransitionRecord,
   TeamScope,
   WorkItemRecord,
@@ -38,6 +41,17 @@ export type TransitionDeriver = (
   stateBefore: string | null,
 ) => StateTransitionRecord[];
 
+/** Board-column moves from consecutive revisions; `columnBefore` as `stateBefore` above. */
+export type ColumnChangeDeriver = (
+  revisions: readonly (WorkItemRevisionRecord & { rawPageId: number })[],
+  columnBefore: string | null,
+) => BoardColumnChangeRecord[];
+
+export interface RevisionDerivers {
+  transitions: TransitionDeriver;
+  columnChanges: ColumnChangeDeriver;
+}
+
 export interface SyncRunSummary {
   pages: number;
   requests: number;
@@ -54,7 +68,23 @@ export interface SeikaRepository {
     organization: string,
     page: RawPage,
     revisions: readonly WorkItemRevisionRecord[],
-    deriveTransitions: TransitionDeriver,
+    derive: RevisionDerivers,
+  ): Promise<number>;
+  applyIterationsPage(
+    organization: string,
+    project: string,
+    team: string,
+    page: RawPage,
+    iterations: readonly TeamIterationRecord[],
+  ): Promise<number>;
+  /** Replaces the team's columns of one board. */
+  applyBoardColumnsPage(
+    organization: string,
+    project: string,
+    team: string,
+    board: string,
+    page: RawPage,
+    columns: readonly BoardColumnRecord[],
   ): Promise<number>;
   applyWorkflowPage(
     organization: string,
@@ -86,6 +116,14 @@ export interface SeikaRepository {
   getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
   getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;
   getFlowItems(organization: string, project: string): Promise<FlowItem[]>;
+  /** Board-column moves of every item of the project, in time order per item. */
+  getBoardColumnHistory(
+    organization: string,
+    project: string,
+  ): Promise<Map<number, { at: number; column: string }[]>>;
+  getTeamIterations(organization: string, project: string, team: string): Promise<TeamIterationRecord[]>;
+  /** The team's board columns in board order, per board. */
+  getBoardColumns(organization: string, project: string, team: string): Promise<BoardColumnRecord[]>;
   countRows(
     organization: string,
   ): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }>;

@@ -15,6 +15,7 @@ import {
   toStateCategory,
   workflowFromBacklogConfiguration,
 } from '../../../service/src/sync/normalise/teamMetadata.ts';
+import { deriveColumnChanges } from '../../../service/src/sync/normalise/columnChanges.ts';
 import { deriveTransitions } from '../../../service/src/sync/normalise/transitions.ts';
 
 const EXAMPLES = new URL('../../../../shared/ado-examples/', import.meta.url);
@@ -206,5 +207,63 @@ describe('team metadata', () => {
     const raw = exampleBody('work__GET__work_backlogconfiguration.json');
     const rows = workflowFromBacklogConfiguration(backlogConfigurationSchema.parse(raw));
     expect(rows).toContainEqual({ workItemType: 'Bug', state: 'Resolved', category: 'Resolved' });
+  });
+});
+
+describe('deriveColumnChanges', () => {
+  const at = (day: number) => `2026-02-${String(day).padStart(2, '0')}T09:00:00Z`;
+  const history = (columns: (string | undefined)[]) =>
+    columns.map((column, index) => ({
+      ...normaliseRevision(
+        revision(
+          8,
+          index + 1,
+          'Active',
+          at(index + 1),
+          column === undefined ? {} : { 'System.BoardColumn': column },
+        ),
+        index,
+      ),
+      rawPageId: 40 + index,
+    }));
+
+  it.each([
+    ['no board at all', [undefined, undefined], null, []],
+    [
+      'entering the board is a move',
+      ['New', 'New', 'Doing'],
+      null,
+      [
+        ['New', 1],
+        ['Doing', 3],
+      ],
+    ],
+    [
+      'a revision off the board keeps the column',
+      ['Doing', undefined, 'Doing', 'Done'],
+      null,
+      [
+        ['Doing', 1],
+        ['Done', 4],
+      ],
+    ],
+    ['the stored column before the page counts', ['Doing', 'Done'], 'Doing', [['Done', 2]]],
+    [
+      'moving back is a move too',
+      ['Doing', 'New'],
+      'Done',
+      [
+        ['Doing', 1],
+        ['New', 2],
+      ],
+    ],
+  ])('%s', (_case, columns, before, expected) => {
+    const changes = deriveColumnChanges(history(columns), before);
+    expect(changes.map((change) => [change.column, change.revision])).toEqual(expected);
+  });
+
+  it('keeps provenance and time', () => {
+    const [change] = deriveColumnChanges(history(['Doing']), null);
+    expect(change).toMatchObject({ workItemId: 8, at: Date.parse(at(1)), provenance: { rawPageId: 40 } });
   });
 });

@@ -182,4 +182,59 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'board columns on revisions, column changes, team iterations, boards, team flow settings',
+    sql: `
+      ALTER TABLE work_item_revisions ADD COLUMN board_column TEXT;
+      ALTER TABLE work_items ADD COLUMN board_column TEXT;
+
+      CREATE TABLE board_column_changes (
+        organization TEXT NOT NULL,
+        work_item_id INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        at {{bigint}} NOT NULL,
+        board_column TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, work_item_id, revision)
+      );
+
+      CREATE TABLE team_iterations (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        iteration_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        start_day TEXT,
+        finish_day TEXT,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, project, team, iteration_id)
+      );
+
+      CREATE TABLE board_columns (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        board TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        column_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        column_type TEXT NOT NULL,
+        item_limit INTEGER NOT NULL,
+        state_mappings TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, project, team, board, column_id)
+      );
+
+      CREATE TABLE team_flow_settings (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team)
+      );
+    `,
+  },
 ];

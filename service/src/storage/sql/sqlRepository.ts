@@ -1,5 +1,8 @@
 import type {
+  BoardColumnChangeRecord,
+  BoardColumnRecord,
   FlowItem,
+  TeamIterationRecord,
   StateTransitionRecord,
   TeamScope,
   WorkItemRecord,
@@ -10,10 +13,16 @@ import type {
   RawPage,
   SeikaRepository,
   StoredRawPage,
-  TransitionDeriver,
+  RevisionDerivers,
   WorkflowStateRow,
 } from '../repository.ts';
 import { bool, integer, optionalText, stringArray, text } from './rows.ts';
+import {
+  readBoardColumns,
+  readIterations,
+  replaceBoardColumns,
+  replaceIterations,
+} from './teamBoardQueries.ts';
 import {
   insertMany,
   placeholders,
@@ -39,6 +48,7 @@ const REVISION_COLUMNS = [
   'changed_at',
   'is_deleted',
   'raw_page_id',
+  'board_column',
 ] as const;
 const TRANSITION_COLUMNS = [
   'organization',
@@ -63,6 +73,15 @@ const SNAPSHOT_COLUMNS = [
   'changed_at',
   'revision',
   'is_deleted',
+  'raw_page_id',
+  'board_column',
+] as const;
+const COLUMN_CHANGE_COLUMNS = [
+  'organization',
+  'work_item_id',
+  'revision',
+  'at',
+  'board_column',
   'raw_page_id',
 ] as const;
 
@@ -101,7 +120,7 @@ export class SqlRepository implements SeikaRepository {
     organization: string,
     page: RawPage,
     revisions: readonly WorkItemRevisionRecord[],
-    deriveTransitions: TransitionDeriver,
+    derive: RevisionDerivers,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await this.insertRawPage(executor, organization, page);
@@ -118,7 +137,7 @@ export class SqlRepository implements SeikaRepository {
         ids.length === 0
           ? []
           : await executor.all(
-              `SELECT work_item_id, revision, state FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
+              `SELECT work_item_id, revision, state, board_column FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
               [organization, ...ids],
             );
       const latestStored = new Map(stored.map((row) => [integer(row, 'work_item_id'), row]));
@@ -132,19 +151,26 @@ export class SqlRepository implements SeikaRepository {
       );
 
       const transitions: StateTransitionRecord[] = [];
+      const columnChanges: BoardColumnChangeRecord[] = [];
       for (const [workItemId, history] of byItem) {
         const previous = latestStored.get(workItemId);
         const firstRevision = history[0]?.revision ?? 0;
         if (previous === undefined || integer(previous, 'revision') < firstRevision) {
           // Revisions arrive in order, so the stored snapshot is the revision just before this page's.
           transitions.push(
-            ...deriveTransitions(history, previous === undefined ? null : text(previous, 'state')),
+            ...derive.transitions(history, previous === undefined ? null : text(previous, 'state')),
+          );
+          columnChanges.push(
+            ...derive.columnChanges(
+              history,
+              previous === undefined ? null : optionalText(previous, 'board_column'),
+            ),
           );
         } else {
-          // A page seen before (a rerun): rebuild this item's transitions from everything stored.
-          transitions.push(
-            ...(await this.rederiveAll(executor, organization, workItemId, deriveTransitions)),
-          );
+          // A page seen before (a rerun): rebuild this item's history from everything stored.
+          const rebuilt = await this.rederiveAll(executor, organization, workItemId, derive);
+          transitions.push(...rebuilt.transitions);
+          columnChanges.push(...rebuilt.columnChanges);
         }
       }
       await insertMany(
@@ -153,6 +179,20 @@ export class SqlRepository implements SeikaRepository {
         TRANSITION_COLUMNS,
         transitions.map((transition) => transitionValues(organization, transition)),
         `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(TRANSITION_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
+      );
+      await insertMany(
+        executor,
+        'board_column_changes',
+        COLUMN_CHANGE_COLUMNS,
+        columnChanges.map((change) => [
+          organization,
+          change.workItemId,
+          change.revision,
+          change.at,
+          change.column,
+          change.provenance.rawPageId,
+        ]),
+        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(COLUMN_CHANGE_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
       );
 
       const latest = [...byItem.values()].flatMap((history) => history.slice(-1));
@@ -172,17 +212,23 @@ export class SqlRepository implements SeikaRepository {
     executor: SqlExecutor,
     organization: string,
     workItemId: number,
-    deriveTransitions: TransitionDeriver,
-  ): Promise<StateTransitionRecord[]> {
+    derive: RevisionDerivers,
+  ): Promise<{ transitions: StateTransitionRecord[]; columnChanges: BoardColumnChangeRecord[] }> {
     const rows = await executor.all(
       'SELECT * FROM work_item_revisions WHERE organization = ? AND work_item_id = ? ORDER BY revision',
       [organization, workItemId],
     );
-    await executor.run('DELETE FROM state_transitions WHERE organization = ? AND work_item_id = ?', [
-      organization,
-      workItemId,
-    ]);
-    return deriveTransitions(rows.map(toStoredRevision), null);
+    for (const table of ['state_transitions', 'board_column_changes']) {
+      await executor.run(`DELETE FROM ${table} WHERE organization = ? AND work_item_id = ?`, [
+        organization,
+        workItemId,
+      ]);
+    }
+    const history = rows.map(toStoredRevision);
+    return {
+      transitions: derive.transitions(history, null),
+      columnChanges: derive.columnChanges(history, null),
+    };
   }
 
   async applyWorkflowPage(
@@ -232,6 +278,63 @@ export class SqlRepository implements SeikaRepository {
       );
       return rawPageId;
     });
+  }
+
+  async applyIterationsPage(
+    organization: string,
+    project: string,
+    team: string,
+    page: RawPage,
+    iterations: readonly TeamIterationRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.insertRawPage(executor, organization, page);
+      await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
+      return rawPageId;
+    });
+  }
+
+  async applyBoardColumnsPage(
+    organization: string,
+    project: string,
+    team: string,
+    board: string,
+    page: RawPage,
+    columns: readonly BoardColumnRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.insertRawPage(executor, organization, page);
+      await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
+      return rawPageId;
+    });
+  }
+
+  getTeamIterations(organization: string, project: string, team: string): Promise<TeamIterationRecord[]> {
+    return readIterations(this.database, organization, project, team);
+  }
+
+  getBoardColumns(organization: string, project: string, team: string): Promise<BoardColumnRecord[]> {
+    return readBoardColumns(this.database, organization, project, team);
+  }
+
+  async getBoardColumnHistory(
+    organization: string,
+    project: string,
+  ): Promise<Map<number, { at: number; column: string }[]>> {
+    const rows = await this.database.all(
+      `SELECT c.work_item_id, c.at, c.board_column FROM board_column_changes c
+       JOIN work_items w ON w.organization = c.organization AND w.work_item_id = c.work_item_id
+       WHERE c.organization = ? AND w.project = ? ORDER BY c.work_item_id, c.revision`,
+      [organization, project],
+    );
+    const history = new Map<number, { at: number; column: string }[]>();
+    for (const row of rows) {
+      const id = integer(row, 'work_item_id');
+      const list = history.get(id) ?? [];
+      list.push({ at: integer(row, 'at'), column: text(row, 'board_column') });
+      history.set(id, list);
+    }
+    return history;
   }
 
   async getWatermark(organization: string, stream: string): Promise<string | undefined> {
@@ -396,6 +499,7 @@ function revisionValues(organization: string, revision: StoredRevision): SqlValu
     revision.changedAt,
     revision.isDeleted ? 1 : 0,
     revision.rawPageId,
+    revision.boardColumn,
   ];
 }
 
@@ -414,6 +518,7 @@ function snapshotValues(organization: string, revision: StoredRevision): SqlValu
     revision.revision,
     revision.isDeleted ? 1 : 0,
     revision.rawPageId,
+    revision.boardColumn,
   ];
 }
 
@@ -444,6 +549,7 @@ function toStoredRevision(row: SqlRow): StoredRevision {
     changedAt: integer(row, 'changed_at'),
     isDeleted: bool(row, 'is_deleted'),
     rawPageId: integer(row, 'raw_page_id'),
+    boardColumn: optionalText(row, 'board_column'),
   };
 }
 

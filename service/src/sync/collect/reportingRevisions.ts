@@ -4,6 +4,7 @@ import type { SeikaRepository } from '../../storage/repository.ts';
 import type { StreamProgress } from '../progress.ts';
 import type { SyncStream } from '../stream.ts';
 import { nextContinuationToken, normaliseRevision, revisionsBatchSchema } from '../normalise/revisions.ts';
+import { deriveColumnChanges } from '../normalise/columnChanges.ts';
 import { deriveTransitions } from '../normalise/transitions.ts';
 
 export const REVISIONS_STREAM = 'wit.reporting.revisions';
@@ -21,6 +22,7 @@ export const REVISION_FIELDS = [
   'System.ChangedDate',
   'System.Tags',
   'System.IsDeleted',
+  'System.BoardColumn',
 ] as const;
 
 export interface RevisionsCollectResult {
@@ -84,7 +86,7 @@ export async function collectReportingRevisions(options: {
         body: JSON.stringify(response),
       },
       normalised,
-      deriveTransitions,
+      { transitions: deriveTransitions, columnChanges: deriveColumnChanges },
     );
     pages += 1;
     revisions += normalised.length;

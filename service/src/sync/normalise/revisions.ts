@@ -15,6 +15,7 @@ const revisionSchema = z.object({
     'System.ChangedDate': z.iso.datetime({ offset: true }),
     'System.Tags': z.string().optional(),
     'System.IsDeleted': z.boolean().optional(),
+    'System.BoardColumn': z.string().optional(),
   }),
 });
 
@@ -69,6 +70,7 @@ export function normaliseRevision(raw: unknown, position: number): WorkItemRevis
     createdAt: Date.parse(fields['System.CreatedDate']),
     changedAt: Date.parse(fields['System.ChangedDate']),
     isDeleted: fields['System.IsDeleted'] ?? false,
+    boardColumn: fields['System.BoardColumn'] ?? null,
   };
 }
 
