@@ -104,7 +104,7 @@ async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
       subscribeToEvents: config.SEIKA_PUBLIC_URL !== undefined,
     });
   }
-  logger.info('listening', { url: service.url, worker: config.SEIKA_WORKER });
+  logger.info('listening', { url: service.url, worker: service.worker?.owner ?? 'off' });
   onSignal(() => service.close());
 }
 
