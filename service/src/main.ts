@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createAdoConnection } from './ado/clients.ts';
 import { startDemo } from './app/startDemo.ts';
 import { startService } from './app/startService.ts';
@@ -8,12 +9,15 @@ import { createSecretBox, parseEncryptionKey } from './security/secretBox.ts';
 import { organizationNameFromUrl } from './services/organizationDirectory.ts';
 import { openRepository, storageTargetFromEnvironment } from './storage/openRepository.ts';
 import type { StreamStatus } from './storage/tenants.ts';
+import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
   demo    start a simulated organization, sync it, serve the API and the hub preview
   serve   serve the API, take service hooks and sync every connected organization
-  sync    run one sync of SEIKA_ORGANIZATION_URL and print the figures`;
+  sync    run one sync of SEIKA_ORGANIZATION_URL and print the figures
+  resync --from-raw [--organization NAME]
+          rebuild normalised records from the stored raw pages, without the network`;
 
 function onSignal(stop: () => Promise<void>): void {
   const handler = (): void => {
@@ -70,6 +74,29 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
   }
 }
 
+async function runResync(config: ServiceConfig, logger: Logger, args: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { 'from-raw': { type: 'boolean', default: false }, organization: { type: 'string' } },
+  });
+  if (!values['from-raw']) throw new Error('resync needs --from-raw (the only source it re-reads).');
+  const repository = await openRepository(
+    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
+  );
+  try {
+    const organizations =
+      values.organization === undefined
+        ? await repository.organizationsWithRawPages()
+        : [values.organization.toLowerCase()];
+    if (organizations.length === 0) throw new Error('No raw pages are stored yet: run a sync first.');
+    for (const organization of organizations) {
+      console.log(JSON.stringify(await renormaliseFromRaw({ repository, organization, logger })));
+    }
+  } finally {
+    await repository.close();
+  }
+}
+
 async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
   if (config.SEIKA_EXTENSION_SECRET === undefined) {
     throw new Error(
@@ -119,6 +146,8 @@ async function main(): Promise<void> {
       return runServe(config, logger);
     case 'sync':
       return runSync(config, logger);
+    case 'resync':
+      return runResync(config, logger, process.argv.slice(3));
     default:
       console.error(USAGE);
       process.exitCode = 2;

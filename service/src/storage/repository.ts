@@ -21,6 +21,9 @@ export interface RawPage {
   body: string;
 }
 
+/** Where an apply's rows come from: a page just fetched (stored now), or one stored earlier (re-normalising). */
+export type PageSource = RawPage | { storedPageId: number };
+
 export interface StoredRawPage extends RawPage {
   id: number;
   fetchedAt: string;
@@ -66,7 +69,7 @@ export interface SeikaRepository {
   /** Stores a revisions page and its normalised revisions, then re-derives transitions of the touched items. */
   applyRevisionPage(
     organization: string,
-    page: RawPage,
+    page: PageSource,
     revisions: readonly WorkItemRevisionRecord[],
     derive: RevisionDerivers,
   ): Promise<number>;
@@ -74,7 +77,7 @@ export interface SeikaRepository {
     organization: string,
     project: string,
     team: string,
-    page: RawPage,
+    page: PageSource,
     iterations: readonly TeamIterationRecord[],
   ): Promise<number>;
   /** Replaces the team's columns of one board. */
@@ -83,20 +86,20 @@ export interface SeikaRepository {
     project: string,
     team: string,
     board: string,
-    page: RawPage,
+    page: PageSource,
     columns: readonly BoardColumnRecord[],
   ): Promise<number>;
   applyWorkflowPage(
     organization: string,
     project: string,
-    page: RawPage,
+    page: PageSource,
     states: readonly WorkflowStateRow[],
   ): Promise<number>;
   applyTeamScopePage(
     organization: string,
     project: string,
     team: string,
-    page: RawPage,
+    page: PageSource,
     scope: TeamScope,
   ): Promise<number>;
 
@@ -112,6 +115,12 @@ export interface SeikaRepository {
   lastSuccessfulSync(organization: string): Promise<string | undefined>;
 
   listRawPages(organization: string, stream: string): Promise<StoredRawPage[]>;
+  /** Raw pages of every kind after `afterId`, in the order they were stored, `limit` at a time. */
+  rawPagesAfter(organization: string, afterId: number, limit: number): Promise<StoredRawPage[]>;
+  /** Organizations that have raw pages. */
+  organizationsWithRawPages(): Promise<string[]>;
+  /** Deletes every normalised row of the organization; raw pages and watermarks stay. */
+  clearNormalised(organization: string): Promise<void>;
   getWorkflow(organization: string, project: string): Promise<WorkflowStateMap>;
   getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
   getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;

@@ -10,6 +10,7 @@ import type {
 } from '../../domain/records.ts';
 import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../domain/workflow.ts';
 import type {
+  PageSource,
   RawPage,
   SeikaRepository,
   StoredRawPage,
@@ -96,6 +97,10 @@ function updateAll(columns: readonly string[], key: readonly string[]): string {
 export class SqlRepository implements SeikaRepository {
   constructor(private readonly database: SqlDatabase) {}
 
+  private async rawPageIdFor(executor: SqlExecutor, organization: string, page: PageSource): Promise<number> {
+    return 'storedPageId' in page ? page.storedPageId : this.insertRawPage(executor, organization, page);
+  }
+
   private async insertRawPage(executor: SqlExecutor, organization: string, page: RawPage): Promise<number> {
     const row = await executor.get(
       `INSERT INTO raw_pages (organization, stream, request_url, request_token, response_token, is_last_batch,
@@ -118,12 +123,12 @@ export class SqlRepository implements SeikaRepository {
 
   async applyRevisionPage(
     organization: string,
-    page: RawPage,
+    page: PageSource,
     revisions: readonly WorkItemRevisionRecord[],
     derive: RevisionDerivers,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
       const byItem = new Map<number, StoredRevision[]>();
       for (const revision of [...revisions].sort(
         (a, b) => a.workItemId - b.workItemId || a.revision - b.revision,
@@ -234,11 +239,11 @@ export class SqlRepository implements SeikaRepository {
   async applyWorkflowPage(
     organization: string,
     project: string,
-    page: RawPage,
+    page: PageSource,
     states: readonly WorkflowStateRow[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
       const columns = ['organization', 'project', 'work_item_type', 'state', 'category', 'raw_page_id'];
       await insertMany(
         executor,
@@ -255,11 +260,11 @@ export class SqlRepository implements SeikaRepository {
     organization: string,
     project: string,
     team: string,
-    page: RawPage,
+    page: PageSource,
     scope: TeamScope,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
       await executor.run(
         `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id)
          VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -284,11 +289,11 @@ export class SqlRepository implements SeikaRepository {
     organization: string,
     project: string,
     team: string,
-    page: RawPage,
+    page: PageSource,
     iterations: readonly TeamIterationRecord[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
       await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
       return rawPageId;
     });
@@ -299,11 +304,11 @@ export class SqlRepository implements SeikaRepository {
     project: string,
     team: string,
     board: string,
-    page: RawPage,
+    page: PageSource,
     columns: readonly BoardColumnRecord[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.insertRawPage(executor, organization, page);
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
       await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
       return rawPageId;
     });
@@ -393,17 +398,28 @@ export class SqlRepository implements SeikaRepository {
       'SELECT * FROM raw_pages WHERE organization = ? AND stream = ? ORDER BY id',
       [organization, stream],
     );
-    return rows.map((row) => ({
-      id: integer(row, 'id'),
-      stream: text(row, 'stream'),
-      requestUrl: text(row, 'request_url'),
-      requestToken: optionalText(row, 'request_token'),
-      responseToken: optionalText(row, 'response_token'),
-      isLastBatch: bool(row, 'is_last_batch'),
-      itemCount: integer(row, 'item_count'),
-      body: text(row, 'body'),
-      fetchedAt: text(row, 'fetched_at'),
-    }));
+    return rows.map(toStoredRawPage);
+  }
+
+  async rawPagesAfter(organization: string, afterId: number, limit: number): Promise<StoredRawPage[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM raw_pages WHERE organization = ? AND id > ? ORDER BY id LIMIT ?',
+      [organization, afterId, limit],
+    );
+    return rows.map(toStoredRawPage);
+  }
+
+  async organizationsWithRawPages(): Promise<string[]> {
+    const rows = await this.database.all('SELECT DISTINCT organization FROM raw_pages ORDER BY organization');
+    return rows.map((row) => text(row, 'organization'));
+  }
+
+  async clearNormalised(organization: string): Promise<void> {
+    await this.database.transaction(async (executor) => {
+      for (const table of NORMALISED_TABLES) {
+        await executor.run(`DELETE FROM ${table} WHERE organization = ?`, [organization]);
+      }
+    });
   }
 
   async getWorkflow(organization: string, project: string): Promise<WorkflowStateMap> {
@@ -482,6 +498,32 @@ export class SqlRepository implements SeikaRepository {
   close(): Promise<void> {
     return this.database.close();
   }
+}
+
+/** Every table derived from raw pages; re-normalising empties them and rebuilds them from the pages. */
+const NORMALISED_TABLES = [
+  'state_transitions',
+  'board_column_changes',
+  'work_items',
+  'work_item_revisions',
+  'workflow_states',
+  'team_scopes',
+  'team_iterations',
+  'board_columns',
+] as const;
+
+function toStoredRawPage(row: SqlRow): StoredRawPage {
+  return {
+    id: integer(row, 'id'),
+    stream: text(row, 'stream'),
+    requestUrl: text(row, 'request_url'),
+    requestToken: optionalText(row, 'request_token'),
+    responseToken: optionalText(row, 'response_token'),
+    isLastBatch: bool(row, 'is_last_batch'),
+    itemCount: integer(row, 'item_count'),
+    body: text(row, 'body'),
+    fetchedAt: text(row, 'fetched_at'),
+  };
 }
 
 function revisionValues(organization: string, revision: StoredRevision): SqlValue[] {

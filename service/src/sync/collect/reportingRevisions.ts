@@ -3,9 +3,8 @@ import type { Logger } from '../../logger.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { StreamProgress } from '../progress.ts';
 import type { SyncStream } from '../stream.ts';
-import { nextContinuationToken, normaliseRevision, revisionsBatchSchema } from '../normalise/revisions.ts';
-import { deriveColumnChanges } from '../normalise/columnChanges.ts';
-import { deriveTransitions } from '../normalise/transitions.ts';
+import { applyRevisionsBatch } from '../normalise/pageNormalisers.ts';
+import { nextContinuationToken, revisionsBatchSchema } from '../normalise/revisions.ts';
 
 export const REVISIONS_STREAM = 'wit.reporting.revisions';
 
@@ -72,9 +71,9 @@ export async function collectReportingRevisions(options: {
       throw new Error(`Azure DevOps returned no revisions batch for ${connection.organizationUrl}`);
     }
     const batch = revisionsBatchSchema.parse(response);
-    const normalised = batch.values.map((value, position) => normaliseRevision(value, position));
     const responseToken = nextContinuationToken(batch);
-    await repository.applyRevisionPage(
+    const { revisions: normalised } = await applyRevisionsBatch(
+      repository,
       organization,
       {
         stream: REVISIONS_STREAM,
@@ -85,8 +84,7 @@ export async function collectReportingRevisions(options: {
         itemCount: batch.values.length,
         body: JSON.stringify(response),
       },
-      normalised,
-      { transitions: deriveTransitions, columnChanges: deriveColumnChanges },
+      response,
     );
     pages += 1;
     revisions += normalised.length;

@@ -1,16 +1,9 @@
 import type { AdoConnection } from '../../ado/clients.ts';
+import { AdoHttpError } from '../../ado/http/retry.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
+import { PAGE_NORMALISERS, type PageKind } from '../normalise/pageNormalisers.ts';
+import { backlogConfigurationSchema, teamSettingsSchema } from '../normalise/teamMetadata.ts';
 import type { SyncStream } from '../stream.ts';
-import {
-  backlogConfigurationSchema,
-  processConfigurationSchema,
-  teamFieldValuesSchema,
-  teamScopeFrom,
-  teamSettingsSchema,
-  workflowFromBacklogConfiguration,
-  workflowFromTypeStates,
-  workItemTypeStatesSchema,
-} from '../normalise/teamMetadata.ts';
 
 export const METADATA_STREAM = 'work.metadata';
 
@@ -20,22 +13,45 @@ export interface MetadataCollectResult {
   pages: number;
 }
 
-function rawPage(request: string, body: unknown, itemCount: number) {
-  return {
-    stream: METADATA_STREAM,
-    requestUrl: request,
-    requestToken: null,
-    responseToken: null,
-    isLastBatch: true,
-    itemCount,
-    body: JSON.stringify(body),
-  };
+/**
+ * Stores one metadata answer as a raw page (with the context needed to re-read it alone) and normalises
+ * it through the same function `resync --from-raw` uses. The JSON round trip makes the live path see
+ * exactly what a re-read sees (the client library hands out Date objects; the stored page has strings).
+ */
+async function storePage(
+  repository: SeikaRepository,
+  organization: string,
+  kind: PageKind,
+  request: string,
+  body: Record<string, unknown>,
+  itemCount: number,
+): Promise<void> {
+  const text = JSON.stringify(body);
+  await PAGE_NORMALISERS[kind](
+    repository,
+    organization,
+    {
+      stream: kind,
+      requestUrl: request,
+      requestToken: null,
+      responseToken: null,
+      isLastBatch: true,
+      itemCount,
+      body: text,
+    },
+    JSON.parse(text),
+  );
+}
+
+function isMissingBoard(error: unknown): boolean {
+  if (error instanceof AdoHttpError) return error.status === 404;
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'statusCode') === 404;
 }
 
 /**
- * Projects, teams, each team's scope (field values, settings, backlogs) and the workflow's state categories.
- * Backlog configuration gives most categories in one call per team; the per-type states add what it
- * omits (the Removed category).
+ * Projects, teams, each team's scope (field values, settings, backlogs), iterations and board columns,
+ * and the workflow's state categories. Backlog configuration gives most categories in one call per
+ * team; the per-type states add what it omits (the Removed category).
  */
 export async function collectTeamMetadata(options: {
   organization: string;
@@ -55,63 +71,110 @@ export async function collectTeamMetadata(options: {
     if (project.id === undefined || project.name === undefined) continue;
     const projectName = project.name;
     const projectId = project.id;
-    const [projectTeams, processRaw] = await Promise.all([
+    const [projectTeams, processConfiguration] = await Promise.all([
       connection.call('teams', () => core.getTeams(projectId)),
       connection.call('processConfiguration', () => work.getProcessConfiguration(projectName)),
     ]);
-    const process = processConfigurationSchema.parse(processRaw);
-    pages += 1;
     const typesOnBacklogs = new Set<string>();
     for (const team of projectTeams) {
       if (team.name === undefined) continue;
-      const teamContext = { project: projectName, team: team.name };
-      const [fieldValuesRaw, settingsRaw, configurationRaw] = await Promise.all([
+      const teamName = team.name;
+      const teamContext = { project: projectName, team: teamName };
+      const context = { project: projectName, team: teamName };
+      const [teamFieldValues, teamSettings, backlogConfiguration, iterations] = await Promise.all([
         connection.call('teamFieldValues', () => work.getTeamFieldValues(teamContext)),
         connection.call('teamSettings', () => work.getTeamSettings(teamContext)),
         connection.call('backlogConfiguration', () => work.getBacklogConfigurations(teamContext)),
+        connection.call('teamIterations', () => work.getTeamIterations(teamContext)),
       ]);
-      const configuration = backlogConfigurationSchema.parse(configurationRaw);
-      const scope = teamScopeFrom(
-        teamFieldValuesSchema.parse(fieldValuesRaw),
-        teamSettingsSchema.parse(settingsRaw),
-        configuration,
-        process,
-      );
-      await repository.applyTeamScopePage(
+      const teamPath = `${projectName}/${teamName}/_apis/work`;
+      await storePage(
+        repository,
         organization,
-        projectName,
-        team.name,
-        rawPage(
-          `GET ${projectName}/${team.name}/_apis/work/teamsettings (+teamfieldvalues, backlogconfiguration)`,
-          {
-            teamFieldValues: fieldValuesRaw,
-            teamSettings: settingsRaw,
-            backlogConfiguration: configurationRaw,
-          },
-          1,
-        ),
-        scope,
+        'work.teamScope',
+        `GET ${teamPath}/teamsettings (+field values, backlogs)`,
+        {
+          context,
+          teamFieldValues,
+          teamSettings,
+          backlogConfiguration,
+          processConfiguration,
+        },
+        1,
       );
-      await repository.applyWorkflowPage(
+      await storePage(
+        repository,
         organization,
-        projectName,
-        rawPage(`GET ${projectName}/${team.name}/_apis/work/backlogconfiguration`, configurationRaw, 1),
-        workflowFromBacklogConfiguration(configuration),
+        'work.backlogConfiguration',
+        `GET ${teamPath}/backlogconfiguration`,
+        {
+          context,
+          response: backlogConfiguration,
+        },
+        1,
       );
-      for (const type of scope.backlogWorkItemTypes) typesOnBacklogs.add(type);
+      await storePage(
+        repository,
+        organization,
+        'work.iterations',
+        `GET ${teamPath}/teamsettings/iterations`,
+        {
+          context,
+          response: iterations,
+        },
+        iterations.length,
+      );
+      pages += 3;
+
+      // The board of the team's requirement backlog ("Stories", "Backlog items", …), if the team has one.
+      const board = backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog.name;
+      if (board !== undefined) {
+        try {
+          const columns = await connection.call('boardColumns', () =>
+            work.getBoardColumns(teamContext, board),
+          );
+          await storePage(
+            repository,
+            organization,
+            'work.boardColumns',
+            `GET ${teamPath}/boards/${board}/columns`,
+            {
+              context: { ...context, board },
+              response: columns,
+            },
+            columns.length,
+          );
+          pages += 1;
+        } catch (error) {
+          if (!isMissingBoard(error)) throw error;
+        }
+      }
+      const settings = teamSettingsSchema.parse(teamSettings);
+      for (const type of backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog
+        .workItemTypes) {
+        typesOnBacklogs.add(type.name);
+      }
+      if (settings.bugsBehavior !== 'off') {
+        for (const type of processConfiguration.bugWorkItems?.workItemTypes ?? []) {
+          if (type.name !== undefined) typesOnBacklogs.add(type.name);
+        }
+      }
       teams += 1;
-      pages += 2;
     }
-    for (const type of typesOnBacklogs) {
-      const statesRaw = await connection.call('workItemTypeStates', () =>
-        witClient.getWorkItemTypeStates(projectName, type),
+    for (const workItemType of typesOnBacklogs) {
+      const states = await connection.call('workItemTypeStates', () =>
+        witClient.getWorkItemTypeStates(projectName, workItemType),
       );
-      const states = workItemTypeStatesSchema.parse(statesRaw);
-      await repository.applyWorkflowPage(
+      await storePage(
+        repository,
         organization,
-        projectName,
-        rawPage(`GET ${projectName}/_apis/wit/workitemtypes/${type}/states`, statesRaw, states.length),
-        workflowFromTypeStates(type, states),
+        'wit.workItemTypeStates',
+        `GET ${projectName}/_apis/wit/workitemtypes/${workItemType}/states`,
+        {
+          context: { project: projectName, workItemType },
+          response: states,
+        },
+        states.length,
       );
       pages += 1;
     }

@@ -6,7 +6,7 @@ import type { WorkflowStateRow } from '../../storage/repository.ts';
 const namedTypes = z.object({ workItemTypes: z.array(z.object({ name: z.string() })).default([]) });
 
 export const backlogConfigurationSchema = z.object({
-  requirementBacklog: namedTypes,
+  requirementBacklog: namedTypes.extend({ name: z.string().optional() }),
   workItemTypeMappedStates: z
     .array(z.object({ workItemTypeName: z.string(), states: z.record(z.string(), z.string()) }))
     .default([]),

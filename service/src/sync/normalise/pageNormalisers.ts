@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { WorkItemRevisionRecord } from '../../domain/records.ts';
+import type { PageSource, SeikaRepository } from '../../storage/repository.ts';
+import { deriveColumnChanges } from './columnChanges.ts';
+import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './boards.ts';
+import { normaliseRevision, revisionsBatchSchema } from './revisions.ts';
+import {
+  backlogConfigurationSchema,
+  processConfigurationSchema,
+  teamFieldValuesSchema,
+  teamScopeFrom,
+  teamSettingsSchema,
+  workflowFromBacklogConfiguration,
+  workflowFromTypeStates,
+  workItemTypeStatesSchema,
+} from './teamMetadata.ts';
+import { deriveTransitions } from './transitions.ts';
+
+/**
+ * Every kind of raw page Seika stores, each with the one function that turns it into normalised rows.
+ * The live sync and `resync --from-raw` both go through these, so a mapping fix needs no re-download.
+ */
+export const PAGE_KINDS = [
+  'wit.reporting.revisions',
+  'work.teamScope',
+  'work.backlogConfiguration',
+  'wit.workItemTypeStates',
+  'work.iterations',
+  'work.boardColumns',
+] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+export function isPageKind(value: string): value is PageKind {
+  return (PAGE_KINDS as readonly string[]).includes(value);
+}
+
+type Normaliser = (
+  repository: SeikaRepository,
+  organization: string,
+  source: PageSource,
+  body: unknown,
+) => Promise<number>;
+
+const teamContext = z.object({ project: z.string(), team: z.string() });
+
+/** Metadata pages keep the request's context beside the response, so they can be re-read alone. */
+export const teamScopeBodySchema = z.object({
+  context: teamContext,
+  teamFieldValues: teamFieldValuesSchema,
+  teamSettings: teamSettingsSchema,
+  backlogConfiguration: backlogConfigurationSchema,
+  processConfiguration: processConfigurationSchema,
+});
+const backlogConfigurationBodySchema = z.object({
+  context: teamContext,
+  response: backlogConfigurationSchema,
+});
+const typeStatesBodySchema = z.object({
+  context: z.object({ project: z.string(), workItemType: z.string() }),
+  response: workItemTypeStatesSchema,
+});
+const iterationsBodySchema = z.object({ context: teamContext, response: iterationsSchema });
+const boardColumnsBodySchema = z.object({
+  context: teamContext.extend({ board: z.string() }),
+  response: boardColumnsSchema,
+});
+
+/** Normalises and stores one reporting-revisions batch; returns the revisions for progress figures. */
+export async function applyRevisionsBatch(
+  repository: SeikaRepository,
+  organization: string,
+  source: PageSource,
+  body: unknown,
+): Promise<{ rawPageId: number; revisions: WorkItemRevisionRecord[] }> {
+  const batch = revisionsBatchSchema.parse(body);
+  const revisions = batch.values.map((value, position) => normaliseRevision(value, position));
+  const rawPageId = await repository.applyRevisionPage(organization, source, revisions, {
+    transitions: deriveTransitions,
+    columnChanges: deriveColumnChanges,
+  });
+  return { rawPageId, revisions };
+}
+
+export const PAGE_NORMALISERS: Record<PageKind, Normaliser> = {
+  'wit.reporting.revisions': async (repository, organization, source, body) =>
+    (await applyRevisionsBatch(repository, organization, source, body)).rawPageId,
+  'work.teamScope': (repository, organization, source, body) => {
+    const page = teamScopeBodySchema.parse(body);
+    const scope = teamScopeFrom(
+      page.teamFieldValues,
+      page.teamSettings,
+      page.backlogConfiguration,
+      page.processConfiguration,
+    );
+    return repository.applyTeamScopePage(
+      organization,
+      page.context.project,
+      page.context.team,
+      source,
+      scope,
+    );
+  },
+  'work.backlogConfiguration': (repository, organization, source, body) => {
+    const page = backlogConfigurationBodySchema.parse(body);
+    return repository.applyWorkflowPage(
+      organization,
+      page.context.project,
+      source,
+      workflowFromBacklogConfiguration(page.response),
+    );
+  },
+  'wit.workItemTypeStates': (repository, organization, source, body) => {
+    const page = typeStatesBodySchema.parse(body);
+    return repository.applyWorkflowPage(
+      organization,
+      page.context.project,
+      source,
+      workflowFromTypeStates(page.context.workItemType, page.response),
+    );
+  },
+  'work.iterations': (repository, organization, source, body) => {
+    const page = iterationsBodySchema.parse(body);
+    return repository.applyIterationsPage(
+      organization,
+      page.context.project,
+      page.context.team,
+      source,
+      toIterations(page.response),
+    );
+  },
+  'work.boardColumns': (repository, organization, source, body) => {
+    const page = boardColumnsBodySchema.parse(body);
+    return repository.applyBoardColumnsPage(
+      organization,
+      page.context.project,
+      page.context.team,
+      page.context.board,
+      source,
+      toBoardColumns(page.context.board, page.response),
+    );
+  },
+};
