@@ -99,3 +99,13 @@ export interface BoardColumnRecord {
   itemLimit: number;
   stateMappings: Readonly<Record<string, string>>;
 }
+
+/** A link between two work items as last reported (reporting links API); inactive means removed. */
+export interface WorkItemLinkRecord {
+  sourceId: number;
+  targetId: number;
+  /** Reference name, e.g. System.LinkTypes.Hierarchy-Forward, System.LinkTypes.Related. */
+  linkType: string;
+  changedAt: number;
+  isActive: boolean;
+}

@@ -3,6 +3,7 @@ import type {
   BoardColumnRecord,
   FlowItem,
   TeamIterationRecord,
+  WorkItemLinkRecord,
   StateTransitionRecord,
   TeamScope,
   WorkItemRecord,
@@ -102,6 +103,15 @@ export interface SeikaRepository {
     page: PageSource,
     scope: TeamScope,
   ): Promise<number>;
+
+  /** Latest state of each link wins (a later change of the same link replaces an earlier one). */
+  applyLinksPage(
+    organization: string,
+    page: PageSource,
+    links: readonly WorkItemLinkRecord[],
+  ): Promise<number>;
+  /** Links currently active whose source or target is one of the organization's items. */
+  getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]>;
 
   getWatermark(organization: string, stream: string): Promise<string | undefined>;
   /** Moves a watermark. Callers do so only after every page of the run is stored. */

@@ -1,3 +1,4 @@
+import { LINKS_STREAM } from './collect/reportingLinks.ts';
 import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
 import { METADATA_STREAM } from './collect/teamMetadata.ts';
 
@@ -37,9 +38,9 @@ export const HOOK_PUBLISHERS: Record<HookEventType, { publisherId: string; resou
  * reconciliation still runs every stream.
  */
 export const STREAMS_FOR_EVENT: Record<HookEventType, readonly string[]> = {
-  'workitem.created': [REVISIONS_STREAM],
-  'workitem.updated': [REVISIONS_STREAM],
-  'workitem.deleted': [REVISIONS_STREAM],
+  'workitem.created': [REVISIONS_STREAM, LINKS_STREAM],
+  'workitem.updated': [REVISIONS_STREAM, LINKS_STREAM],
+  'workitem.deleted': [REVISIONS_STREAM, LINKS_STREAM],
   'build.complete': [],
   'ms.vss-pipelines.run-state-changed-event': [],
   'ms.vss-pipelines.stage-state-changed-event': [],

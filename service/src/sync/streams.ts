@@ -1,9 +1,14 @@
+import { reportingLinksStream } from './collect/reportingLinks.ts';
 import { reportingRevisionsStream } from './collect/reportingRevisions.ts';
 import { teamMetadataStream } from './collect/teamMetadata.ts';
 import type { SyncStream } from './stream.ts';
 
 /** Every stream a full sync runs. */
-export const ALL_STREAMS: readonly SyncStream[] = [teamMetadataStream, reportingRevisionsStream];
+export const ALL_STREAMS: readonly SyncStream[] = [
+  teamMetadataStream,
+  reportingRevisionsStream,
+  reportingLinksStream,
+];
 
 export function selectStreams(requested: readonly string[] | 'all'): SyncStream[] {
   if (requested === 'all') return [...ALL_STREAMS];

@@ -237,4 +237,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'work item links from the reporting links API',
+    sql: `
+      CREATE TABLE work_item_links (
+        organization TEXT NOT NULL,
+        source_id INTEGER NOT NULL,
+        target_id INTEGER NOT NULL,
+        link_type TEXT NOT NULL,
+        changed_at {{bigint}} NOT NULL,
+        is_active INTEGER NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, source_id, target_id, link_type)
+      );
+      CREATE INDEX work_item_links_by_target ON work_item_links (organization, target_id);
+    `,
+  },
 ];

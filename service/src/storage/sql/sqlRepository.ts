@@ -3,6 +3,7 @@ import type {
   BoardColumnRecord,
   FlowItem,
   TeamIterationRecord,
+  WorkItemLinkRecord,
   StateTransitionRecord,
   TeamScope,
   WorkItemRecord,
@@ -342,6 +343,57 @@ export class SqlRepository implements SeikaRepository {
     return history;
   }
 
+  async applyLinksPage(
+    organization: string,
+    page: PageSource,
+    links: readonly WorkItemLinkRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const columns = [
+        'organization',
+        'source_id',
+        'target_id',
+        'link_type',
+        'changed_at',
+        'is_active',
+        'raw_page_id',
+      ];
+      await insertMany(
+        executor,
+        'work_item_links',
+        columns,
+        links.map((link) => [
+          organization,
+          link.sourceId,
+          link.targetId,
+          link.linkType,
+          link.changedAt,
+          link.isActive ? 1 : 0,
+          rawPageId,
+        ]),
+        `ON CONFLICT (organization, source_id, target_id, link_type) DO UPDATE SET changed_at = excluded.changed_at,
+           is_active = excluded.is_active, raw_page_id = excluded.raw_page_id
+         WHERE excluded.changed_at >= work_item_links.changed_at`,
+      );
+      return rawPageId;
+    });
+  }
+
+  async getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM work_item_links WHERE organization = ? AND is_active = 1 ORDER BY source_id, target_id, link_type',
+      [organization],
+    );
+    return rows.map((row) => ({
+      sourceId: integer(row, 'source_id'),
+      targetId: integer(row, 'target_id'),
+      linkType: text(row, 'link_type'),
+      changedAt: integer(row, 'changed_at'),
+      isActive: bool(row, 'is_active'),
+    }));
+  }
+
   async getWatermark(organization: string, stream: string): Promise<string | undefined> {
     const row = await this.database.get(
       'SELECT value FROM watermarks WHERE organization = ? AND stream = ?',
@@ -510,6 +562,7 @@ const NORMALISED_TABLES = [
   'team_scopes',
   'team_iterations',
   'board_columns',
+  'work_item_links',
 ] as const;
 
 function toStoredRawPage(row: SqlRow): StoredRawPage {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WorkItemRevisionRecord } from '../../domain/records.ts';
 import type { PageSource, SeikaRepository } from '../../storage/repository.ts';
 import { deriveColumnChanges } from './columnChanges.ts';
+import { linksBatchSchema, toLinks } from './links.ts';
 import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './boards.ts';
 import { normaliseRevision, revisionsBatchSchema } from './revisions.ts';
 import {
@@ -27,6 +28,7 @@ export const PAGE_KINDS = [
   'wit.workItemTypeStates',
   'work.iterations',
   'work.boardColumns',
+  'wit.reporting.links',
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
@@ -82,6 +84,8 @@ export async function applyRevisionsBatch(
 }
 
 export const PAGE_NORMALISERS: Record<PageKind, Normaliser> = {
+  'wit.reporting.links': (repository, organization, source, body) =>
+    repository.applyLinksPage(organization, source, toLinks(linksBatchSchema.parse(body))),
   'wit.reporting.revisions': async (repository, organization, source, body) =>
     (await applyRevisionsBatch(repository, organization, source, body)).rawPageId,
   'work.teamScope': (repository, organization, source, body) => {
