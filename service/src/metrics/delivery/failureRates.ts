@@ -1,4 +1,3 @@
-import type { IncidentRecord } from '../../domain/delivery.ts';
 import { changeFailureRateBand } from './bands.ts';
 import type { NoDeployments, NoIncidents, ProductionDeployment, ReferenceBand } from './model.ts';
 
@@ -27,14 +26,15 @@ export type ChangeFailureRateResult =
  */
 export function changeFailureRate(
   successfulInPeriod: readonly ProductionDeployment[],
-  incidentsByDeployment: ReadonlyMap<string, readonly IncidentRecord[]>,
 ): ChangeFailureRateResult {
   if (successfulInPeriod.length === 0) return { status: 'noDeployments' };
   const failed: FailedDeployment[] = [];
   for (const deployment of successfulInPeriod) {
-    const incidents = incidentsByDeployment.get(deployment.record.id);
-    if (incidents !== undefined && incidents.length > 0) {
-      failed.push({ deploymentId: deployment.record.id, incidentIds: incidents.map((i) => i.workItemId) });
+    if (deployment.incidents.length > 0) {
+      failed.push({
+        deploymentId: deployment.record.id,
+        incidentIds: deployment.incidents.map((i) => i.workItemId),
+      });
     }
   }
   if (failed.length === 0) return { status: 'noIncidents', successfulDeployments: successfulInPeriod.length };

@@ -20,13 +20,15 @@ export type IncidentAttribution =
       reason: 'noDeploymentBefore' | 'linkedDeploymentNotFound';
     };
 
-interface ProjectTimeline {
+interface ProjectTimeline<T> {
   finishTimes: number[];
-  deployments: ProductionDeployment[];
+  deployments: T[];
 }
 
-function timelinesByProject(successful: readonly ProductionDeployment[]): Map<string, ProjectTimeline> {
-  const timelines = new Map<string, ProjectTimeline>();
+function timelinesByProject<T extends ProductionDeployment>(
+  successful: readonly T[],
+): Map<string, ProjectTimeline<T>> {
+  const timelines = new Map<string, ProjectTimeline<T>>();
   for (const deployment of successful) {
     const project = deployment.record.project;
     let timeline = timelines.get(project);
@@ -40,47 +42,83 @@ function timelinesByProject(successful: readonly ProductionDeployment[]): Map<st
   return timelines;
 }
 
+/** Successful deployments named by explicit links, found in one pass (links are few, deployments many). */
+function linkedDeployments<T extends ProductionDeployment>(
+  incidents: readonly IncidentRecord[],
+  successful: readonly T[],
+): Map<string, T> {
+  const wanted = new Set<string>();
+  for (const incident of incidents)
+    if (incident.linkedDeploymentId !== null) wanted.add(incident.linkedDeploymentId);
+  const found = new Map<string, T>();
+  if (wanted.size === 0) return found;
+  for (const deployment of successful) {
+    if (wanted.has(deployment.record.id)) found.set(deployment.record.id, deployment);
+  }
+  return found;
+}
+
+export interface ResolvedAttribution<T extends ProductionDeployment = ProductionDeployment> {
+  attribution: IncidentAttribution;
+  /** The deployment it is attributed to; null when unattributed. */
+  deployment: T | null;
+}
+
 /**
  * Attribute each incident (metric definitions, Delivery) to the last successful production
  * deployment of its project's pipelines that finished before the incident was created, unless an
  * explicit link names another deployment. `successful` must be in finish order.
  */
-export function attributeIncidents(
+export function resolveAttributions<T extends ProductionDeployment>(
   incidents: readonly IncidentRecord[],
-  successful: readonly ProductionDeployment[],
-): IncidentAttribution[] {
-  const byId = new Map<string, ProductionDeployment>();
-  for (const deployment of successful) byId.set(deployment.record.id, deployment);
+  successful: readonly T[],
+): ResolvedAttribution<T>[] {
+  const linked = linkedDeployments(incidents, successful);
   const timelines = timelinesByProject(successful);
 
-  return incidents.map((incident): IncidentAttribution => {
+  return incidents.map((incident): ResolvedAttribution<T> => {
     const incidentId = incident.workItemId;
     if (incident.linkedDeploymentId !== null) {
-      return byId.has(incident.linkedDeploymentId)
-        ? { incidentId, status: 'attributed', deploymentId: incident.linkedDeploymentId, via: 'explicitLink' }
-        : { incidentId, status: 'unattributed', reason: 'linkedDeploymentNotFound' };
+      const deployment = linked.get(incident.linkedDeploymentId);
+      return deployment === undefined
+        ? {
+            attribution: { incidentId, status: 'unattributed', reason: 'linkedDeploymentNotFound' },
+            deployment: null,
+          }
+        : {
+            attribution: {
+              incidentId,
+              status: 'attributed',
+              deploymentId: deployment.record.id,
+              via: 'explicitLink',
+            },
+            deployment,
+          };
     }
     const timeline = timelines.get(incident.project);
     const last = timeline === undefined ? -1 : lowerBound(timeline.finishTimes, incident.createdAt) - 1;
     const deployment = timeline?.deployments[last];
     return deployment === undefined
-      ? { incidentId, status: 'unattributed', reason: 'noDeploymentBefore' }
-      : { incidentId, status: 'attributed', deploymentId: deployment.record.id, via: 'lastBefore' };
+      ? {
+          attribution: { incidentId, status: 'unattributed', reason: 'noDeploymentBefore' },
+          deployment: null,
+        }
+      : {
+          attribution: {
+            incidentId,
+            status: 'attributed',
+            deploymentId: deployment.record.id,
+            via: 'lastBefore',
+          },
+          deployment,
+        };
   });
 }
 
-/** The incidents attributed to each deployment, keyed by deployment id. */
-export function incidentsByDeployment(
+/** The attribution of each incident, in input order. */
+export function attributeIncidents(
   incidents: readonly IncidentRecord[],
-  attributions: readonly IncidentAttribution[],
-): Map<string, IncidentRecord[]> {
-  const byDeployment = new Map<string, IncidentRecord[]>();
-  attributions.forEach((attribution, index) => {
-    const incident = incidents[index];
-    if (attribution.status !== 'attributed' || incident === undefined) return;
-    const list = byDeployment.get(attribution.deploymentId);
-    if (list === undefined) byDeployment.set(attribution.deploymentId, [incident]);
-    else list.push(incident);
-  });
-  return byDeployment;
+  successful: readonly ProductionDeployment[],
+): IncidentAttribution[] {
+  return resolveAttributions(incidents, successful).map((resolved) => resolved.attribution);
 }

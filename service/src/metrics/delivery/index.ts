@@ -20,8 +20,11 @@
  * 4. Incidents: each is attributed to the deployment its explicit link names, else to the last
  *    successful production deployment of its project finished before it was created (binary search
  *    over finish times); otherwise it stays unattributed with the reason.
- * 5. Periods: prepareDelivery sorts once and stores day indices in the team's time zone beside
- *    each sorted array, so the window, every week and every sprint are two binary searches each.
+ * 5. Rework: a deployment is rework when a change linked to its build links to an incident or a Bug.
+ * 6. Periods: prepareDelivery sorts the attempts once by finish time, joins incidents, rework and
+ *    change counts onto them, and keeps each sorted array beside an array of day indices in the team's
+ *    time zone. The window, every week and every sprint are then two binary searches each, and their
+ *    medians and P85s are found by quickselect on a copy of the period's sample, without a full sort.
  */
 export * from './bands.ts';
 export * from './buildChanges.ts';

@@ -2,18 +2,21 @@ import type { ChangeRecord } from '../../domain/delivery.ts';
 import type { ChangesByBuild } from './buildChanges.ts';
 import { leadTimeBand } from './bands.ts';
 import type { NoDeployments, ProductionDeployment, ReferenceBand } from './model.ts';
-import { medianOf, rankedValue } from './stats.ts';
+import { medianInPlace, percentilesInPlace } from './stats.ts';
 
 /**
  * Where a change's lead time went. The parts always add up to the lead time: boundaries are kept
- * in order (a pull request opened before its first commit has no coding part before it).
+ * in order (a pull request opened before its first commit has a coding part of zero).
  */
 export type LeadTimeParts =
   | { kind: 'pullRequest'; codingMs: number; reviewMs: number; waitingForDeploymentMs: number }
   | { kind: 'commit'; codingToDeploymentMs: number };
 
-/** One change delivered by the first successful production deployment of a pipeline that contained it. */
-export interface LeadTimeSample {
+/**
+ * One change delivered by the first successful production deployment of a pipeline that contained
+ * it, with its parts flattened in (one object per sample: there can be hundreds of thousands).
+ */
+export type LeadTimeSample = {
   changeId: string;
   deploymentId: string;
   pipelineKey: string;
@@ -22,8 +25,7 @@ export interface LeadTimeSample {
   /** Epoch-day index of deployedAt in the team's time zone. */
   deployedDay: number;
   leadTimeMs: number;
-  parts: LeadTimeParts;
-}
+} & LeadTimeParts;
 
 function within(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
@@ -39,6 +41,39 @@ export function leadTimeParts(change: ChangeRecord, deployedAt: number): LeadTim
     codingMs: created - start,
     reviewMs: merged - created,
     waitingForDeploymentMs: deployedAt - merged,
+  };
+}
+
+/** One literal per kind, so that each sample is a single allocation. */
+function sampleOf(change: ChangeRecord, deployment: ProductionDeployment): LeadTimeSample {
+  const deployedAt = deployment.finishedAt;
+  const parts = leadTimeParts(change, deployedAt);
+  const leadTimeMs = deployedAt - change.firstCommitAuthoredAt;
+  if (parts.kind === 'commit') {
+    return {
+      changeId: change.id,
+      deploymentId: deployment.record.id,
+      pipelineKey: deployment.pipelineKey,
+      firstCommitAuthoredAt: change.firstCommitAuthoredAt,
+      deployedAt,
+      deployedDay: deployment.day,
+      leadTimeMs,
+      kind: 'commit',
+      codingToDeploymentMs: parts.codingToDeploymentMs,
+    };
+  }
+  return {
+    changeId: change.id,
+    deploymentId: deployment.record.id,
+    pipelineKey: deployment.pipelineKey,
+    firstCommitAuthoredAt: change.firstCommitAuthoredAt,
+    deployedAt,
+    deployedDay: deployment.day,
+    leadTimeMs,
+    kind: 'pullRequest',
+    codingMs: parts.codingMs,
+    reviewMs: parts.reviewMs,
+    waitingForDeploymentMs: parts.waitingForDeploymentMs,
   };
 }
 
@@ -83,16 +118,7 @@ export function collectLeadTimeSamples(
     for (const index of indices) {
       const change = grouped.changes[index];
       if (change === undefined || !isNewDelivery(index, pipeline)) continue;
-      samples.push({
-        changeId: change.id,
-        deploymentId: deployment.record.id,
-        pipelineKey: deployment.pipelineKey,
-        firstCommitAuthoredAt: change.firstCommitAuthoredAt,
-        deployedAt: deployment.finishedAt,
-        deployedDay: deployment.day,
-        leadTimeMs: deployment.finishedAt - change.firstCommitAuthoredAt,
-        parts: leadTimeParts(change, deployment.finishedAt),
-      });
+      samples.push(sampleOf(change, deployment));
     }
   }
   return samples;
@@ -122,27 +148,27 @@ export type LeadTimeResult =
 
 function partMedians(samples: readonly LeadTimeSample[]): LeadTimePartMedians {
   let pullRequests = 0;
-  for (const { parts } of samples) if (parts.kind === 'pullRequest') pullRequests++;
+  for (const sample of samples) if (sample.kind === 'pullRequest') pullRequests++;
   const coding = new Float64Array(pullRequests);
   const review = new Float64Array(pullRequests);
   const waiting = new Float64Array(pullRequests);
   const direct = new Float64Array(samples.length - pullRequests);
   let p = 0;
   let c = 0;
-  for (const { parts } of samples) {
-    if (parts.kind === 'pullRequest') {
-      coding[p] = parts.codingMs;
-      review[p] = parts.reviewMs;
-      waiting[p++] = parts.waitingForDeploymentMs;
+  for (const sample of samples) {
+    if (sample.kind === 'pullRequest') {
+      coding[p] = sample.codingMs;
+      review[p] = sample.reviewMs;
+      waiting[p++] = sample.waitingForDeploymentMs;
     } else {
-      direct[c++] = parts.codingToDeploymentMs;
+      direct[c++] = sample.codingToDeploymentMs;
     }
   }
   return {
-    codingMs: medianOf(coding),
-    reviewMs: medianOf(review),
-    waitingForDeploymentMs: medianOf(waiting),
-    codingToDeploymentMs: medianOf(direct),
+    codingMs: medianInPlace(coding),
+    reviewMs: medianInPlace(review),
+    waitingForDeploymentMs: medianInPlace(waiting),
+    codingToDeploymentMs: medianInPlace(direct),
   };
 }
 
@@ -154,9 +180,7 @@ export function leadTimeForChanges(
   if (successfulDeploymentsInPeriod === 0) return { status: 'noDeployments' };
   const leadTimes = new Float64Array(samplesInPeriod.length);
   for (let i = 0; i < samplesInPeriod.length; i++) leadTimes[i] = samplesInPeriod[i]?.leadTimeMs ?? 0;
-  leadTimes.sort();
-  const medianMs = rankedValue(leadTimes, 50);
-  const p85Ms = rankedValue(leadTimes, 85);
+  const [medianMs = null, p85Ms = null] = percentilesInPlace(leadTimes, [50, 85]);
   if (medianMs === null || p85Ms === null) {
     return { status: 'noChanges', successfulDeployments: successfulDeploymentsInPeriod };
   }

@@ -1,4 +1,4 @@
-import type { AttemptClass, DeploymentRecord } from '../../domain/delivery.ts';
+import type { AttemptClass, DeploymentRecord, IncidentRecord } from '../../domain/delivery.ts';
 
 /** Inclusive range of epoch-day indices in the team's time zone (see metrics/calendar.ts). */
 export interface DayRange {
@@ -6,14 +6,30 @@ export interface DayRange {
   toDay: number;
 }
 
-/** A production deployment attempt that finished, with the facts every family needs precomputed. */
+/** A change of a deployment that is linked to an incident or a Bug. */
+export interface ReworkEvidence {
+  changeId: string;
+  workItemId: number;
+  linkedTo: 'incident' | 'bug';
+}
+
+/**
+ * A production deployment attempt that finished, with everything the families need joined on once
+ * (prepareDelivery), so that summarising a period never looks anything up by id.
+ */
 export interface ProductionDeployment {
-  record: DeploymentRecord;
-  pipelineKey: string;
-  finishedAt: number;
+  readonly record: DeploymentRecord;
+  readonly pipelineKey: string;
+  readonly finishedAt: number;
   /** Epoch-day index of finishedAt in the team's time zone. */
-  day: number;
-  attemptClass: AttemptClass;
+  readonly day: number;
+  readonly attemptClass: AttemptClass;
+  /** Changes linked to the deployed build. */
+  readonly changeCount: number;
+  /** Incidents attributed to this deployment (only successful deployments have any). */
+  readonly incidents: readonly IncidentRecord[];
+  /** The links that make this deployment rework; empty when it is not. */
+  readonly reworkEvidence: readonly ReworkEvidence[];
 }
 
 /**

@@ -7,12 +7,12 @@ import {
 } from '../../domain/delivery.ts';
 import { dayIndexOf } from '../calendar.ts';
 import { groupChangesByBuild, type ChangesByBuild } from './buildChanges.ts';
-import { attributeIncidents, incidentsByDeployment, type IncidentAttribution } from './incidents.ts';
+import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
 import { collectLeadTimeSamples, type LeadTimeSample } from './leadTime.ts';
 import type { DeploymentDataGap, ProductionDeployment } from './model.ts';
 import { pipelineKeyOf, selectProductionDeployments, type ProductionRules } from './production.ts';
 import type { DatedIncident } from './recovery.ts';
-import { reworkEvidenceByBuild, type ReworkEvidence } from './rework.ts';
+import { reworkEvidenceByBuild } from './rework.ts';
 
 /** Everything the delivery metrics read: normalised records of one scope (a project, or several). */
 export interface DeliveryInput {
@@ -43,22 +43,27 @@ export interface PreparedDelivery {
   successful: readonly ProductionDeployment[];
   successfulDays: Int32Array;
   changesByBuild: ChangesByBuild;
-  /** In deployment finish order. */
+  /** In deployment finish order, contiguous per deployment. */
   leadTimes: readonly LeadTimeSample[];
   leadTimeDays: Int32Array;
   incidents: readonly DatedIncident[];
   attributionByIncident: ReadonlyMap<number, IncidentAttribution>;
-  incidentsByDeployment: ReadonlyMap<string, readonly IncidentRecord[]>;
-  /** Builds whose changes are linked to an incident or a Bug. */
-  reworkByBuild: ReadonlyMap<number, readonly ReworkEvidence[]>;
 }
 
-function byFinishThenId(a: ProductionDeployment, b: ProductionDeployment): number {
+type Draft = { -readonly [K in keyof ProductionDeployment]: ProductionDeployment[K] };
+
+const NONE: readonly never[] = [];
+
+function byFinishThenId(a: Draft, b: Draft): number {
   return a.finishedAt - b.finishedAt || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
 }
 
-function finishedAttempts(records: readonly DeploymentRecord[], timeZone: string): ProductionDeployment[] {
-  const attempts: ProductionDeployment[] = [];
+function finishedAttempts(
+  records: readonly DeploymentRecord[],
+  grouped: ChangesByBuild,
+  timeZone: string,
+): Draft[] {
+  const attempts: Draft[] = [];
   for (const record of records) {
     const attemptClass = attemptClassOf(record.outcome);
     if (record.finishedAt === null || attemptClass === 'notAnAttempt') continue;
@@ -68,45 +73,67 @@ function finishedAttempts(records: readonly DeploymentRecord[], timeZone: string
       finishedAt: record.finishedAt,
       day: dayIndexOf(record.finishedAt, timeZone),
       attemptClass,
+      changeCount: record.buildId === null ? 0 : (grouped.byBuild.get(record.buildId)?.length ?? 0),
+      incidents: NONE,
+      reworkEvidence: NONE,
     });
   }
   return attempts.sort(byFinishThenId);
 }
 
+function daysOf(items: readonly { day: number }[]): Int32Array {
+  const days = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) days[i] = items[i]?.day ?? 0;
+  return days;
+}
+
 export function prepareDelivery(input: DeliveryInput): PreparedDelivery {
   const selection = selectProductionDeployments(input.deployments, input.production);
   const gap: DeploymentDataGap | null = selection.status === 'ok' ? null : selection;
-  const attempts = selection.status === 'ok' ? finishedAttempts(selection.deployments, input.timeZone) : [];
+  const grouped = groupChangesByBuild(input.links, input.changes);
+  const attempts =
+    selection.status === 'ok' ? finishedAttempts(selection.deployments, grouped, input.timeZone) : [];
   const successful = attempts.filter((a) => a.attemptClass === 'successful');
-  const changesByBuild = groupChangesByBuild(input.links, input.changes);
-  const leadTimes = collectLeadTimeSamples(successful, changesByBuild);
+  const leadTimes = collectLeadTimeSamples(successful, grouped);
 
-  const attributions = attributeIncidents(input.incidents, successful);
+  // Join incidents and rework onto the deployments once; periods then read plain fields.
+  const resolved = resolveAttributions(input.incidents, successful);
   const attributionByIncident = new Map<number, IncidentAttribution>();
-  for (const attribution of attributions) attributionByIncident.set(attribution.incidentId, attribution);
+  resolved.forEach(({ attribution, deployment }, index) => {
+    attributionByIncident.set(attribution.incidentId, attribution);
+    const incident = input.incidents[index];
+    if (deployment === null || incident === undefined) return;
+    deployment.incidents = deployment.incidents === NONE ? [incident] : [...deployment.incidents, incident];
+  });
+  const reworkByBuild = reworkEvidenceByBuild(
+    grouped,
+    new Set(input.incidents.map((i) => i.workItemId)),
+    input.bugWorkItemIds,
+  );
+  if (reworkByBuild.size > 0) {
+    for (const deployment of successful) {
+      const evidence =
+        deployment.record.buildId === null ? undefined : reworkByBuild.get(deployment.record.buildId);
+      if (evidence !== undefined) deployment.reworkEvidence = evidence;
+    }
+  }
+
   const incidents = input.incidents.map((record): DatedIncident => ({
     record,
     createdDay: dayIndexOf(record.createdAt, input.timeZone),
     completedDay: record.completedAt === null ? null : dayIndexOf(record.completedAt, input.timeZone),
   }));
-
   return {
     timeZone: input.timeZone,
     gap,
     attempts,
-    attemptDays: Int32Array.from(attempts, (a) => a.day),
+    attemptDays: daysOf(attempts),
     successful,
-    successfulDays: Int32Array.from(successful, (s) => s.day),
-    changesByBuild,
+    successfulDays: daysOf(successful),
+    changesByBuild: grouped,
     leadTimes,
     leadTimeDays: Int32Array.from(leadTimes, (s) => s.deployedDay),
     incidents,
     attributionByIncident,
-    incidentsByDeployment: incidentsByDeployment(input.incidents, attributions),
-    reworkByBuild: reworkEvidenceByBuild(
-      changesByBuild,
-      new Set(input.incidents.map((i) => i.workItemId)),
-      input.bugWorkItemIds,
-    ),
   };
 }

@@ -66,8 +66,11 @@ function compile(rule: ProductionRule): CompiledRule {
   };
 }
 
-function targetNameOf(deployment: DeploymentRecord): string {
-  return deployment.source === 'pipelineStage' ? deployment.stageName : (deployment.environmentName ?? '');
+/** The name the production mark is matched against: the environment, release environment or stage. */
+export function targetNameOf(deployment: DeploymentRecord): string {
+  return deployment.source === 'pipelineStage'
+    ? deployment.stageName
+    : (deployment.environmentName ?? deployment.stageName);
 }
 
 /**

@@ -38,13 +38,12 @@ export type RecoveryTimeResult =
  */
 export function failedDeploymentRecoveryTime(
   successfulInPeriod: readonly ProductionDeployment[],
-  incidentsByDeployment: ReadonlyMap<string, readonly IncidentRecord[]>,
 ): RecoveryTimeResult {
   if (successfulInPeriod.length === 0) return { status: 'noDeployments' };
   const samples: RecoverySample[] = [];
   const openIncidentIds: number[] = [];
   for (const deployment of successfulInPeriod) {
-    for (const incident of incidentsByDeployment.get(deployment.record.id) ?? []) {
+    for (const incident of deployment.incidents) {
       if (incident.completedAt === null) {
         openIncidentIds.push(incident.workItemId);
         continue;

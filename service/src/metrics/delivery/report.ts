@@ -1,12 +1,14 @@
 import { dayFromIndex, dayIndex } from '../calendar.ts';
 import { changesOfBuild } from './buildChanges.ts';
-import type { DayRange, DeploymentSummary, ProductionDeployment } from './model.ts';
+import type { DayRange, DeploymentSummary } from './model.ts';
+import { targetNameOf } from './production.ts';
 import { prepareDelivery, type DeliveryInput, type PreparedDelivery } from './prepare.ts';
 import { sliceBounds } from './stats.ts';
 import { summarisePeriod, type PeriodFigures } from './summary.ts';
 import { sprintTrend, weeklyTrend, type SprintDates, type SprintFigures } from './trend.ts';
 
 const NONE: readonly string[] = [];
+const NO_INCIDENTS: readonly number[] = [];
 
 export interface DeliveryRequest {
   /** Inclusive calendar days (YYYY-MM-DD) in the input's time zone. */
@@ -32,21 +34,6 @@ export interface DeliveryReport {
   sprints: readonly SprintFigures[];
   /** Production attempts that finished in the window, in finish order. */
   deployments: readonly DeploymentDrillDown[];
-}
-
-export function summariseDeployment(deployment: ProductionDeployment): DeploymentSummary {
-  const { record } = deployment;
-  return {
-    id: record.id,
-    pipelineKey: deployment.pipelineKey,
-    pipelineName: record.pipelineName,
-    target:
-      record.source === 'pipelineStage' ? record.stageName : (record.environmentName ?? record.stageName),
-    buildId: record.buildId,
-    finishedAt: deployment.finishedAt,
-    day: dayFromIndex(deployment.day),
-    outcome: record.outcome,
-  };
 }
 
 /**
@@ -76,12 +63,19 @@ function drillDown(prepared: PreparedDelivery, window: DayRange): DeploymentDril
       changeIds = changesOfBuild(prepared.changesByBuild, buildId).map((c) => c.id);
       changeIdsByBuild.set(buildId, changeIds);
     }
-    const incidents = prepared.incidentsByDeployment.get(id);
+    const { record } = attempt;
     rows.push({
-      ...summariseDeployment(attempt),
+      id,
+      pipelineKey: attempt.pipelineKey,
+      pipelineName: record.pipelineName,
+      target: targetNameOf(record),
+      buildId,
+      finishedAt: attempt.finishedAt,
+      day: dayFromIndex(attempt.day),
+      outcome: record.outcome,
       changeIds: changeIds ?? NONE,
       deliveredChangeIds: delivered,
-      incidentIds: incidents === undefined ? [] : incidents.map((incident) => incident.workItemId),
+      incidentIds: attempt.incidents.length === 0 ? NO_INCIDENTS : attempt.incidents.map((i) => i.workItemId),
     });
   }
   return rows;

@@ -1,13 +1,6 @@
 import type { ChangeRecord } from '../../domain/delivery.ts';
 import { changesOfBuild, type ChangesByBuild } from './buildChanges.ts';
-import type { NoDeployments, ProductionDeployment } from './model.ts';
-
-/** A change of a deployment that is linked to an incident or a Bug. */
-export interface ReworkEvidence {
-  changeId: string;
-  workItemId: number;
-  linkedTo: 'incident' | 'bug';
-}
+import type { NoDeployments, ProductionDeployment, ReworkEvidence } from './model.ts';
 
 export interface ReworkDeployment {
   deploymentId: string;
@@ -66,20 +59,16 @@ export function reworkEvidenceByBuild(
  * changes linked to the deployed build) are linked to an incident or to a Bug ÷ successful
  * production deployments.
  */
-export function reworkRate(
-  successfulInPeriod: readonly ProductionDeployment[],
-  changesByBuild: ReadonlyMap<number, readonly unknown[]>,
-  evidenceByBuild: ReadonlyMap<number, readonly ReworkEvidence[]>,
-): ReworkRateResult {
+export function reworkRate(successfulInPeriod: readonly ProductionDeployment[]): ReworkRateResult {
   if (successfulInPeriod.length === 0) return { status: 'noDeployments' };
   const deployments: ReworkDeployment[] = [];
   let withChanges = 0;
   for (const deployment of successfulInPeriod) {
-    const buildId = deployment.record.buildId;
-    if (buildId === null || (changesByBuild.get(buildId)?.length ?? 0) === 0) continue;
+    if (deployment.changeCount === 0) continue;
     withChanges++;
-    const evidence = evidenceByBuild.get(buildId);
-    if (evidence !== undefined) deployments.push({ deploymentId: deployment.record.id, evidence });
+    if (deployment.reworkEvidence.length > 0) {
+      deployments.push({ deploymentId: deployment.record.id, evidence: deployment.reworkEvidence });
+    }
   }
   if (withChanges === 0) return { status: 'noChanges', successfulDeployments: successfulInPeriod.length };
   return {

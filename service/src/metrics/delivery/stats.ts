@@ -1,19 +1,53 @@
 import { nearestRankIndex } from '../percentiles.ts';
 
-/** Ascending typed copy of a sample (a typed array sorts numerically without a comparator). */
-export function sortedSample(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
+/** Swaps so that values[k] holds the k-th smallest of values[lo..hi] and the rest are partitioned around it. */
+function select(values: Float64Array, k: number, low: number, high: number): void {
+  let lo = low;
+  let hi = high;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >>> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++;
+      while ((values[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] ?? 0;
+        values[i++] = values[j] ?? 0;
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
-/** Nearest-rank P(p) of an ascending sample (metric definitions, Calendar); null when it is empty. */
-export function rankedValue(sorted: Float64Array, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[nearestRankIndex(sorted.length, p) - 1] ?? null;
+/**
+ * Nearest-rank percentiles (metric definitions, Calendar) of a sample the caller owns. Reorders
+ * the sample (quickselect: linear time, no full sort); ascending `ps` narrow each next search.
+ * Every value is null when the sample is empty.
+ */
+export function percentilesInPlace(values: Float64Array, ps: readonly number[]): (number | null)[] {
+  if (values.length === 0) return ps.map(() => null);
+  let from = 0;
+  return ps.map((p) => {
+    const k = nearestRankIndex(values.length, p) - 1;
+    // An earlier selection left every element from `from` on at least as large: search only there.
+    select(values, k, k >= from ? from : 0, values.length - 1);
+    from = k;
+    return values[k] ?? null;
+  });
 }
 
-/** The median is P50 by nearest rank: the lower middle of an even sample. */
+/** Nearest-rank median (P50: the lower middle of an even sample) of a sample the caller owns. */
+export function medianInPlace(values: Float64Array): number | null {
+  return percentilesInPlace(values, [50])[0] ?? null;
+}
+
+/** Nearest-rank median of any sample, left untouched. */
 export function medianOf(values: ArrayLike<number>): number | null {
-  return rankedValue(sortedSample(values), 50);
+  return medianInPlace(Float64Array.from(values));
 }
 
 /** Index of the first element of an ascending array that is ≥ value (array length if none). */

@@ -80,11 +80,11 @@ export function summarisePeriod(prepared: PreparedDelivery, period: DayRange): P
     to,
     deploymentFrequency: deploymentFrequency(successful, period),
     leadTimeForChanges: leadTimeForChanges(leadTimes, successful.length),
-    changeFailureRate: changeFailureRate(successful, prepared.incidentsByDeployment),
+    changeFailureRate: changeFailureRate(successful),
     deploymentFailureRate: deploymentFailureRate(attempts),
-    failedDeploymentRecoveryTime: failedDeploymentRecoveryTime(successful, prepared.incidentsByDeployment),
+    failedDeploymentRecoveryTime: failedDeploymentRecoveryTime(successful),
     timeToRestore: restore,
-    reworkRate: reworkRate(successful, prepared.changesByBuild.byBuild, prepared.reworkByBuild),
+    reworkRate: reworkRate(successful),
     incidents,
   };
 }
