@@ -138,6 +138,33 @@ describe.each(BACKENDS)('sync against the simulator over HTTP, stored in %s', (b
     );
   });
 
+  it('keeps organizations apart: every read and watermark is scoped by organization', async () => {
+    const repository = await openRepository('tenants');
+    const syncAs = (organization: string) =>
+      syncOrganization({
+        repository,
+        createConnection: createAdoConnection,
+        logger: silentLogger,
+        target: { organization, organizationUrl: simulator.organizationUrl, personalAccessToken: simulator.pat },
+      });
+    const alpha = await syncAs('alpha');
+    simulator.addActivity({ revisions: 10 });
+    const beta = await syncAs('beta');
+    expect(beta.revisions).toBe(alpha.revisions + 10);
+    expect((await repository.countRows('alpha')).revisions).toBe(alpha.revisions);
+    expect((await repository.countRows('beta')).revisions).toBe(beta.revisions);
+    expect(await repository.getWatermark('alpha', REVISIONS_STREAM)).not.toBe(
+      await repository.getWatermark('beta', REVISIONS_STREAM),
+    );
+    expect(await repository.getFlowItems('alpha', simulator.project)).not.toEqual(
+      await repository.getFlowItems('beta', simulator.project),
+    );
+    expect(await repository.getFlowItems('gamma', simulator.project)).toEqual([]);
+    expect(await repository.getTeamScope('gamma', simulator.project, simulator.team)).toBeUndefined();
+    expect((await repository.getWorkflow('gamma', simulator.project)).size).toBe(0);
+    expect(await repository.countRows('gamma')).toEqual({ rawPages: 0, revisions: 0, transitions: 0, workItems: 0 });
+  });
+
   it('stops with a clear error when the PAT is refused', async () => {
     const repository = await openRepository('refused');
     await expect(
