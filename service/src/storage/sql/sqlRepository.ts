@@ -1,5 +1,4 @@
 import type {
-  BoardColumnChangeRecord,
   BoardColumnRecord,
   FlowItem,
   TeamIterationRecord,
@@ -18,6 +17,8 @@ import type {
   RevisionDerivers,
   WorkflowStateRow,
 } from '../repository.ts';
+import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
+import { writeRevisionPage } from './revisionWrites.ts';
 import { bool, integer, optionalText, stringArray, text } from './rows.ts';
 import {
   readBoardColumns,
@@ -25,74 +26,7 @@ import {
   replaceBoardColumns,
   replaceIterations,
 } from './teamBoardQueries.ts';
-import {
-  insertMany,
-  placeholders,
-  type SqlDatabase,
-  type SqlExecutor,
-  type SqlRow,
-  type SqlValue,
-} from './sqlDatabase.ts';
-
-type StoredRevision = WorkItemRevisionRecord & { rawPageId: number };
-
-const REVISION_COLUMNS = [
-  'organization',
-  'work_item_id',
-  'revision',
-  'project',
-  'work_item_type',
-  'title',
-  'area_path',
-  'state',
-  'tags',
-  'created_at',
-  'changed_at',
-  'is_deleted',
-  'raw_page_id',
-  'board_column',
-] as const;
-const TRANSITION_COLUMNS = [
-  'organization',
-  'work_item_id',
-  'revision',
-  'at',
-  'from_state',
-  'to_state',
-  'work_item_type',
-  'raw_page_id',
-] as const;
-const SNAPSHOT_COLUMNS = [
-  'organization',
-  'work_item_id',
-  'project',
-  'work_item_type',
-  'title',
-  'area_path',
-  'state',
-  'tags',
-  'created_at',
-  'changed_at',
-  'revision',
-  'is_deleted',
-  'raw_page_id',
-  'board_column',
-] as const;
-const COLUMN_CHANGE_COLUMNS = [
-  'organization',
-  'work_item_id',
-  'revision',
-  'at',
-  'board_column',
-  'raw_page_id',
-] as const;
-
-function updateAll(columns: readonly string[], key: readonly string[]): string {
-  return columns
-    .filter((column) => !key.includes(column))
-    .map((column) => `${column} = excluded.${column}`)
-    .join(', ');
-}
+import { insertMany, type SqlDatabase, type SqlExecutor } from './sqlDatabase.ts';
 
 /** The repository over either SQL dialect. Every statement is scoped by organization. */
 export class SqlRepository implements SeikaRepository {
@@ -130,111 +64,9 @@ export class SqlRepository implements SeikaRepository {
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await this.rawPageIdFor(executor, organization, page);
-      const byItem = new Map<number, StoredRevision[]>();
-      for (const revision of [...revisions].sort(
-        (a, b) => a.workItemId - b.workItemId || a.revision - b.revision,
-      )) {
-        const list = byItem.get(revision.workItemId) ?? [];
-        list.push({ ...revision, rawPageId });
-        byItem.set(revision.workItemId, list);
-      }
-      const ids = [...byItem.keys()];
-      const stored =
-        ids.length === 0
-          ? []
-          : await executor.all(
-              `SELECT work_item_id, revision, state, board_column FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
-              [organization, ...ids],
-            );
-      const latestStored = new Map(stored.map((row) => [integer(row, 'work_item_id'), row]));
-
-      await insertMany(
-        executor,
-        'work_item_revisions',
-        REVISION_COLUMNS,
-        [...byItem.values()].flat().map((revision) => revisionValues(organization, revision)),
-        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(REVISION_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
-      );
-
-      const transitions: StateTransitionRecord[] = [];
-      const columnChanges: BoardColumnChangeRecord[] = [];
-      for (const [workItemId, history] of byItem) {
-        const previous = latestStored.get(workItemId);
-        const firstRevision = history[0]?.revision ?? 0;
-        if (previous === undefined || integer(previous, 'revision') < firstRevision) {
-          // Revisions arrive in order, so the stored snapshot is the revision just before this page's.
-          transitions.push(
-            ...derive.transitions(history, previous === undefined ? null : text(previous, 'state')),
-          );
-          columnChanges.push(
-            ...derive.columnChanges(
-              history,
-              previous === undefined ? null : optionalText(previous, 'board_column'),
-            ),
-          );
-        } else {
-          // A page seen before (a rerun): rebuild this item's history from everything stored.
-          const rebuilt = await this.rederiveAll(executor, organization, workItemId, derive);
-          transitions.push(...rebuilt.transitions);
-          columnChanges.push(...rebuilt.columnChanges);
-        }
-      }
-      await insertMany(
-        executor,
-        'state_transitions',
-        TRANSITION_COLUMNS,
-        transitions.map((transition) => transitionValues(organization, transition)),
-        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(TRANSITION_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
-      );
-      await insertMany(
-        executor,
-        'board_column_changes',
-        COLUMN_CHANGE_COLUMNS,
-        columnChanges.map((change) => [
-          organization,
-          change.workItemId,
-          change.revision,
-          change.at,
-          change.column,
-          change.provenance.rawPageId,
-        ]),
-        `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(COLUMN_CHANGE_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
-      );
-
-      const latest = [...byItem.values()].flatMap((history) => history.slice(-1));
-      await insertMany(
-        executor,
-        'work_items',
-        SNAPSHOT_COLUMNS,
-        latest.map((revision) => snapshotValues(organization, revision)),
-        `ON CONFLICT (organization, work_item_id) DO UPDATE SET ${updateAll(SNAPSHOT_COLUMNS, ['organization', 'work_item_id'])}
-         WHERE excluded.revision >= work_items.revision`,
-      );
+      await writeRevisionPage(executor, organization, rawPageId, revisions, derive);
       return rawPageId;
     });
-  }
-
-  private async rederiveAll(
-    executor: SqlExecutor,
-    organization: string,
-    workItemId: number,
-    derive: RevisionDerivers,
-  ): Promise<{ transitions: StateTransitionRecord[]; columnChanges: BoardColumnChangeRecord[] }> {
-    const rows = await executor.all(
-      'SELECT * FROM work_item_revisions WHERE organization = ? AND work_item_id = ? ORDER BY revision',
-      [organization, workItemId],
-    );
-    for (const table of ['state_transitions', 'board_column_changes']) {
-      await executor.run(`DELETE FROM ${table} WHERE organization = ? AND work_item_id = ?`, [
-        organization,
-        workItemId,
-      ]);
-    }
-    const history = rows.map(toStoredRevision);
-    return {
-      transitions: derive.transitions(history, null),
-      columnChanges: derive.columnChanges(history, null),
-    };
   }
 
   async applyWorkflowPage(
@@ -564,129 +396,3 @@ const NORMALISED_TABLES = [
   'board_columns',
   'work_item_links',
 ] as const;
-
-function toStoredRawPage(row: SqlRow): StoredRawPage {
-  return {
-    id: integer(row, 'id'),
-    stream: text(row, 'stream'),
-    requestUrl: text(row, 'request_url'),
-    requestToken: optionalText(row, 'request_token'),
-    responseToken: optionalText(row, 'response_token'),
-    isLastBatch: bool(row, 'is_last_batch'),
-    itemCount: integer(row, 'item_count'),
-    body: text(row, 'body'),
-    fetchedAt: text(row, 'fetched_at'),
-  };
-}
-
-function revisionValues(organization: string, revision: StoredRevision): SqlValue[] {
-  return [
-    organization,
-    revision.workItemId,
-    revision.revision,
-    revision.project,
-    revision.workItemType,
-    revision.title,
-    revision.areaPath,
-    revision.state,
-    JSON.stringify(revision.tags),
-    revision.createdAt,
-    revision.changedAt,
-    revision.isDeleted ? 1 : 0,
-    revision.rawPageId,
-    revision.boardColumn,
-  ];
-}
-
-function snapshotValues(organization: string, revision: StoredRevision): SqlValue[] {
-  return [
-    organization,
-    revision.workItemId,
-    revision.project,
-    revision.workItemType,
-    revision.title,
-    revision.areaPath,
-    revision.state,
-    JSON.stringify(revision.tags),
-    revision.createdAt,
-    revision.changedAt,
-    revision.revision,
-    revision.isDeleted ? 1 : 0,
-    revision.rawPageId,
-    revision.boardColumn,
-  ];
-}
-
-function transitionValues(organization: string, transition: StateTransitionRecord): SqlValue[] {
-  return [
-    organization,
-    transition.workItemId,
-    transition.revision,
-    transition.at,
-    transition.fromState,
-    transition.toState,
-    transition.workItemType,
-    transition.provenance.rawPageId,
-  ];
-}
-
-function toStoredRevision(row: SqlRow): StoredRevision {
-  return {
-    workItemId: integer(row, 'work_item_id'),
-    revision: integer(row, 'revision'),
-    project: text(row, 'project'),
-    workItemType: text(row, 'work_item_type'),
-    title: text(row, 'title'),
-    areaPath: text(row, 'area_path'),
-    state: text(row, 'state'),
-    tags: stringArray(row, 'tags'),
-    createdAt: integer(row, 'created_at'),
-    changedAt: integer(row, 'changed_at'),
-    isDeleted: bool(row, 'is_deleted'),
-    rawPageId: integer(row, 'raw_page_id'),
-    boardColumn: optionalText(row, 'board_column'),
-  };
-}
-
-function parseFieldValues(values: unknown): TeamScope['values'] {
-  if (!Array.isArray(values)) throw new Error('Stored team field values are not a list');
-  return values.map((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null)
-      throw new Error('Stored team field value is not an object');
-    const value: unknown = Reflect.get(entry, 'value');
-    const includeChildren: unknown = Reflect.get(entry, 'includeChildren');
-    if (typeof value !== 'string' || typeof includeChildren !== 'boolean') {
-      throw new Error('Stored team field value has the wrong shape');
-    }
-    return { value, includeChildren };
-  });
-}
-
-function toWorkItem(row: SqlRow): WorkItemRecord {
-  return {
-    id: integer(row, 'work_item_id'),
-    project: text(row, 'project'),
-    workItemType: text(row, 'work_item_type'),
-    title: text(row, 'title'),
-    areaPath: text(row, 'area_path'),
-    tags: stringArray(row, 'tags'),
-    state: text(row, 'state'),
-    createdAt: integer(row, 'created_at'),
-    changedAt: integer(row, 'changed_at'),
-    revision: integer(row, 'revision'),
-    isDeleted: bool(row, 'is_deleted'),
-    provenance: { rawPageId: integer(row, 'raw_page_id') },
-  };
-}
-
-function toTransition(row: SqlRow): StateTransitionRecord {
-  return {
-    workItemId: integer(row, 'work_item_id'),
-    revision: integer(row, 'revision'),
-    at: integer(row, 'at'),
-    fromState: optionalText(row, 'from_state'),
-    toState: text(row, 'to_state'),
-    workItemType: text(row, 'work_item_type'),
-    provenance: { rawPageId: integer(row, 'raw_page_id') },
-  };
-}
