@@ -1,0 +1,162 @@
+import './preview-host.css';
+import { buildHandshakeResponse } from './handshake.ts';
+import { areaOf, defaultHub, groupByArea } from './hubAreas.ts';
+import {
+  fetchExtensionListing,
+  readPageConfig,
+  readSettings,
+  writeSettings,
+  type PreviewExtensionListing,
+  type PreviewHub,
+} from './previewState.ts';
+import { applyThemeToDocument, themes, type ThemeName } from './themes.ts';
+import { XdmHost } from './xdmHost.ts';
+
+/**
+ * A small Azure-DevOps-like frame around one hub: navigation, theme and language switches, and the
+ * host side of the SDK handshake so the hub runs unmodified.
+ */
+
+function element<T extends HTMLElement>(id: string, type: new () => T): T {
+  const found = document.getElementById(id);
+  if (!(found instanceof type)) {
+    throw new Error(`The preview host page lacks #${id}.`);
+  }
+  return found;
+}
+
+const config = readPageConfig();
+const settings = readSettings(config.context.theme);
+const frame = element('hub-frame', HTMLIFrameElement);
+const status = element('hub-status', HTMLDivElement);
+const themeToggle = element('theme-toggle', HTMLButtonElement);
+const languageSelect = element('language-select', HTMLSelectElement);
+let channel: XdmHost | undefined;
+
+function setHubState(state: 'loading' | 'loaded' | 'failed', message?: string): void {
+  document.body.dataset.hubState = state;
+  status.hidden = state === 'loaded';
+  status.classList.toggle('failed', state === 'failed');
+  status.textContent =
+    state === 'failed' ? `The hub failed to load: ${message ?? 'unknown error'}` : 'Loading…';
+}
+
+function showTheme(theme: ThemeName): void {
+  applyThemeToDocument(themes[theme], document.documentElement);
+  document.body.dataset.theme = theme;
+  themeToggle.textContent = theme === 'dark' ? 'Light theme' : 'Dark theme';
+}
+
+async function fetchAppToken(): Promise<{ token: string }> {
+  const response = await fetch(config.appTokenUrl, { cache: 'no-store' });
+  if (!response.ok) {
+    throw new Error(`The preview could not mint an app token (${response.status}).`);
+  }
+  return (await response.json()) as { token: string };
+}
+
+function renderChrome(listing: PreviewExtensionListing, current: PreviewHub): void {
+  const breadcrumb = element('breadcrumb', HTMLElement);
+  const { organization, project, team } = config.context;
+  const area = areaOf(current);
+  breadcrumb.textContent =
+    area.level === 'organization'
+      ? `${organization} › ${area.label} › ${current.name}`
+      : `${organization} › ${project.name} › ${area.label} › ${current.name} (${team.name})`;
+  const navigation = element('hub-nav', HTMLElement);
+  navigation.replaceChildren(
+    ...groupByArea(listing.hubs).flatMap(({ area: group, hubs }) => {
+      const heading = document.createElement('div');
+      heading.className = 'ph-nav-group';
+      heading.textContent = group.label;
+      const list = document.createElement('ul');
+      list.append(
+        ...hubs.map((hub) => {
+          const link = document.createElement('a');
+          link.textContent = hub.name;
+          link.href = `?hub=${encodeURIComponent(hub.id)}&theme=${settings.theme}&lang=${settings.culture}`;
+          if (hub.id === current.id) {
+            link.setAttribute('aria-current', 'page');
+          }
+          const item = document.createElement('li');
+          item.append(link);
+          return item;
+        }),
+      );
+      return [heading, list];
+    }),
+  );
+}
+
+function loadHub(listing: PreviewExtensionListing, hub: PreviewHub): void {
+  channel?.dispose();
+  setHubState('loading');
+  const baseUri = new URL(config.extensionBaseUri, window.location.origin);
+  const hubUrl = new URL(hub.uri, baseUri);
+  channel = new XdmHost(frame, hubUrl.origin, {
+    'DevOps.HostControl': {
+      initialHandshake: () =>
+        buildHandshakeResponse({
+          context: config.context,
+          extension: listing,
+          contributionId: hub.id,
+          extensionBaseUri: baseUri.href,
+          culture: settings.culture,
+          level: areaOf(hub).level,
+          themeName: settings.theme,
+          themeData: themes[settings.theme],
+        }),
+      getAccessToken: () => ({ token: 'seika-preview-access-token' }),
+      getAppToken: fetchAppToken,
+      notifyLoadSucceeded: () => setHubState('loaded'),
+      notifyLoadFailed: (error: unknown) =>
+        setHubState(
+          'failed',
+          typeof error === 'object' && error && 'message' in error ? String(error.message) : String(error),
+        ),
+      resize: () => undefined,
+    },
+    'DevOps.ServiceManager': {
+      getService: (id: unknown) =>
+        Promise.reject(new Error(`The Seika preview host offers no service ${String(id)}.`)),
+    },
+  });
+  frame.src = hubUrl.href;
+}
+
+async function start(): Promise<void> {
+  showTheme(settings.theme);
+  languageSelect.value = settings.culture;
+  const listing = await fetchExtensionListing();
+  const hub = listing.hubs.find((candidate) => candidate.id === settings.hubId) ?? defaultHub(listing.hubs);
+  if (!hub) {
+    throw new Error('The build contains no hubs.');
+  }
+  settings.hubId = hub.id;
+  writeSettings(settings);
+  renderChrome(listing, hub);
+
+  themeToggle.addEventListener('click', () => {
+    settings.theme = settings.theme === 'dark' ? 'light' : 'dark';
+    writeSettings(settings);
+    showTheme(settings.theme);
+    renderChrome(listing, hub);
+    // What Azure DevOps does on a theme switch: the SDK re-applies the variables and fires themeApplied.
+    void channel?.invoke('DevOps.SdkClient', 'dispatchEvent', [
+      'themeChanged',
+      { detail: { data: themes[settings.theme] } },
+    ]);
+  });
+  languageSelect.addEventListener('change', () => {
+    settings.culture = languageSelect.value;
+    writeSettings(settings);
+    renderChrome(listing, hub);
+    // Azure DevOps reloads the page on a language change; the hub frame re-handshakes with the new culture.
+    loadHub(listing, hub);
+  });
+  loadHub(listing, hub);
+}
+
+start().catch((error: unknown) =>
+  setHubState('failed', error instanceof Error ? error.message : String(error)),
+);
