@@ -52,7 +52,7 @@ export const en = {
     organizationsLoading: 'Loading organizations…',
     organizationsErrorTitle: 'Seika could not list the connected organizations',
     noOrganizationsTitle: 'No organization connected yet',
-    noOrganizationsBody: 'Connect one above; Seika then synchronises its work items in the background.',
+    noOrganizationsBody: 'Connect one below; Seika then synchronises its work items in the background.',
     timeZone: (zone: string) => `Time zone: ${zone}`,
     connectedAt: (when: string) => `Connected ${when}`,
     nextRun: (when: string) => `Next run: ${when}`,

@@ -50,7 +50,7 @@ export const ja: Strings = {
     organizationsLoading: '組織を読み込んでいます…',
     organizationsErrorTitle: 'Seika は接続済みの組織を一覧表示できませんでした',
     noOrganizationsTitle: '接続済みの組織はまだありません',
-    noOrganizationsBody: '上のフォームで接続すると、Seika が作業項目をバックグラウンドで同期します。',
+    noOrganizationsBody: '下のフォームで接続すると、Seika が作業項目をバックグラウンドで同期します。',
     timeZone: (zone: string) => `タイム ゾーン: ${zone}`,
     connectedAt: (when: string) => `接続日時: ${when}`,
     nextRun: (when: string) => `次回の実行: ${when}`,

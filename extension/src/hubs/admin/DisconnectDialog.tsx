@@ -1,0 +1,64 @@
+import { Dialog } from 'azure-devops-ui/Dialog';
+import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
+import { useState } from 'react';
+import type { SeikaClient } from '../../api/seikaClient.ts';
+import type { Strings } from '../../i18n/en.ts';
+
+interface DisconnectDialogProps {
+  client: SeikaClient;
+  organization: string;
+  strings: Strings['admin'];
+  onDismiss: () => void;
+  onDisconnected: () => void;
+}
+
+/** Asks before disconnecting: the PAT is forgotten, so undoing it means connecting again with a new one. */
+export function DisconnectDialog({
+  client,
+  organization,
+  strings,
+  onDismiss,
+  onDisconnected,
+}: DisconnectDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const disconnect = (): void => {
+    setBusy(true);
+    setError(undefined);
+    client.disconnectOrganization(organization).then(onDisconnected, (reason: unknown) => {
+      setBusy(false);
+      setError(reason instanceof Error ? reason.message : String(reason));
+    });
+  };
+
+  return (
+    <Dialog
+      className="seika-disconnect-dialog"
+      titleProps={{ text: strings.disconnectTitle(organization) }}
+      onDismiss={busy ? () => undefined : onDismiss}
+      footerButtonProps={[
+        { text: strings.cancel, onClick: onDismiss, disabled: busy },
+        {
+          text: busy ? strings.disconnecting : strings.disconnectConfirm,
+          onClick: disconnect,
+          danger: true,
+          disabled: busy,
+        },
+      ]}
+      overlay={busy ? { spinnerLabel: strings.disconnecting } : undefined}
+    >
+      <div className="flex-column rhythm-vertical-16">
+        <p className="seika-dialog-body">{strings.disconnectBody}</p>
+        {error !== undefined && (
+          <MessageCard severity={MessageCardSeverity.Error}>
+            <div className="flex-column" data-testid="disconnect-error">
+              <strong>{strings.disconnectFailedTitle}</strong>
+              <span>{error}</span>
+            </div>
+          </MessageCard>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,143 @@
+import { Status, Statuses, StatusSize, type IStatusProps } from 'azure-devops-ui/Status';
+import { SimpleTableCell, Table, type ITableColumn } from 'azure-devops-ui/Table';
+import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
+import { useMemo, type ReactNode } from 'react';
+import type { StreamStatusResponse } from '../../../../service/src/contract/index.ts';
+import type { Strings } from '../../i18n/en.ts';
+import type { AdminFormat } from './adminFormat.ts';
+import { SyncProgressBar } from './SyncProgressBar.tsx';
+import { rateLimitState } from './syncDisplay.ts';
+
+type Phase = StreamStatusResponse['phase'];
+
+const phaseStatus: Record<Phase, IStatusProps> = {
+  queued: Statuses.Queued,
+  collecting: Statuses.Running,
+  done: Statuses.Success,
+  failed: Statuses.Failed,
+};
+
+interface StreamTableProps {
+  organization: string;
+  streams: StreamStatusResponse[];
+  strings: Strings['admin'];
+  format: AdminFormat;
+}
+
+type CellRenderer = (stream: StreamStatusResponse) => ReactNode;
+
+/** One row per sync stream: phase, progress bar, volume, estimated time left and rate-limit state. */
+export function StreamTable({ organization, streams, strings, format }: StreamTableProps) {
+  const columns = useMemo(() => streamColumns(strings, format), [strings, format]);
+  const items = useMemo(() => new ArrayItemProvider(streams), [streams]);
+  return (
+    <Table<StreamStatusResponse>
+      className="seika-stream-table"
+      ariaLabel={strings.streamsLabel(organization)}
+      columns={columns}
+      itemProvider={items}
+      containerClassName="h-scroll-auto"
+    />
+  );
+}
+
+function column(
+  id: string,
+  name: string,
+  width: number,
+  render: CellRenderer,
+): ITableColumn<StreamStatusResponse> {
+  return {
+    id,
+    name,
+    width,
+    renderCell: (_rowIndex, columnIndex, tableColumn, stream) => (
+      <SimpleTableCell key={id} columnIndex={columnIndex} tableColumn={tableColumn}>
+        {render(stream)}
+      </SimpleTableCell>
+    ),
+  };
+}
+
+function streamColumns(strings: Strings['admin'], format: AdminFormat): ITableColumn<StreamStatusResponse>[] {
+  return [
+    column('stream', strings.columnStream, -22, (stream) => (
+      <div className="flex-column seika-stream-name" data-stream={stream.stream} data-phase={stream.phase}>
+        <span>{format.streamName(stream.stream)}</span>
+        <span className="secondary-text seika-stream-id">{stream.stream}</span>
+      </div>
+    )),
+    column('phase', strings.columnPhase, -12, (stream) => (
+      <div className="flex-row flex-center seika-phase">
+        <Status {...phaseStatus[stream.phase]} size={StatusSize.m} className="seika-phase-icon" />
+        <span>{strings.phases[stream.phase]}</span>
+      </div>
+    )),
+    column('progress', strings.columnProgress, -22, (stream) => (
+      <SyncProgressBar
+        progress={stream.progress}
+        working={stream.phase === 'collecting'}
+        label={strings.progressLabel(format.streamName(stream.stream))}
+        estimatingText={strings.progressEstimating}
+      />
+    )),
+    column('volume', strings.columnVolume, -16, (stream) => (
+      <span data-testid="stream-volume">{strings.volume(stream.pages, stream.items, format.count)}</span>
+    )),
+    column('time-left', strings.columnTimeLeft, -12, (stream) =>
+      stream.phase === 'collecting' && stream.estimatedSecondsLeft !== null
+        ? format.duration(stream.estimatedSecondsLeft)
+        : strings.notApplicable,
+    ),
+    column('rate-limit', strings.columnRateLimit, -18, (stream) => (
+      <RateLimitText stream={stream} strings={strings} format={format} />
+    )),
+  ];
+}
+
+interface RateLimitTextProps {
+  stream: StreamStatusResponse;
+  strings: Strings['admin'];
+  format: AdminFormat;
+}
+
+/** Remaining budget, "paused until hh:mm" while a throttle is being waited out, and throttled responses. */
+function RateLimitText({ stream, strings, format }: RateLimitTextProps) {
+  const state = rateLimitState(stream.rateLimit, Date.now());
+  const throttled =
+    state.kind !== 'unknown' && state.throttled > 0 ? (
+      <span className="secondary-text">{strings.throttled(state.throttled)}</span>
+    ) : null;
+  switch (state.kind) {
+    case 'unknown':
+      return <span data-testid="rate-limit">{strings.notApplicable}</span>;
+    case 'paused':
+      return (
+        <div className="flex-column">
+          <span className="seika-rate-paused" data-testid="rate-limit">
+            {strings.rateLimitPaused(format.time(state.until))}
+          </span>
+          {throttled}
+        </div>
+      );
+    case 'budget':
+      return (
+        <div className="flex-column">
+          <span data-testid="rate-limit">
+            {strings.rateLimitBudget(
+              format.count(state.remaining),
+              state.limit === null ? null : format.count(state.limit),
+            )}
+          </span>
+          {throttled}
+        </div>
+      );
+    case 'unlimited':
+      return (
+        <div className="flex-column">
+          <span data-testid="rate-limit">{strings.rateLimitUnlimited}</span>
+          {throttled}
+        </div>
+      );
+  }
+}

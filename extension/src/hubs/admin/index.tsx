@@ -1,0 +1,31 @@
+import './admin.css';
+import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
+import { renderRoot } from '../../common/renderRoot.ts';
+import { localize } from '../../i18n/locale.ts';
+import { getAppToken, notifyHubFailed, notifyHubLoaded } from '../../sdk/hostContext.ts';
+import { AdminHub } from './AdminHub.tsx';
+import { initAdminHostContext } from './adminHostContext.ts';
+
+async function start(): Promise<void> {
+  const host = await initAdminHostContext();
+  const localization = localize(host.culture);
+  document.documentElement.lang = localization.language;
+  const client = createSeikaClient({ serviceUrl: defaultServiceUrl(), getToken: getAppToken });
+  let notified = false;
+  const onFirstResult = (): void => {
+    if (!notified) {
+      notified = true;
+      notifyHubLoaded();
+    }
+  };
+  renderRoot(
+    <AdminHub
+      client={client}
+      hostOrganization={host.organization}
+      localization={localization}
+      onFirstResult={onFirstResult}
+    />,
+  );
+}
+
+start().catch(notifyHubFailed);
