@@ -3,13 +3,18 @@ import { requireAppToken } from '../api/appTokenAuth.ts';
 import { allowOrigins, MARKETPLACE_ORIGINS } from '../api/cors.ts';
 import { createFlowRouter } from '../api/flowRouter.ts';
 import { HttpError, jsonErrorHandler } from '../api/httpErrors.ts';
+import { createOpenApiRouter } from '../api/openapiRouter.ts';
+import { createTeamSettingsRouter } from '../api/teamSettingsRouter.ts';
 import type { Logger } from '../logger.ts';
 import type { FlowService } from '../services/flowService.ts';
 import type { OrganizationService } from '../services/organizationService.ts';
+import type { TeamSettingsService } from '../services/teamSettingsService.ts';
 import { createOrganizationsRouter } from '../api/organizationsRouter.ts';
 
 export interface AppDependencies {
   flowService: FlowService;
+  /** GET/PUT/DELETE .../flow/settings; absent when the service stores no team settings. */
+  teamSettingsService?: TeamSettingsService;
   /** Admin endpoints (connect organizations, sync status); absent in the single-organization demo. */
   organizationService?: OrganizationService;
   /** Service-hook receiver; absent when the service takes no pushes. */
@@ -34,9 +39,13 @@ export function createApp(dependencies: AppDependencies): Express {
   });
   const api = express.Router();
   api.use(allowOrigins([...MARKETPLACE_ORIGINS, ...(dependencies.allowedOrigins ?? [])]));
+  api.use(createOpenApiRouter());
   api.use(requireAppToken(dependencies.extensionSecret));
   api.use(express.json({ limit: '1mb' }));
   api.use(createFlowRouter(dependencies.flowService));
+  if (dependencies.teamSettingsService !== undefined) {
+    api.use(createTeamSettingsRouter(dependencies.teamSettingsService));
+  }
   if (dependencies.organizationService !== undefined) {
     api.use(createOrganizationsRouter(dependencies.organizationService));
   }

@@ -7,6 +7,7 @@ import type { SecretBox } from '../security/secretBox.ts';
 import { createFlowService } from '../services/flowService.ts';
 import { storedOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { createOrganizationService, type OrganizationService } from '../services/organizationService.ts';
+import { createTeamSettingsService } from '../services/teamSettingsService.ts';
 import { openStorage, type Storage, type StorageTarget } from '../storage/openRepository.ts';
 import type { SyncReport } from '../sync/syncOrganization.ts';
 import { SyncWorker } from '../sync/syncWorker.ts';
@@ -75,10 +76,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return publicUrl;
     },
   });
+  const directory = storedOrganizationDirectory(organizationStore);
   const app = createApp({
     flowService: createFlowService({
       repository: storage.repository,
-      organizations: storedOrganizationDirectory(organizationStore),
+      organizations: directory,
+      teamSettings: storage.teamSettings,
+    }),
+    teamSettingsService: createTeamSettingsService({
+      repository: storage.repository,
+      organizations: directory,
+      store: storage.teamSettings,
     }),
     organizationService: organizations,
     hooksRouter: createHooksRouter({

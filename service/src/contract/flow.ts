@@ -1,18 +1,9 @@
+/**
+ * The flow API's common parts: the team path, what every answer starts with, and the cycle-time
+ * endpoint (the hub's first chart; its shape only ever gains fields).
+ */
 import { z } from 'zod';
-import { timeZoneSchema } from './timeZone.ts';
-
-/** True when the date exists: Date.UTC rolls 2026-02-30 over to March, so compare the parts back. */
-function isRealCalendarDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a calendar date written YYYY-MM-DD')
-  .refine(isRealCalendarDate, 'is not a real calendar date');
+import { appliedFiltersSchema, flowItemsQuerySchema } from './flowQuery.ts';
 
 /** Path of every team-level flow endpoint. */
 export const teamPathSchema = z.object({
@@ -22,19 +13,29 @@ export const teamPathSchema = z.object({
 });
 export type TeamPath = z.infer<typeof teamPathSchema>;
 
-/** Query of GET .../flow/cycle-time. Dates are inclusive calendar days in `timeZone`. */
-export const cycleTimeQuerySchema = z
-  .object({
-    from: isoDate,
-    to: isoDate,
-    timeZone: timeZoneSchema.optional(),
-  })
-  .refine((query) => query.from <= query.to, { message: 'must not be after "to"', path: ['from'] });
+/** Query of GET .../flow/cycle-time (the common range query). */
+export const cycleTimeQuerySchema = flowItemsQuerySchema;
 export type CycleTimeQuery = z.infer<typeof cycleTimeQuerySchema>;
+
+/** What every per-range answer starts with: whose data, which days, which filters. */
+export const flowResponseMetaSchema = z.object({
+  organization: z.string(),
+  project: z.string(),
+  team: z.string(),
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  filters: appliedFiltersSchema,
+  /** Items measured: the team's scope and filters, without removed or deleted items. */
+  itemCount: z.number().int(),
+  /** When the team's data was last synchronised (ISO), or null before the first sync. */
+  syncedAt: z.string().nullable(),
+});
+export type FlowResponseMeta = z.infer<typeof flowResponseMetaSchema>;
 
 export const percentileLineSchema = z.object({
   percentile: z.number(),
-  /** Nearest-rank percentile of cycle time in calendar days; null when no item completed. */
+  /** Nearest-rank percentile in calendar days; null when no item completed. */
   days: z.number().nullable(),
 });
 export type PercentileLine = z.infer<typeof percentileLineSchema>;
@@ -53,18 +54,13 @@ export const completedItemSchema = z.object({
 });
 export type CompletedItem = z.infer<typeof completedItemSchema>;
 
-export const cycleTimeResponseSchema = z.object({
-  organization: z.string(),
-  project: z.string(),
-  team: z.string(),
-  from: z.string(),
-  to: z.string(),
-  timeZone: z.string(),
+export const cycleTimeSectionSchema = z.object({
   items: z.array(completedItemSchema),
   percentiles: z.array(percentileLineSchema),
   /** Items completed in the range that never entered InProgress/Resolved: counted, but with no cycle time. */
   completedWithoutStart: z.array(z.number().int()),
-  /** When the team's data was last synchronised (ISO), or null before the first sync. */
-  syncedAt: z.string().nullable(),
 });
+export type CycleTimeSection = z.infer<typeof cycleTimeSectionSchema>;
+
+export const cycleTimeResponseSchema = flowResponseMetaSchema.extend(cycleTimeSectionSchema.shape);
 export type CycleTimeResponse = z.infer<typeof cycleTimeResponseSchema>;

@@ -1,14 +1,19 @@
 import { resolve } from 'node:path';
 import type { SecretBox } from '../security/secretBox.ts';
+import { incidentsFrom } from '../sync/normalise/deliveryIncidents.ts';
+import type { DeliveryRepository } from './deliveryRepository.ts';
 import { openPostgresDatabase } from './postgres/postgresDatabase.ts';
 import type { SeikaRepository } from './repository.ts';
 import { migrate } from './sql/migrate.ts';
 import type { SqlDatabase } from './sql/sqlDatabase.ts';
+import { SqlDeliveryRepository } from './sql/sqlDeliveryRepository.ts';
 import { SqlOrganizationStore } from './sql/sqlOrganizationStore.ts';
 import { SqlRepository } from './sql/sqlRepository.ts';
 import { SqlStreamStatusStore } from './sql/sqlStreamStatusStore.ts';
 import { SqlSyncJobQueue } from './sql/sqlSyncJobQueue.ts';
+import { SqlTeamSettingsStore } from './sql/sqlTeamSettingsStore.ts';
 import { openSqliteDatabase } from './sqlite/sqliteDatabase.ts';
+import type { TeamSettingsStore } from './teamSettings.ts';
 import type { OrganizationStore, StreamStatusStore, SyncJobQueue } from './tenants.ts';
 
 export type StorageTarget =
@@ -27,8 +32,11 @@ export function storageTargetFromEnvironment(
 /** Every store of one database. */
 export interface Storage {
   repository: SeikaRepository;
+  /** Builds, deployments, changes and incidents for the delivery metrics (same database). */
+  delivery: DeliveryRepository;
   jobs: SyncJobQueue;
   streamStatus: StreamStatusStore;
+  teamSettings: TeamSettingsStore;
   organizations(secrets: SecretBox): OrganizationStore;
   close(): Promise<void>;
 }
@@ -50,8 +58,10 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
   const database = await openDatabase(target);
   return {
     repository: new SqlRepository(database),
+    delivery: new SqlDeliveryRepository(database, incidentsFrom),
     jobs: new SqlSyncJobQueue(database),
     streamStatus: new SqlStreamStatusStore(database),
+    teamSettings: new SqlTeamSettingsStore(database),
     organizations: (secrets) => new SqlOrganizationStore(database, secrets),
     close: () => database.close(),
   };

@@ -1,3 +1,8 @@
+import { BUILDS_STREAM } from './collect/builds.ts';
+import { DEPLOYMENT_CHANGES_STREAM } from './collect/deploymentChanges.ts';
+import { ENVIRONMENTS_STREAM } from './collect/environmentDeployments.ts';
+import { CHANGES_STREAM } from './collect/pullRequests.ts';
+import { RELEASES_STREAM } from './collect/releaseDeployments.ts';
 import { LINKS_STREAM } from './collect/reportingLinks.ts';
 import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
 import { METADATA_STREAM } from './collect/teamMetadata.ts';
@@ -41,11 +46,16 @@ export const STREAMS_FOR_EVENT: Record<HookEventType, readonly string[]> = {
   'workitem.created': [REVISIONS_STREAM, LINKS_STREAM],
   'workitem.updated': [REVISIONS_STREAM, LINKS_STREAM],
   'workitem.deleted': [REVISIONS_STREAM, LINKS_STREAM],
-  'build.complete': [],
-  'ms.vss-pipelines.run-state-changed-event': [],
-  'ms.vss-pipelines.stage-state-changed-event': [],
-  'ms.vss-release.deployment-completed-event': [],
-  'git.pullrequest.merged': [],
+  // A run's end completes its environment deployment records too; the changes stream then diffs builds.
+  'build.complete': [BUILDS_STREAM, ENVIRONMENTS_STREAM, DEPLOYMENT_CHANGES_STREAM],
+  'ms.vss-pipelines.run-state-changed-event': [BUILDS_STREAM, ENVIRONMENTS_STREAM, DEPLOYMENT_CHANGES_STREAM],
+  'ms.vss-pipelines.stage-state-changed-event': [
+    ENVIRONMENTS_STREAM,
+    BUILDS_STREAM,
+    DEPLOYMENT_CHANGES_STREAM,
+  ],
+  'ms.vss-release.deployment-completed-event': [RELEASES_STREAM, DEPLOYMENT_CHANGES_STREAM],
+  'git.pullrequest.merged': [CHANGES_STREAM],
 };
 
 /** Team and process changes have no event; they ride along with the periodic full run. */

@@ -1,11 +1,18 @@
 import type { Logger } from '../logger.ts';
+import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
-import { isPageKind, PAGE_NORMALISERS, type PageKind } from './normalise/pageNormalisers.ts';
+import {
+  DELIVERY_PAGE_NORMALISERS,
+  isDeliveryPageKind,
+  isPageKind,
+  PAGE_NORMALISERS,
+  type AnyPageKind,
+} from './normalise/pageNormalisers.ts';
 
 export interface RenormaliseReport {
   organization: string;
   pages: number;
-  byKind: Partial<Record<PageKind, number>>;
+  byKind: Partial<Record<AnyPageKind, number>>;
   seconds: number;
 }
 
@@ -16,31 +23,37 @@ export interface RenormaliseReport {
  */
 export async function renormaliseFromRaw(dependencies: {
   repository: SeikaRepository;
+  /** Needed as soon as the organization has delivery pages. */
+  delivery?: DeliveryRepository;
   organization: string;
   logger: Logger;
   batchSize?: number;
 }): Promise<RenormaliseReport> {
-  const { repository, organization, logger } = dependencies;
+  const { repository, delivery, organization, logger } = dependencies;
   const started = performance.now();
-  const byKind: Partial<Record<PageKind, number>> = {};
+  const byKind: Partial<Record<AnyPageKind, number>> = {};
   let pages = 0;
   await repository.clearNormalised(organization);
   for (let after = 0; ;) {
     const batch = await repository.rawPagesAfter(organization, after, dependencies.batchSize ?? 50);
     if (batch.length === 0) break;
     for (const page of batch) {
-      if (!isPageKind(page.stream)) {
+      const source = { storedPageId: page.id };
+      if (isDeliveryPageKind(page.stream)) {
+        if (delivery === undefined) {
+          throw new Error(
+            `Raw page ${page.id} of ${organization} holds delivery data: pass the delivery store`,
+          );
+        }
+        await DELIVERY_PAGE_NORMALISERS[page.stream](delivery, organization, source, JSON.parse(page.body));
+      } else if (isPageKind(page.stream)) {
+        await PAGE_NORMALISERS[page.stream](repository, organization, source, JSON.parse(page.body));
+      } else {
         throw new Error(
           `Raw page ${page.id} of ${organization} has kind "${page.stream}", which this version cannot read; ` +
             'run a full sync instead.',
         );
       }
-      await PAGE_NORMALISERS[page.stream](
-        repository,
-        organization,
-        { storedPageId: page.id },
-        JSON.parse(page.body),
-      );
       byKind[page.stream] = (byKind[page.stream] ?? 0) + 1;
       pages += 1;
       after = page.id;

@@ -1,5 +1,6 @@
 import type { AdoConnection } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
+import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamProgress } from './progress.ts';
 
@@ -7,6 +8,8 @@ export interface StreamContext {
   organization: string;
   connection: AdoConnection;
   repository: SeikaRepository;
+  /** Delivery storage; streams that declare `needsDelivery` fail without it. */
+  delivery?: DeliveryRepository;
   logger: Logger;
   progress: StreamProgress;
   maxPageSize?: number;
@@ -20,5 +23,9 @@ export interface StreamResult {
 /** One independent thing to copy (revisions, metadata, builds …); streams of an organization run concurrently. */
 export interface SyncStream {
   readonly name: string;
+  /** Streams whose rows this one reads: when they run in the same sync, it starts once they have ended. */
+  readonly after?: readonly string[];
+  /** Writes delivery rows: a full sync without a delivery store leaves it out. */
+  readonly needsDelivery?: boolean;
   run(context: StreamContext): Promise<StreamResult>;
 }

@@ -4,12 +4,13 @@ import {
   type AdoConnectionOptions,
 } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
+import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
 import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
 import { METADATA_STREAM } from './collect/teamMetadata.ts';
 import { StreamProgress } from './progress.ts';
-import type { StreamResult } from './stream.ts';
+import type { StreamResult, SyncStream } from './stream.ts';
 import { selectStreams } from './streams.ts';
 
 export interface OrganizationConnection {
@@ -54,6 +55,8 @@ const discardStatus: StreamStatusStore = { save: async () => undefined, list: as
  */
 export async function syncOrganization(dependencies: {
   repository: SeikaRepository;
+  /** Delivery storage; without it a full sync leaves the delivery streams out (naming them fails them). */
+  delivery?: DeliveryRepository;
   createConnection: AdoConnectionFactory;
   connectionOptions?: AdoConnectionOptions;
   logger: Logger;
@@ -71,7 +74,13 @@ export async function syncOrganization(dependencies: {
     { organizationUrl: target.organizationUrl, personalAccessToken: target.personalAccessToken },
     dependencies.connectionOptions,
   );
-  const streams = selectStreams(dependencies.streams ?? 'all');
+  const requested = dependencies.streams ?? 'all';
+  const streams = selectStreams(requested).filter(
+    (stream) => requested !== 'all' || dependencies.delivery !== undefined || stream.needsDelivery !== true,
+  );
+  if (requested === 'all' && dependencies.delivery === undefined) {
+    logger.info('no delivery store: delivery streams left out', { organization: target.organization });
+  }
   const runId = await repository.startSyncRun(target.organization);
   const progressOf = (stream: string) =>
     new StreamProgress(target.organization, stream, {
@@ -108,34 +117,43 @@ export async function syncOrganization(dependencies: {
     throw error;
   }
 
-  const outcomes = await Promise.all(
-    streams.map(async (stream): Promise<StreamOutcome> => {
-      const progress = progressOf(stream.name);
-      await progress.start();
-      try {
-        const result = await stream.run({
-          organization: target.organization,
-          connection,
-          repository,
-          logger,
-          progress,
-          ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
-        });
-        await progress.done();
-        return { stream: stream.name, ...result, error: null };
-      } catch (error) {
-        if (error instanceof AdoAuthenticationError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        await progress.failed(message);
-        logger.error('stream failed', {
-          organization: target.organization,
-          stream: stream.name,
-          error: message,
-        });
-        return { stream: stream.name, pages: 0, items: 0, error: message };
-      }
-    }),
-  ).catch(async (error: unknown) => {
+  const runStream = async (stream: SyncStream): Promise<StreamOutcome> => {
+    const progress = progressOf(stream.name);
+    await progress.start();
+    try {
+      const result = await stream.run({
+        organization: target.organization,
+        connection,
+        repository,
+        ...(dependencies.delivery === undefined ? {} : { delivery: dependencies.delivery }),
+        logger,
+        progress,
+        ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
+      });
+      await progress.done();
+      return { stream: stream.name, ...result, error: null };
+    } catch (error) {
+      if (error instanceof AdoAuthenticationError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      await progress.failed(message);
+      logger.error('stream failed', {
+        organization: target.organization,
+        stream: stream.name,
+        error: message,
+      });
+      return { stream: stream.name, pages: 0, items: 0, error: message };
+    }
+  };
+  // Streams run concurrently; one that reads another's rows (`after`) starts once that one has ended.
+  const runs = new Map<string, Promise<StreamOutcome>>();
+  for (const stream of streams) {
+    const before = (stream.after ?? []).flatMap((name) => runs.get(name) ?? []);
+    runs.set(
+      stream.name,
+      Promise.allSettled(before).then(() => runStream(stream)),
+    );
+  }
+  const outcomes = await Promise.all(runs.values()).catch(async (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     await repository.finishSyncRun(runId, {
       status: 'failed',

@@ -395,4 +395,12 @@ const NORMALISED_TABLES = [
   'team_iterations',
   'board_columns',
   'work_item_links',
+  'delivery_builds',
+  'delivery_deployments',
+  'delivery_pull_requests',
+  'delivery_pull_request_work_items',
+  'delivery_pull_request_commits',
+  'delivery_commits',
+  'delivery_build_changes',
+  'delivery_build_change_queries',
 ] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WorkItemRevisionRecord } from '../../domain/records.ts';
 import type { PageSource, SeikaRepository } from '../../storage/repository.ts';
 import { deriveColumnChanges } from './columnChanges.ts';
+import type { DeliveryPageKind } from './deliveryPages.ts';
 import { linksBatchSchema, toLinks } from './links.ts';
 import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './boards.ts';
 import { normaliseRevision, revisionsBatchSchema } from './revisions.ts';
@@ -35,6 +36,10 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 export function isPageKind(value: string): value is PageKind {
   return (PAGE_KINDS as readonly string[]).includes(value);
 }
+
+/** Delivery pages normalise into the delivery store (see deliveryPages.ts); re-exported for one import. */
+export { DELIVERY_PAGE_KINDS, DELIVERY_PAGE_NORMALISERS, isDeliveryPageKind } from './deliveryPages.ts';
+export type AnyPageKind = PageKind | DeliveryPageKind;
 
 type Normaliser = (
   repository: SeikaRepository,

@@ -1,0 +1,68 @@
+/**
+ * Loads what one team's flow answers need, once per request: the project's items with their state
+ * history, the workflow, the team's scope, sprints and board, and (only when asked) board-column moves.
+ */
+import type { FlowItem, TeamScope } from '../domain/records.ts';
+import type { WorkflowStateMap } from '../domain/workflow.ts';
+import type { BoardColumnChange } from '../metrics/index.ts';
+import type { SeikaRepository } from '../storage/repository.ts';
+import { NotFoundError } from './errors.ts';
+import type { DatedSprint, TeamBoard } from './flowBoard.ts';
+import { datedSprints, pickTeamBoard } from './flowBoard.ts';
+
+export interface TeamFlowData {
+  scope: TeamScope;
+  workflow: WorkflowStateMap;
+  items: readonly FlowItem[];
+  sprints: DatedSprint[];
+  board: TeamBoard | undefined;
+  /** Board-column moves per item id; loaded only for column metrics or column boundaries. */
+  columnHistory: ReadonlyMap<number, readonly BoardColumnChange[]> | undefined;
+  syncedAt: string | null;
+}
+
+export interface TeamKey {
+  organization: string;
+  project: string;
+  team: string;
+}
+
+export function teamNotSynchronised(key: TeamKey): NotFoundError {
+  return new NotFoundError(
+    `Team "${key.team}" in project "${key.project}" has not been synchronised yet; ` +
+      'check the names or wait for the first sync to finish.',
+  );
+}
+
+/** The team's scope, or a 404 naming the team. */
+export async function requireTeamScope(repository: SeikaRepository, key: TeamKey): Promise<TeamScope> {
+  const scope = await repository.getTeamScope(key.organization, key.project, key.team);
+  if (scope === undefined) throw teamNotSynchronised(key);
+  return scope;
+}
+
+export async function loadTeamFlowData(
+  repository: SeikaRepository,
+  key: TeamKey,
+  scope: TeamScope,
+  options: { measuredTypes: readonly string[] | null; columnHistory: boolean },
+): Promise<TeamFlowData> {
+  const { organization, project, team } = key;
+  const [workflow, items, iterations, columns, columnHistory, syncedAt] = await Promise.all([
+    repository.getWorkflow(organization, project),
+    repository.getFlowItems(organization, project),
+    repository.getTeamIterations(organization, project, team),
+    repository.getBoardColumns(organization, project, team),
+    options.columnHistory ? repository.getBoardColumnHistory(organization, project) : undefined,
+    repository.lastSuccessfulSync(organization),
+  ]);
+  return {
+    scope,
+    workflow,
+    items,
+    sprints: datedSprints(iterations),
+    board: pickTeamBoard(columns, options.measuredTypes ?? scope.backlogWorkItemTypes),
+    columnHistory,
+    syncedAt: syncedAt ?? null,
+  };
+}

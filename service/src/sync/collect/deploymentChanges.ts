@@ -1,0 +1,147 @@
+import { AdoHttpError } from '../../ado/http/retry.ts';
+import { consecutiveProductionBuilds, type ProductionBuildPair } from '../../metrics/delivery/linkage.ts';
+import { selectProductionDeployments } from '../../metrics/delivery/production.ts';
+import { buildChangesQueryKey, type DeliveryRepository } from '../../storage/deliveryRepository.ts';
+import { applyBuildChangesBody } from '../normalise/deliveryPages.ts';
+import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
+import { BUILDS_STREAM } from './builds.ts';
+import {
+  headerPages,
+  pathWithQuery,
+  projectSegment,
+  requireDelivery,
+  storePage,
+  valueCount,
+} from './deliveryShared.ts';
+import { ENVIRONMENTS_STREAM } from './environmentDeployments.ts';
+import { RELEASES_STREAM } from './releaseDeployments.ts';
+
+export const DEPLOYMENT_CHANGES_STREAM = 'build.deploymentChanges';
+
+/** The most changes one `build/changes?fromBuildId&toBuildId` answer holds (the reported ceiling). */
+export const MAX_CHANGES_BETWEEN_BUILDS = 200;
+
+interface Question extends ProductionBuildPair {
+  project: string;
+}
+
+/**
+ * Which commits each production deployment brought: for consecutive successful production deployments
+ * of a pipeline, `build/changes?fromBuildId&toBuildId`; for a pipeline's first, `builds/{id}/changes`.
+ * Every question is asked once: the answered ones are stored (their last page marks them), so this
+ * stream needs no watermark. Production is the default mark (/prod/i) until projects can set their own.
+ */
+export async function collectDeploymentChanges(context: StreamContext): Promise<StreamResult> {
+  const { organization, logger } = context;
+  const delivery = requireDelivery(context, DEPLOYMENT_CHANGES_STREAM);
+  const deployments = await delivery.listDeployments(organization);
+  const selection = selectProductionDeployments(deployments);
+  if (selection.status !== 'ok') return { pages: 0, items: 0 };
+  const projectOfBuild = new Map(
+    deployments.flatMap((d) => (d.buildId === null ? [] : [[d.buildId, d.project]])),
+  );
+  const answered = await delivery.answeredBuildChangeQueries(organization);
+  const questions: Question[] = consecutiveProductionBuilds(selection.deployments)
+    .filter((pair) => !answered.has(buildChangesQueryKey(pair.fromBuildId, pair.toBuildId)))
+    .map((pair) => ({ ...pair, project: projectOfBuild.get(pair.toBuildId) ?? '' }));
+  let pages = 0;
+  let items = 0;
+  for (const question of questions) {
+    const answer = await answerQuestion(context, delivery, question);
+    pages += answer.pages;
+    items += answer.commits;
+    await context.progress.page(answer.commits);
+    if (answer.truncated) {
+      logger.warn('changes between builds may be cut at the service ceiling', {
+        organization,
+        fromBuildId: question.fromBuildId,
+        toBuildId: question.toBuildId,
+      });
+    }
+  }
+  return { pages, items };
+}
+
+async function answerQuestion(
+  context: StreamContext,
+  delivery: DeliveryRepository,
+  question: Question,
+): Promise<{ pages: number; commits: number; truncated: boolean }> {
+  const { organization, connection } = context;
+  const build = `${projectSegment(question.project)}/_apis/build`;
+  const base = {
+    project: question.project,
+    fromBuildId: question.fromBuildId,
+    toBuildId: question.toBuildId,
+  };
+  if (question.fromBuildId !== null) {
+    const url = pathWithQuery(`${build}/changes`, {
+      fromBuildId: question.fromBuildId,
+      toBuildId: question.toBuildId,
+      $top: MAX_CHANGES_BETWEEN_BUILDS,
+      'api-version': '7.1-preview.2',
+    });
+    try {
+      const response = await connection.getJson(url);
+      const { shas } = await storePage(
+        delivery,
+        organization,
+        'build.changes',
+        { url, requestToken: null, responseToken: null },
+        { ...base, complete: true },
+        response.body,
+        applyBuildChangesBody,
+      );
+      return {
+        pages: 1,
+        commits: shas.length,
+        truncated: valueCount(response.body) >= MAX_CHANGES_BETWEEN_BUILDS,
+      };
+    } catch (error) {
+      if (!(error instanceof AdoHttpError) || (error.status !== 400 && error.status !== 404)) throw error;
+      // 400: builds of different branches or repositories; 404: a build retention deleted. The
+      // deployed build's own changes (since its previous build) are then the best evidence left.
+    }
+  }
+  let pages = 0;
+  let commits = 0;
+  try {
+    for await (const page of headerPages(connection, `${build}/builds/${question.toBuildId}/changes`, {
+      $top: Math.min(context.maxPageSize ?? MAX_CHANGES_BETWEEN_BUILDS, MAX_CHANGES_BETWEEN_BUILDS),
+      'api-version': '7.1',
+    })) {
+      const { shas } = await storePage(
+        delivery,
+        organization,
+        'build.changes',
+        page,
+        { ...base, complete: page.responseToken === null },
+        page.body,
+        applyBuildChangesBody,
+      );
+      pages += 1;
+      commits += shas.length;
+    }
+  } catch (error) {
+    if (!(error instanceof AdoHttpError) || error.status !== 404) throw error;
+    const url = `${build}/builds/${question.toBuildId}/changes`;
+    await storePage(
+      delivery,
+      organization,
+      'build.changes',
+      { url, requestToken: null, responseToken: null },
+      { ...base, complete: true, unavailable: `HTTP 404: build ${question.toBuildId} no longer exists` },
+      { count: 0, value: [] },
+      applyBuildChangesBody,
+    );
+    pages += 1;
+  }
+  return { pages, commits, truncated: false };
+}
+
+export const deploymentChangesStream: SyncStream = {
+  name: DEPLOYMENT_CHANGES_STREAM,
+  needsDelivery: true,
+  after: [BUILDS_STREAM, ENVIRONMENTS_STREAM, RELEASES_STREAM],
+  run: collectDeploymentChanges,
+};
