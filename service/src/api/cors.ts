@@ -13,6 +13,8 @@ export function allowOrigins(patterns: readonly RegExp[]): RequestHandler {
       response.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-None-Match');
       response.set('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
       response.set('Access-Control-Max-Age', '600');
+      // Without this, hub code cannot read the ETag to revalidate or the CSV file name.
+      response.set('Access-Control-Expose-Headers', 'ETag, Content-Disposition');
     }
     if (request.method === 'OPTIONS') {
       response.status(204).end();
