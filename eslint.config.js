@@ -20,7 +20,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'service/src/main.ts', 'service/src/simulator/cli.ts'],
+    files: [
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.mjs',
+      'service/src/main.ts',
+      'service/src/simulator/cli.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -44,7 +44,7 @@ async function startInstance(name: string): Promise<Instance> {
         .output()
         .split('\n')
         .find((entry) => entry.includes('"listening"'));
-      return line === undefined ? undefined : (JSON.parse(line) as { url: string; worker: string });
+      return line === undefined ? undefined : listeningLine.parse(JSON.parse(line));
     },
     30_000,
   );

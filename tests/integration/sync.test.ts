@@ -145,7 +145,11 @@ describe.each(BACKENDS)('sync against the simulator over HTTP, stored in %s', (b
         repository,
         createConnection: createAdoConnection,
         logger: silentLogger,
-        target: { organization, organizationUrl: simulator.organizationUrl, personalAccessToken: simulator.pat },
+        target: {
+          organization,
+          organizationUrl: simulator.organizationUrl,
+          personalAccessToken: simulator.pat,
+        },
       });
     const alpha = await syncAs('alpha');
     simulator.addActivity({ revisions: 10 });
@@ -162,7 +166,12 @@ describe.each(BACKENDS)('sync against the simulator over HTTP, stored in %s', (b
     expect(await repository.getFlowItems('gamma', simulator.project)).toEqual([]);
     expect(await repository.getTeamScope('gamma', simulator.project, simulator.team)).toBeUndefined();
     expect((await repository.getWorkflow('gamma', simulator.project)).size).toBe(0);
-    expect(await repository.countRows('gamma')).toEqual({ rawPages: 0, revisions: 0, transitions: 0, workItems: 0 });
+    expect(await repository.countRows('gamma')).toEqual({
+      rawPages: 0,
+      revisions: 0,
+      transitions: 0,
+      workItems: 0,
+    });
   });
 
   it('stops with a clear error when the PAT is refused', async () => {

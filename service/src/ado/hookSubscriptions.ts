@@ -58,14 +58,19 @@ export async function createHookSubscriptions(
   return created;
 }
 
+/** Deletes subscriptions; one already gone (removed by an administrator) is not an error. */
 export async function deleteHookSubscriptions(
   connection: AdoConnection,
   ids: readonly string[],
 ): Promise<void> {
   for (const id of ids) {
-    await connection.sendJson(
-      'DELETE',
-      `_apis/hooks/subscriptions/${encodeURIComponent(id)}?api-version=7.1`,
-    );
+    try {
+      await connection.sendJson(
+        'DELETE',
+        `_apis/hooks/subscriptions/${encodeURIComponent(id)}?api-version=7.1`,
+      );
+    } catch (error) {
+      if (!(error instanceof AdoHttpError && error.status === 404)) throw error;
+    }
   }
 }
