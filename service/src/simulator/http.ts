@@ -37,13 +37,19 @@ export const list = (value: readonly unknown[], headers?: Record<string, string>
 
 export function serialize(result: RouteResult): { payload: Buffer; contentType: string } {
   const isHtml = result.contentType === 'html';
+  if (result.body === undefined)
+    return { payload: Buffer.alloc(0), contentType: 'application/json; charset=utf-8' };
   return {
     payload: Buffer.from(isHtml ? String(result.body) : JSON.stringify(result.body), 'utf8'),
     contentType: isHtml ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8; api-version=7.1',
   };
 }
 
-export function send(response: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
+export function send(
+  response: ServerResponse,
+  result: RouteResult,
+  headers: Record<string, string> = {},
+): void {
   const { payload, contentType } = serialize(result);
   response.writeHead(result.status, {
     'Content-Type': contentType,

@@ -3,134 +3,46 @@
  * (see shared notes §11). The client fills `routeTemplate` and negotiates the api-version
  * from `releasedVersion`, `maxVersion` and `resourceVersion`.
  */
-export interface ApiResourceLocation {
-  readonly id: string;
-  readonly area: string;
-  readonly resourceName: string;
-  readonly routeTemplate: string;
-  readonly resourceVersion: number;
-  readonly minVersion: string;
-  readonly maxVersion: string;
-  readonly releasedVersion: string;
-}
+import type { ApiResourceLocation } from './locations/location.ts';
+import { location } from './locations/location.ts';
+import { WORK_TRACKING_LOCATIONS } from './locations/workTracking.ts';
+import { DELIVERY_LOCATIONS } from './locations/delivery.ts';
 
-const location = (
-  id: string,
-  area: string,
-  resourceName: string,
-  routeTemplate: string,
-  resourceVersion: number,
-  releasedVersion = '7.1',
-): ApiResourceLocation => ({
-  id,
-  area,
-  resourceName,
-  routeTemplate,
-  resourceVersion,
-  minVersion: '1.0',
-  maxVersion: '7.2',
-  releasedVersion,
-});
+export type { ApiResourceLocation } from './locations/location.ts';
 
-export const LOCATIONS = {
-  resourceAreas: location(
-    'e81700f7-3be2-46de-8624-2eb35882fcaa',
-    'Location',
-    'ResourceAreas',
-    '_apis/{resource}/{areaId}',
-    1,
-    '0.0',
-  ),
-  connectionData: location(
-    '00d9565f-ed9c-4a06-9a50-00e7896ccab4',
-    'Location',
-    'ConnectionData',
-    '_apis/{resource}',
-    1,
-    '0.0',
-  ),
-  projects: location(
-    '603fe2ac-9723-48b9-88ad-09305aa6c6e1',
-    'core',
-    'projects',
-    '_apis/{resource}/{*projectId}',
-    4,
-  ),
-  teams: location(
-    'd30a3dd1-f8ba-442a-b86a-bd0c0c383e59',
-    'core',
-    'teams',
-    '_apis/projects/{projectId}/{resource}/{*teamId}',
-    3,
-  ),
-  reportingRevisions: location(
-    'f828fe59-dd87-495d-a17c-7a8d6211ca6c',
-    'wit',
-    'workItemRevisions',
-    '{project}/_apis/{area}/reporting/{resource}',
-    2,
-  ),
-  workItemTypeStates: location(
-    '7c9d7a76-4a09-43e8-b5df-bd792f4ac6aa',
-    'wit',
-    'states',
-    '{project}/_apis/{area}/workitemtypes/{type}/{resource}',
-    1,
-  ),
-  workItemTypes: location(
-    '7c8d7a76-4a09-43e8-b5df-bd792f4ac6aa',
-    'wit',
-    'workItemTypes',
-    '{project}/_apis/{area}/{resource}/{type}',
-    2,
-  ),
-  teamSettings: location(
-    'c3c1012b-bea7-49d7-b45e-1664e566f84c',
-    'work',
-    'teamsettings',
-    '{project}/{team}/_apis/{area}/{resource}',
-    1,
-  ),
-  teamFieldValues: location(
-    '07ced576-58ed-49e6-9c1e-5cb53ab8bf2a',
-    'work',
-    'teamfieldvalues',
-    '{project}/{team}/_apis/{area}/teamsettings/{resource}',
-    1,
-  ),
-  teamIterations: location(
-    'c9175577-28a1-4b06-9197-8636af9f64ad',
-    'work',
-    'iterations',
-    '{project}/{team}/_apis/{area}/teamsettings/{resource}/{id}',
-    1,
-  ),
-  backlogConfiguration: location(
-    '7799f497-3cb5-4f16-ad4f-5cd06012db64',
-    'work',
-    'backlogconfiguration',
-    '{project}/{team}/_apis/{area}/{resource}',
-    1,
-  ),
-  processConfiguration: location(
-    'f901ba42-86d2-4b0c-89c1-3f86d06daa84',
-    'work',
-    'processconfiguration',
-    '{project}/_apis/{area}/{resource}',
-    1,
-  ),
+export const LOCATIONS = { ...WORK_TRACKING_LOCATIONS, ...DELIVERY_LOCATIONS } as const;
+
+/**
+ * Resources served without discovery (no azure-devops-node-api client calls them): versions are
+ * still checked, but OPTIONS does not list them because their location ids are not known here.
+ */
+export const UNLISTED_LOCATIONS = {
+  hooksSubscriptions: location('', 'hooks', 'subscriptions', '_apis/{area}/{resource}/{subscriptionId}', 1),
+  hooksPublishers: location('', 'hooks', 'publishers', '_apis/{area}/{resource}/{publisherId}', 1),
 } as const satisfies Record<string, ApiResourceLocation>;
 
-export type LocationKey = keyof typeof LOCATIONS;
+export type LocationKey = keyof typeof LOCATIONS | keyof typeof UNLISTED_LOCATIONS;
 
-/** OPTIONS {org}/_apis/{area}: the locations of one area (area names are case-insensitive). */
-export function locationsForArea(area: string): ApiResourceLocation[] {
-  return Object.values(LOCATIONS).filter((candidate) => candidate.area.toLowerCase() === area.toLowerCase());
+export function locationOf(key: LocationKey): ApiResourceLocation {
+  return key in LOCATIONS
+    ? LOCATIONS[key as keyof typeof LOCATIONS]
+    : UNLISTED_LOCATIONS[key as keyof typeof UNLISTED_LOCATIONS];
+}
+
+/**
+ * OPTIONS {host}/_apis/{area}: the locations of one area (area names are case-insensitive). The
+ * Release area is only on the release host, as vsrm.dev.azure.com is the only host serving it.
+ */
+export function locationsForArea(area: string, host: 'main' | 'release'): ApiResourceLocation[] {
+  const wanted = area.toLowerCase();
+  const isRelease = wanted === 'release';
+  if (isRelease !== (host === 'release')) return [];
+  return Object.values(LOCATIONS).filter((candidate) => candidate.area.toLowerCase() === wanted);
 }
 
 /**
  * Resource areas the WebApi factories look up before creating a client. On Azure DevOps Services each
- * maps to a host (Release to vsrm.dev.azure.com); the simulator serves every area itself.
+ * maps to a host (Release to vsrm.dev.azure.com); the simulator maps Release to its /vsrm path.
  */
 const RESOURCE_AREAS: readonly (readonly [string, string])[] = [
   ['79134c72-4a58-4b42-976c-04e7115f32bf', 'core'],
@@ -142,6 +54,13 @@ const RESOURCE_AREAS: readonly (readonly [string, string])[] = [
   ['efc2f575-36ef-48e9-b672-0c6fb4a48ac5', 'Release'],
 ];
 
-export function resourceAreas(organizationUrl: string): { id: string; name: string; locationUrl: string }[] {
-  return RESOURCE_AREAS.map(([id, name]) => ({ id, name, locationUrl: `${organizationUrl}/` }));
+export function resourceAreas(
+  organizationUrl: string,
+  releaseUrl: string,
+): { id: string; name: string; locationUrl: string }[] {
+  return RESOURCE_AREAS.map(([id, name]) => ({
+    id,
+    name,
+    locationUrl: `${name === 'Release' ? releaseUrl : organizationUrl}/`,
+  }));
 }

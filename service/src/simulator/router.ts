@@ -1,18 +1,16 @@
-import type { OrganizationModel } from './generate/model.ts';
+import type { OrganizationModel } from './model/organization.ts';
 import { errors } from './errors.ts';
 import type { Route, RouteParams } from './routes/route.ts';
 import { matchPattern } from './routes/route.ts';
-import { coreRoutes } from './routes/core.ts';
-import { workRoutes } from './routes/work.ts';
-import { witRoutes } from './routes/wit.ts';
+import { ROUTES } from './routes/index.ts';
 import { findProject, findTeam } from './routes/scope.ts';
-
-const ROUTES: readonly Route[] = [...coreRoutes, ...workRoutes, ...witRoutes];
 
 export interface RouteMatch {
   readonly route: Route;
   readonly values: Readonly<Record<string, string>>;
 }
+
+export type Host = 'main' | 'release';
 
 function scopeFits(route: Route, scopeLength: number): boolean {
   switch (route.scope) {
@@ -24,6 +22,8 @@ function scopeFits(route: Route, scopeLength: number): boolean {
       return scopeLength <= 1;
     case 'team':
       return scopeLength === 1 || scopeLength === 2;
+    case 'optionalTeam':
+      return scopeLength <= 2;
   }
 }
 
@@ -32,9 +32,11 @@ export function findRoute(
   method: string,
   scope: readonly string[],
   resource: readonly string[],
+  host: Host,
 ): RouteMatch | undefined {
   let pathKnown = false;
   for (const route of ROUTES) {
+    if ((route.host === 'release') !== (host === 'release')) continue;
     if (!scopeFits(route, scope.length)) continue;
     const values = matchPattern(route.pattern, resource);
     if (!values) continue;
@@ -54,12 +56,13 @@ export function resolveScope(
   const [projectName, teamName] = scope;
   const project = projectName === undefined ? undefined : findProject(model, projectName);
   if (projectName !== undefined && !project) throw errors.projectNotFound(projectName);
-  const team =
-    teamName === undefined
-      ? match.route.scope === 'team'
-        ? model.team
-        : undefined
-      : findTeam(model, teamName);
-  if (teamName !== undefined && !team) throw errors.teamNotFound(teamName);
+  if (!project) return { values: match.values, project: undefined, team: undefined };
+  if (teamName === undefined) {
+    const team =
+      match.route.scope === 'team' || match.route.scope === 'optionalTeam' ? project.defaultTeam : undefined;
+    return { values: match.values, project, team };
+  }
+  const team = findTeam(project, teamName);
+  if (!team) throw errors.teamNotFound(teamName);
   return { values: match.values, project, team };
 }

@@ -1,94 +1,102 @@
 import { describe, expect, it } from 'vitest';
-import { generateOrganization, AREA_PATHS } from '../../../service/src/simulator/generate/organization.ts';
-import { appendActivity } from '../../../service/src/simulator/generate/activity.ts';
-import { createRandom } from '../../../service/src/simulator/generate/random.ts';
-import { AGILE_STATES, hasState } from '../../../service/src/simulator/generate/process.ts';
-import type { OrganizationModel } from '../../../service/src/simulator/generate/model.ts';
+import { generateOrganization } from '../../../service/src/simulator/generate/organization.ts';
+import { AREA_PATHS, LEGACY_SCALES } from '../../../service/src/simulator/legacy/layout.ts';
+import { appendActivity } from '../../../service/src/simulator/legacy/activity.ts';
+import { createRandom } from '../../../service/src/simulator/model/random.ts';
+import { AGILE } from '../../../service/src/simulator/processes/agile.ts';
+import { typeOf } from '../../../service/src/simulator/processes/types.ts';
+import { byItem, revisionsOf } from './revisions.ts';
 
 const NOW = new Date('2026-03-02T00:00:00Z');
 const DAY = 86_400_000;
 const demo = generateOrganization({ seed: 42, scale: 'demo', now: NOW });
 const tiny = generateOrganization({ seed: 42, scale: 'tiny', now: NOW });
 
-function latestStates(model: OrganizationModel): string[] {
-  return [...model.workItems.values()].map((item) => item.revisions.at(-1)?.state ?? 'none');
-}
+const hasState = (type: string, state: string): boolean =>
+  typeOf(AGILE, type)?.states.some((candidate) => candidate.name === state) === true;
 
-function stateSequences(model: OrganizationModel): string[][] {
-  return [...model.workItems.values()].map((item) =>
-    item.revisions
-      .map((revision) => revision.state)
-      .filter((state, index, all) => index === 0 || state !== all[index - 1]),
-  );
-}
-
-describe('generateOrganization', () => {
-  it('is deterministic for a seed and differs between seeds', () => {
-    expect(generateOrganization({ seed: 42, scale: 'demo', now: NOW })).toEqual(demo);
+describe('tiny and demo organizations (the first simulator’s work items)', () => {
+  it('are deterministic for a seed and differ between seeds', () => {
+    const again = generateOrganization({ seed: 42, scale: 'demo', now: NOW });
+    expect(revisionsOf(again.model)).toEqual(revisionsOf(demo.model));
+    expect(again.model.delivery).toEqual(demo.model.delivery);
     const other = generateOrganization({ seed: 43, scale: 'demo', now: NOW });
-    expect(other.revisions.map((revision) => revision.title)).not.toEqual(
-      demo.revisions.map((revision) => revision.title),
+    expect(revisionsOf(other.model).map((revision) => revision.title)).not.toEqual(
+      revisionsOf(demo.model).map((revision) => revision.title),
     );
-    expect(other.pat).not.toBe(demo.pat);
+    expect(other.model.pat).not.toBe(demo.model.pat);
   });
 
   it.each([
-    ['tiny', tiny, 40, 45],
-    ['demo', demo, 300, 182],
-  ] as const)('%s scale has the expected item count and time span', (_name, model, items, days) => {
-    expect(model.workItems.size).toBe(items);
-    const created = [...model.workItems.values()].map(
-      (item) => item.revisions[0]?.createdDate.getTime() ?? Number.NaN,
-    );
-    expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW.getTime() - days * DAY);
-    expect(
-      Math.max(...model.revisions.map((revision) => revision.changedDate.getTime())),
-    ).toBeLessThanOrEqual(NOW.getTime());
-    expect(model.revisions.length).toBeGreaterThan(items * 2);
-  });
+    ['tiny', tiny, LEGACY_SCALES.tiny],
+    ['demo', demo, LEGACY_SCALES.demo],
+  ] as const)(
+    '%s has the first simulator’s items, then incidents, within its time span',
+    (_name, world, scale) => {
+      const items = byItem(revisionsOf(world.model));
+      const legacy = [...items.keys()].filter((id) => id <= scale.items);
+      expect(legacy).toHaveLength(scale.items);
+      const incidents = [...items.values()].filter((revisions) => revisions[0]?.tags.includes('incident'));
+      expect(incidents.length).toBe(world.model.delivery.incidents.length);
+      expect(incidents.length).toBeGreaterThan(0);
+      for (const revisions of incidents) {
+        expect(revisions[0]?.id).toBeGreaterThan(scale.items);
+        expect(revisions[0]?.type).toBe('Bug');
+        expect(revisions[0]?.area).toBe('Seika Demo\\Platform');
+      }
+      const created = [...items.values()].map((revisions) => revisions[0]?.changed ?? Number.NaN);
+      expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW.getTime() - scale.days * DAY);
+      expect(world.model.workItems.lastChanged).toBeLessThanOrEqual(NOW.getTime());
+    },
+  );
 
   it.each([
     ['tiny', tiny],
     ['demo', demo],
-  ] as const)('%s: every revision is valid, ordered and chained by RevisedDate', (_name, model) => {
-    model.revisions.forEach((revision, index) => {
-      expect(revision.watermark).toBe(index + 1);
-      expect(hasState(revision.workItemType, revision.state)).toBe(true);
-      const previous = model.revisions[index - 1];
-      if (previous)
-        expect(revision.changedDate.getTime()).toBeGreaterThanOrEqual(previous.changedDate.getTime());
+  ] as const)('%s: revisions are in change order, valid, and chained by RevisedDate', (_name, world) => {
+    const revisions = revisionsOf(world.model);
+    revisions.forEach((revision, index) => {
+      expect(hasState(revision.type, revision.state)).toBe(true);
+      const previous = revisions[index - 1];
+      if (previous) expect(revision.changed).toBeGreaterThanOrEqual(previous.changed);
     });
-    for (const item of model.workItems.values()) {
-      item.revisions.forEach((revision, index) => {
+    for (const [id, list] of byItem(revisions)) {
+      list.forEach((revision, index) => {
         expect(revision.rev).toBe(index + 1);
-        expect(revision.id).toBe(item.id);
-        expect(revision.createdDate).toEqual(item.revisions[0]?.createdDate);
-        const next = item.revisions[index + 1];
-        expect(revision.revisedDate).toEqual(next ? next.changedDate : null);
-        const previous = item.revisions[index - 1];
+        expect(revision.id).toBe(id);
+        const next = list[index + 1];
+        expect(revision.next).toBe(next ? next.index : -1);
+        const previous = list[index - 1];
         const stateChanged = !previous || previous.state !== revision.state;
-        expect(revision.stateChangeDate).toEqual(
-          stateChanged ? revision.changedDate : previous.stateChangeDate,
-        );
+        expect(revision.stateSince).toBe(stateChanged ? revision.index : previous.stateSince);
       });
-      expect(item.revisions[0]?.state).toBe('New');
+      expect(list[0]?.state).toBe('New');
     }
   });
 
-  it('gives work item ids in creation order', () => {
-    const created = [...demo.workItems.values()]
-      .sort((a, b) => a.id - b.id)
-      .map((item) => item.revisions[0]?.changedDate.getTime() ?? 0);
-    expect(created).toEqual([...created].sort((a, b) => a - b));
+  it('gives the first simulator’s ids in creation order', () => {
+    const firsts = [...byItem(revisionsOf(demo.model)).values()]
+      .map((list) => list[0])
+      .filter((revision) => revision !== undefined && revision.id <= LEGACY_SCALES.demo.items)
+      .sort((a, b) => (a?.id ?? 0) - (b?.id ?? 0))
+      .map((revision) => revision?.changed ?? 0);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
   });
 
-  it('produces a realistic mix of flows (removed, reopened, skipped, unfinished, never started)', () => {
-    const latest = latestStates(demo);
-    const share = (count: number): number => count / demo.workItems.size;
+  it('produces a realistic mix of flows (removed, reopened, skipped, unfinished, never started, same day)', () => {
+    const items = [...byItem(revisionsOf(demo.model)).values()].filter(
+      (list) => (list[0]?.id ?? 0) <= LEGACY_SCALES.demo.items,
+    );
+    const latest = items.map((list) => list.at(-1)?.state ?? '');
+    const share = (count: number): number => count / items.length;
     const removed = latest.filter((state) => state === 'Removed').length;
     expect(share(removed)).toBeGreaterThan(0.01);
     expect(share(removed)).toBeLessThan(0.12);
-    const sequences = stateSequences(demo);
+    const sequences = items.map((list) =>
+      list
+        .map((revision) => revision.state)
+        .filter((state, index, all) => index === 0 || state !== all[index - 1]),
+    );
     const reopened = sequences.filter((states) => states.join('>').includes('Closed>Active')).length;
     expect(share(reopened)).toBeGreaterThan(0.01);
     expect(share(reopened)).toBeLessThan(0.12);
@@ -96,79 +104,72 @@ describe('generateOrganization', () => {
     expect(latest.filter((state) => state === 'Active' || state === 'Resolved').length).toBeGreaterThan(2);
     expect(latest.filter((state) => state === 'New').length).toBeGreaterThan(2);
     expect(share(latest.filter((state) => state === 'Closed').length)).toBeGreaterThan(0.5);
-    const sameDay = [...demo.workItems.values()].filter((item) => {
-      const created = item.revisions[0]?.createdDate.toISOString().slice(0, 10);
-      const closed = item.revisions
-        .find((revision) => revision.state === 'Closed')
-        ?.changedDate.toISOString()
-        .slice(0, 10);
-      return closed !== undefined && created === closed;
+    const sameDay = items.filter((list) => {
+      const created = new Date(list[0]?.changed ?? 0).toISOString().slice(0, 10);
+      const closed = list.find((revision) => revision.state === 'Closed');
+      return closed !== undefined && new Date(closed.changed).toISOString().slice(0, 10) === created;
     });
     expect(sameDay.length).toBeGreaterThan(2);
     expect(
-      demo.revisions.filter(
-        (revision, index) => revision.rev > 1 && revision.state === demo.revisions[index]?.state,
-      ).length,
-    ).toBeGreaterThan(0);
+      items.some((list) =>
+        list.some((revision, index) => index > 0 && list[index - 1]?.state === revision.state),
+      ),
+    ).toBe(true);
   });
 
   it('uses the Agile states per type (bugs are never Removed) and the project areas', () => {
-    expect(
-      demo.revisions.some((revision) => revision.workItemType === 'Bug' && revision.state === 'Removed'),
-    ).toBe(false);
-    expect(
-      demo.revisions.some((revision) => revision.workItemType === 'Task' && revision.state === 'Resolved'),
-    ).toBe(false);
-    expect(AGILE_STATES['User Story'].map((state) => `${state.name}=${state.category}`)).toEqual([
+    const revisions = revisionsOf(demo.model);
+    expect(revisions.some((revision) => revision.type === 'Bug' && revision.state === 'Removed')).toBe(false);
+    expect(revisions.some((revision) => revision.type === 'Task' && revision.state === 'Resolved')).toBe(
+      false,
+    );
+    expect(typeOf(AGILE, 'User Story')?.states.map((state) => `${state.name}=${state.category}`)).toEqual([
       'New=Proposed',
       'Active=InProgress',
       'Resolved=Resolved',
       'Closed=Completed',
       'Removed=Removed',
     ]);
-    const areas = [...demo.workItems.values()].map((item) => item.revisions[0]?.areaPath ?? '');
-    for (const area of areas) expect(AREA_PATHS).toContain(area);
-    const platform = areas.filter((area) => area === 'Seika Demo\\Platform').length / areas.length;
+    const firsts = [...byItem(revisions).values()].map((list) => list[0]);
+    for (const revision of firsts) expect(AREA_PATHS).toContain(revision?.area);
+    const legacy = firsts.filter((revision) => (revision?.id ?? 0) <= LEGACY_SCALES.demo.items);
+    const platform =
+      legacy.filter((revision) => revision?.area === 'Seika Demo\\Platform').length / legacy.length;
     expect(platform).toBeGreaterThan(0.04);
     expect(platform).toBeLessThan(0.18);
-    expect(areas.some((area) => area === 'Seika Demo\\Web\\Checkout')).toBe(true);
   });
 
-  it('has revisions that change only the title or tags (non-state revisions)', () => {
-    const edits = demo.revisions.filter((revision) => {
-      const item = demo.workItems.get(revision.id);
-      const previous = item?.revisions[revision.rev - 2];
-      return previous !== undefined && previous.state === revision.state;
-    });
-    expect(edits.length).toBeGreaterThan(10);
+  it('puts deleted items in the recycle bin with a last revision flagged deleted', () => {
+    const revisions = revisionsOf(demo.model);
+    const deletions = revisions.filter((revision) => revision.deleted);
+    expect(deletions.length).toBeGreaterThan(0);
+    for (const deletion of deletions) {
+      expect(deletion.next).toBe(-1);
+      expect(demo.model.workItems.isDeleted(deletion.id)).toBe(true);
+    }
   });
 });
 
 describe('appendActivity', () => {
   it('appends exactly the requested revisions after the latest one, deterministically', () => {
-    const run = (): OrganizationModel => {
-      const model = generateOrganization({ seed: 5, scale: 'tiny', now: NOW });
-      appendActivity(model, createRandom(9), 25);
-      return model;
+    const run = () => {
+      const world = generateOrganization({ seed: 5, scale: 'tiny', now: NOW });
+      appendActivity(world.model, createRandom(9), 25);
+      return world;
     };
     const base = generateOrganization({ seed: 5, scale: 'tiny', now: NOW });
     const grown = run();
-    expect(grown).toEqual(run());
-    const added = grown.revisions.slice(base.revisions.length);
+    expect(revisionsOf(grown.model)).toEqual(revisionsOf(run().model));
+    const added = revisionsOf(grown.model).slice(base.model.workItems.revisionCount);
     expect(added).toHaveLength(25);
-    const lastBefore = base.revisions.at(-1)?.changedDate.getTime() ?? 0;
-    let previous = lastBefore;
+    let previous = base.model.workItems.lastChanged;
     for (const revision of added) {
-      expect(revision.changedDate.getTime()).toBeGreaterThan(previous);
-      previous = revision.changedDate.getTime();
-      expect(hasState(revision.workItemType, revision.state)).toBe(true);
+      expect(revision.changed).toBeGreaterThan(previous);
+      previous = revision.changed;
+      expect(hasState(revision.type, revision.state)).toBe(true);
+      expect(grown.model.workItems.isDeleted(revision.id)).toBe(false);
     }
     expect(added.some((revision) => revision.rev === 1)).toBe(true);
     expect(added.some((revision) => revision.rev > 1)).toBe(true);
-    for (const item of grown.workItems.values()) {
-      item.revisions.forEach((revision, index) => {
-        expect(revision.revisedDate).toEqual(item.revisions[index + 1]?.changedDate ?? null);
-      });
-    }
   });
 });

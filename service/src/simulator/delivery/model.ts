@@ -52,15 +52,14 @@ export interface PullRequestModel {
   readonly isDraft: boolean;
   readonly workItems: readonly number[];
   readonly reviewers: readonly { readonly identity: number; readonly vote: number }[];
-  /** Range in the repository's branch commits. */
-  readonly branchStart: number;
-  branchCount: number;
+  /** Indexes of its commits in the repository's branch commits, in push order. */
+  readonly commits: number[];
   status: PullRequestStatus;
   closedDate: number;
   closedBy: number;
   /** Index of the squash commit on main, -1 until completed. */
   mergeCommit: number;
-  /** Set when the change fixes an incident (hotfix). */
+  /** The incident work item this change fixes (a hotfix), 0 otherwise. */
   readonly hotfixFor: number;
 }
 
@@ -86,6 +85,7 @@ export interface PipelineModel {
 
 export interface StageRun {
   state: StageState;
+  attempt: number;
   result: TaskResult | undefined;
   startTime: number;
   finishTime: number;
@@ -107,6 +107,7 @@ export interface BuildModel {
   readonly sourceCommit: number;
   /** Main commits after this index (exclusive) up to sourceCommit are this build's changes. */
   readonly changesAfter: number;
+  /** Identity index; -1 is the project's build service (scheduled runs). */
   readonly requestedFor: number;
   status: BuildStatus;
   result: BuildResult | undefined;
@@ -132,6 +133,7 @@ export interface DeploymentRecordModel {
   readonly build: number;
   readonly stageName: string;
   readonly stageIndex: number;
+  readonly stageAttempt: number;
   readonly queueTime: number;
   startTime: number;
   finishTime: number;
@@ -160,6 +162,8 @@ export interface ReleaseModel {
   readonly build: number;
   readonly createdOn: number;
   readonly createdBy: number;
+  /** Release environment ids are environmentBase + the environment's index in the definition. */
+  readonly environmentBase: number;
 }
 
 export type DeploymentStatus = 'notDeployed' | 'inProgress' | 'succeeded' | 'partiallySucceeded' | 'failed';
@@ -171,6 +175,7 @@ export type OperationStatus =
   | 'PhasePartiallySucceeded'
   | 'PhaseFailed'
   | 'Canceled'
+  | 'Rejected'
   | 'Approved';
 
 export interface ReleaseDeploymentModel {

@@ -13,6 +13,8 @@ export interface NewItem {
   readonly isDeleted: boolean;
   /** Parent work item (a task's story), 0 when none. */
   readonly parent: number;
+  /** Microsoft.VSTS.Common.Priority; 2 (the process default) when omitted. */
+  readonly priority?: number;
 }
 
 export interface Change {
@@ -44,7 +46,7 @@ export function recordCreation(store: WorkItemStore, item: NewItem, at: Date, by
     tags: tagMask(item.tags),
     column: strings.intern(legacyBoardColumn(item.workItemType, 'New', '')),
     columnDone: undefined,
-    priority: 2,
+    priority: item.priority ?? 2,
     parent: item.parent,
     deleted: false,
   });
@@ -84,5 +86,29 @@ export function recordChange(store: WorkItemStore, id: number, change: Change): 
     priority: store.priorities.get(previous),
     parent: store.parents.get(previous),
     deleted: false,
+  });
+}
+
+/** Moves an item to the recycle bin: a last revision flagged deleted, hidden from reporting by default. */
+export function recordDeletion(store: WorkItemStore, id: number, at: Date, by: number): number {
+  const previous = store.latestIndex(id);
+  return store.append({
+    id,
+    changed: at.getTime(),
+    changedBy: by,
+    assignedTo: store.assignedTo.get(previous),
+    project: store.projects.get(previous),
+    type: store.types.get(previous),
+    state: store.states.get(previous),
+    reason: store.reasons.get(previous),
+    area: store.areas.get(previous),
+    iteration: store.iterations.get(previous),
+    title: store.titles.get(previous),
+    tags: store.tags.get(previous),
+    column: store.columns.get(previous),
+    columnDone: undefined,
+    priority: store.priorities.get(previous),
+    parent: store.parents.get(previous),
+    deleted: true,
   });
 }

@@ -11,7 +11,12 @@ export function ensureSprints(seed: number, project: ProjectModel, until: number
     if (!last || last.startDate.getTime() > until + 2 * SPRINT_DAYS * DAY - SPRINT_DAYS * DAY) return;
     const n = project.iterations.length + 1;
     project.iterations.push(
-      sprint(derivedGuid(seed, `sprint:${project.id}:${n}`), project.name, n, last.startDate.getTime() + SPRINT_DAYS * DAY),
+      sprint(
+        derivedGuid(seed, `sprint:${project.id}:${n}`),
+        project.name,
+        n,
+        last.startDate.getTime() + SPRINT_DAYS * DAY,
+      ),
     );
   }
 }

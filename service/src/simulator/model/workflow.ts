@@ -11,7 +11,8 @@ export function categoryOf(process: ProcessDef, type: string, state: string): St
   if (!map) {
     map = new Map();
     for (const definition of process.types)
-      for (const candidate of definition.states) map.set(`${definition.name}\u0000${candidate.name}`, candidate.category);
+      for (const candidate of definition.states)
+        map.set(`${definition.name}\u0000${candidate.name}`, candidate.category);
     categories.set(process, map);
   }
   return map.get(`${type}\u0000${state}`);

@@ -58,9 +58,16 @@ export interface ProcessDef {
   readonly requirementColumns: readonly ColumnDef[];
 }
 
+const typeIndex = new WeakMap<ProcessDef, Map<string, WorkItemTypeDef>>();
+
+/** A process's work item type by name (case-insensitive). */
 export function typeOf(process: ProcessDef, name: string): WorkItemTypeDef | undefined {
-  const wanted = name.toLowerCase();
-  return process.types.find((type) => type.name.toLowerCase() === wanted);
+  let index = typeIndex.get(process);
+  if (!index) {
+    index = new Map(process.types.map((type) => [type.name.toLowerCase(), type]));
+    typeIndex.set(process, index);
+  }
+  return index.get(name.toLowerCase());
 }
 
 export function stateOf(type: WorkItemTypeDef, name: string): StateDef | undefined {

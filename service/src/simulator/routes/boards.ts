@@ -7,7 +7,9 @@ import { scopeOf } from './work.ts';
 
 function findBoard(team: TeamModel, nameOrId: string): BoardModel {
   const wanted = nameOrId.toLowerCase();
-  const board = team.boards.find((candidate) => candidate.id === wanted || candidate.name.toLowerCase() === wanted);
+  const board = team.boards.find(
+    (candidate) => candidate.id === wanted || candidate.name.toLowerCase() === wanted,
+  );
   if (!board)
     throw errors.notFound(
       'BoardDoesNotExistException',
@@ -19,13 +21,23 @@ function findBoard(team: TeamModel, nameOrId: string): BoardModel {
 
 /** First and last columns carry no isSplit or description, as in the service's payload. */
 export function columnPayload(column: ColumnModel): Record<string, unknown> {
-  const base = { id: column.id, name: column.name, itemLimit: column.itemLimit, stateMappings: column.stateMappings };
+  const base = {
+    id: column.id,
+    name: column.name,
+    itemLimit: column.itemLimit,
+    stateMappings: column.stateMappings,
+  };
   return column.columnType === 'inProgress'
     ? { ...base, isSplit: column.isSplit, description: column.description, columnType: column.columnType }
     : { ...base, columnType: column.columnType };
 }
 
-function boardUrl(organizationUrl: string, project: ProjectModel, team: TeamModel, board: BoardModel): string {
+function boardUrl(
+  organizationUrl: string,
+  project: ProjectModel,
+  team: TeamModel,
+  board: BoardModel,
+): string {
   return teamApiUrl(organizationUrl, project, team, `boards/${board.id}`);
 }
 
@@ -67,7 +79,10 @@ export const boardRoutes: readonly Route[] = [
         allowedMappings: {},
         canEdit: true,
         fields: {
-          columnField: { referenceName: `${wef}.Column`, url: `${organizationUrl}/_apis/wit/fields/${wef}.Column` },
+          columnField: {
+            referenceName: `${wef}.Column`,
+            url: `${organizationUrl}/_apis/wit/fields/${wef}.Column`,
+          },
           rowField: { referenceName: `${wef}.Lane`, url: `${organizationUrl}/_apis/wit/fields/${wef}.Lane` },
           doneField: {
             referenceName: `${wef}.Column.Done`,

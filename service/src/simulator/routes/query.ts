@@ -27,7 +27,8 @@ export function intList(query: URLSearchParams, name: string): number[] | undefi
   if (items === undefined) return undefined;
   return items.map((item) => {
     const value = Number(item);
-    if (!Number.isInteger(value)) throw errors.invalidArgument(`Invalid value '${item}' for parameter ${name}.`);
+    if (!Number.isInteger(value))
+      throw errors.invalidArgument(`Invalid value '${item}' for parameter ${name}.`);
     return value;
   });
 }
@@ -36,7 +37,8 @@ export function dateParam(query: URLSearchParams, name: string): number | undefi
   const raw = query.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const parsed = parseQueryDate(raw);
-  if (!parsed) throw errors.invalidArgument(`The value '${raw}' is not a valid DateTime for parameter ${name}.`);
+  if (!parsed)
+    throw errors.invalidArgument(`The value '${raw}' is not a valid DateTime for parameter ${name}.`);
   return parsed.getTime();
 }
 
@@ -59,7 +61,8 @@ export function enumParam<T extends string>(
       const exact = entries.find(([, value]) => value === number);
       if (exact) chosen.add(exact[0]);
       else
-        for (const [member, value] of entries) if (value !== 0 && (number & value) === value) chosen.add(member);
+        for (const [member, value] of entries)
+          if (value !== 0 && (number & value) === value) chosen.add(member);
       if (number !== 0 && chosen.size === 0)
         throw errors.invalidArgument(`The value '${raw}' is not valid for ${name}.`);
       continue;
@@ -72,7 +75,12 @@ export function enumParam<T extends string>(
 }
 
 /** `$skip` / `$top` offset paging. */
-export function skipTop<T>(query: URLSearchParams, items: readonly T[], defaultTop: number, maxTop = Infinity): T[] {
+export function skipTop<T>(
+  query: URLSearchParams,
+  items: readonly T[],
+  defaultTop: number,
+  maxTop = Infinity,
+): T[] {
   const skip = wholeNumber(query, '$skip') ?? 0;
   const top = Math.min(wholeNumber(query, '$top') ?? defaultTop, maxTop);
   return items.slice(skip, skip + top);

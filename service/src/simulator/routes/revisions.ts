@@ -4,9 +4,9 @@ import type { RequestContext, RouteResult } from '../http.ts';
 import { errors } from '../errors.ts';
 import { parseQueryDate } from '../dates.ts';
 import { decodeContinuationToken, encodeContinuationToken } from '../paging/token.ts';
-import type { WorkItemRevision } from '../generate/model.ts';
 import type { RouteParams } from './route.ts';
 import { revisionFields, selectFields } from './revisionFields.ts';
+import { csv, flag } from './query.ts';
 
 /** The real maximum of $maxPageSize is undocumented; the simulator caps requests at 1000. */
 export const MAX_PAGE_SIZE = 1000;
@@ -29,15 +29,6 @@ const postFilterSchema = z
   })
   .nullish();
 
-const list = (value: string | null): string[] | undefined =>
-  value === null
-    ? undefined
-    : value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-const flag = (value: string | null): boolean => value?.toLowerCase() === 'true';
-
 function parsePageSize(query: URLSearchParams, fallback: number): number {
   const raw = query.get('$maxPageSize');
   if (raw === null) return fallback;
@@ -49,6 +40,7 @@ function parsePageSize(query: URLSearchParams, fallback: number): number {
 
 /** Index in the change stream to start scanning from (the watermark already consumed). */
 function startIndex(context: RequestContext): number {
+  const store = context.model.workItems;
   const token = context.query.get('continuationToken') ?? context.query.get('watermark');
   const startDateTime = context.query.get('startDateTime');
   if (token !== null && startDateTime !== null) {
@@ -60,28 +52,28 @@ function startIndex(context: RequestContext): number {
     const watermark = decodeContinuationToken(token);
     if (watermark === undefined)
       throw errors.invalidArgument(`The continuation token '${token}' is not valid.`);
-    return Math.min(watermark, context.model.revisions.length);
+    return Math.min(watermark, store.revisionCount);
   }
   if (startDateTime !== null) {
     const start = parseQueryDate(startDateTime);
     if (!start) throw errors.invalidArgument(`The value '${startDateTime}' is not a valid startDateTime.`);
-    const index = context.model.revisions.findIndex(
-      (revision) => revision.changedDate.getTime() >= start.getTime(),
-    );
-    return index === -1 ? context.model.revisions.length : index;
+    return store.firstIndexAtOrAfter(start.getTime());
   }
   return 0;
 }
 
-function matches(revision: WorkItemRevision, filter: RevisionFilter, context: RequestContext): boolean {
-  const item = context.model.workItems.get(revision.id);
-  if (item?.isDeleted === true && !filter.includeDeleted) return false;
-  if (filter.includeLatestOnly && revision.revisedDate !== null) return false;
-  if (filter.types && filter.types.length > 0) {
-    const type = revision.workItemType.toLowerCase();
-    if (!filter.types.some((wanted) => wanted.toLowerCase() === type)) return false;
+function typeMatcher(
+  context: RequestContext,
+  types: readonly string[] | undefined,
+): (index: number) => boolean {
+  if (types === undefined || types.length === 0) return () => true;
+  const { strings, types: column } = context.model.workItems;
+  const wanted = new Set<number>();
+  for (const type of types) {
+    for (let pooled = 1; pooled < strings.size; pooled += 1)
+      if (strings.get(pooled).toLowerCase() === type.toLowerCase()) wanted.add(pooled);
   }
-  return true;
+  return (index) => wanted.has(column.get(index));
 }
 
 function nextLink(context: RequestContext, params: RouteParams, token: string): string {
@@ -101,30 +93,39 @@ function readBatch(
   filter: RevisionFilter,
   pageSize: number,
 ): RouteResult {
-  const { revisions } = context.model;
+  const store = context.model.workItems;
+  const total = store.revisionCount;
+  const typeMatches = typeMatcher(context, filter.types);
+  const project = params.project?.index;
   const from = startIndex(context);
-  const batch: WorkItemRevision[] = [];
+  const batch: number[] = [];
   let consumed = from;
   let isLastBatch = true;
-  for (let index = from; index < revisions.length; index += 1) {
-    const revision = revisions[index];
-    if (!revision || !matches(revision, filter, context)) continue;
+  for (let index = from; index < total; index += 1) {
+    if (project !== undefined && store.projects.get(index) !== project) continue;
+    if (!filter.includeDeleted && store.isDeleted(store.ids.get(index))) continue;
+    if (filter.includeLatestOnly && store.next.get(index) !== -1) continue;
+    if (!typeMatches(index)) continue;
     if (batch.length === pageSize) {
       isLastBatch = false;
       break;
     }
-    batch.push(revision);
+    batch.push(index);
     consumed = index + 1;
   }
   // Caught up: the token points past everything scanned, so the next poll returns only newer revisions.
-  if (isLastBatch) consumed = revisions.length;
-  const at = revisions[consumed - 1];
-  const token = encodeContinuationToken({ watermark: consumed, id: at?.id ?? 0, rev: at?.rev ?? 0 });
-  const values = batch.map((revision) => ({
-    id: revision.id,
-    rev: revision.rev,
+  if (isLastBatch) consumed = total;
+  const at = consumed - 1;
+  const token = encodeContinuationToken({
+    watermark: consumed,
+    id: at >= 0 ? store.ids.get(at) : 0,
+    rev: at >= 0 ? store.revs.get(at) : 0,
+  });
+  const values = batch.map((index) => ({
+    id: store.ids.get(index),
+    rev: store.revs.get(index),
     fields: selectFields(
-      revisionFields(revision, context.model, context.organizationUrl, filter.includeIdentityRef),
+      revisionFields(index, context.model, context.organizationUrl, filter.includeIdentityRef),
       filter.fields,
     ),
   }));
@@ -134,8 +135,8 @@ function readBatch(
 export function readRevisionsGet(context: RequestContext, params: RouteParams): RouteResult {
   const { query } = context;
   const filter: RevisionFilter = {
-    fields: list(query.get('fields')),
-    types: list(query.get('types')),
+    fields: csv(query.get('fields')),
+    types: csv(query.get('types')),
     includeIdentityRef: flag(query.get('includeIdentityRef')),
     includeDeleted: flag(query.get('includeDeleted')),
     includeLatestOnly: flag(query.get('includeLatestOnly')),

@@ -6,7 +6,7 @@ import type { ProjectModel, TeamModel } from '../model/organization.ts';
  * Where a route sits: under the organization only, under a project (required or optional, like
  * reporting revisions), or under a project and team (team optional: the default team).
  */
-export type RouteScope = 'organization' | 'project' | 'optionalProject' | 'team';
+export type RouteScope = 'organization' | 'project' | 'optionalProject' | 'team' | 'optionalTeam';
 
 export interface RouteParams {
   /** Placeholders of the pattern, e.g. `type` for `wit/workitemtypes/:type/states`. */
@@ -15,7 +15,7 @@ export interface RouteParams {
   readonly team: TeamModel | undefined;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Route {
   readonly methods: readonly HttpMethod[];

@@ -1,34 +1,34 @@
-import { ok } from '../http.ts';
+import { list, ok } from '../http.ts';
 import { errors } from '../errors.ts';
-import { statesOfType, AGILE_STATES, PORTFOLIO_STATES } from '../generate/process.ts';
-import type { ProcessState } from '../generate/process.ts';
-import type { OrganizationModel } from '../generate/model.ts';
+import { backlogTypeOrder } from '../processes/index.ts';
+import { typeOf } from '../processes/types.ts';
+import type { WorkItemTypeDef } from '../processes/types.ts';
+import type { ProjectModel } from '../model/organization.ts';
 import type { Route } from './route.ts';
 import { workItemTypeRef } from './links.ts';
 import { readRevisionsGet, readRevisionsPost } from './revisions.ts';
+import { readLinks } from './reportingLinks.ts';
 
-const REFERENCE_NAMES: Record<string, string> = {
-  'User Story': 'Microsoft.VSTS.WorkItemTypes.UserStory',
-  Bug: 'Microsoft.VSTS.WorkItemTypes.Bug',
-  Task: 'Microsoft.VSTS.WorkItemTypes.Task',
-  Feature: 'Microsoft.VSTS.WorkItemTypes.Feature',
-  Epic: 'Microsoft.VSTS.WorkItemTypes.Epic',
-};
-
-function workItemType(
-  organizationUrl: string,
-  model: OrganizationModel,
-  name: string,
-  states: readonly ProcessState[],
-) {
+function workItemType(organizationUrl: string, project: ProjectModel, type: WorkItemTypeDef) {
   return {
-    name,
-    referenceName: REFERENCE_NAMES[name] ?? name,
-    description: `${name} work item type of the Agile process`,
+    name: type.name,
+    referenceName: type.referenceName,
+    description: `${type.name} work item type of the ${project.process.name} process`,
+    color: type.color,
+    icon: {
+      id: type.icon,
+      url: `${organizationUrl}/_apis/wit/workItemIcons/${type.icon}?color=${type.color}&v=2`,
+    },
     isDisabled: false,
-    states: states.map(({ name: stateName, color, category }) => ({ name: stateName, color, category })),
-    url: workItemTypeRef(organizationUrl, model, name).url,
+    states: type.states.map(({ name, color, category }) => ({ name, color, category })),
+    url: workItemTypeRef(organizationUrl, project, type.name).url,
   };
+}
+
+function findType(project: ProjectModel | undefined, name: string): WorkItemTypeDef {
+  const type = project ? typeOf(project.process, name) : undefined;
+  if (!type) throw errors.workItemTypeNotFound(name);
+  return type;
 }
 
 export const witRoutes: readonly Route[] = [
@@ -37,11 +37,9 @@ export const witRoutes: readonly Route[] = [
     scope: 'project',
     pattern: 'wit/workitemtypes/:type/states',
     location: 'workItemTypeStates',
-    handle: (_context, { values }) => {
-      const found = statesOfType(values.type ?? '');
-      if (!found) throw errors.workItemTypeNotFound(values.type ?? '');
-      const value = found.states.map(({ name, color, category }) => ({ name, color, category }));
-      return ok({ count: value.length, value });
+    handle: (_context, { project, values }) => {
+      const type = findType(project, values.type ?? '');
+      return list(type.states.map(({ name, color, category }) => ({ name, color, category })));
     },
   },
   {
@@ -49,15 +47,16 @@ export const witRoutes: readonly Route[] = [
     scope: 'project',
     pattern: 'wit/workitemtypes/:type?',
     location: 'workItemTypes',
-    handle: ({ model, organizationUrl }, { values }) => {
+    handle: ({ organizationUrl }, { project, values }) => {
+      if (!project) throw errors.invalidArgument('A project is required.');
       if (values.type === undefined) {
-        const all = Object.entries({ ...AGILE_STATES, ...PORTFOLIO_STATES });
-        const value = all.map(([name, states]) => workItemType(organizationUrl, model, name, states));
-        return ok({ count: value.length, value });
+        const types = backlogTypeOrder(project.process).flatMap((name) => {
+          const type = typeOf(project.process, name);
+          return type ? [workItemType(organizationUrl, project, type)] : [];
+        });
+        return list(types);
       }
-      const found = statesOfType(values.type);
-      if (!found) throw errors.workItemTypeNotFound(values.type);
-      return ok(workItemType(organizationUrl, model, found.name, found.states));
+      return ok(workItemType(organizationUrl, project, findType(project, values.type)));
     },
   },
   {
@@ -67,5 +66,12 @@ export const witRoutes: readonly Route[] = [
     location: 'reportingRevisions',
     handle: (context, params) =>
       context.method === 'POST' ? readRevisionsPost(context, params) : readRevisionsGet(context, params),
+  },
+  {
+    methods: ['GET'],
+    scope: 'optionalProject',
+    pattern: 'wit/reporting/workitemlinks',
+    location: 'reportingLinks',
+    handle: readLinks,
   },
 ];

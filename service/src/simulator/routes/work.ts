@@ -70,7 +70,9 @@ export const workRoutes: readonly Route[] = [
           project: { href: projectUrl(organizationUrl, project) },
           team: { href: teamUrl(organizationUrl, project, team) },
           teamIterations: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings/iterations') },
-          teamFieldValues: { href: teamApiUrl(organizationUrl, project, team, 'teamsettings/teamfieldvalues') },
+          teamFieldValues: {
+            href: teamApiUrl(organizationUrl, project, team, 'teamsettings/teamfieldvalues'),
+          },
         },
       });
     },

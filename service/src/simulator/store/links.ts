@@ -26,6 +26,8 @@ export class LinkStore {
   readonly rels = uint8();
   readonly changed = float64();
   readonly active = uint8();
+  /** Change indexes touching each work item (either end), for relations of a work item. */
+  private readonly byItem = new Map<number, number[]>();
 
   get changeCount(): number {
     return this.count;
@@ -33,15 +35,36 @@ export class LinkStore {
 
   append(change: LinkChange): number {
     const index = this.count;
-    if (index > 0 && change.changed < this.changed.get(index - 1))
-      throw new Error('link changes must be appended in change order');
+    // Change order is kept by clamping: a change can never be older than the one before it.
+    const changed = index > 0 ? Math.max(change.changed, this.changed.get(index - 1)) : change.changed;
     this.sources.set(index, change.source);
     this.targets.set(index, change.target);
     this.rels.set(index, LINK_TYPES.indexOf(change.rel));
-    this.changed.set(index, change.changed);
+    this.changed.set(index, changed);
     this.active.set(index, change.isActive ? 1 : 0);
+    for (const id of [change.source, change.target]) {
+      const touching = this.byItem.get(id);
+      if (touching) touching.push(index);
+      else this.byItem.set(id, [index]);
+    }
     this.count += 1;
     return index;
+  }
+
+  /** Links of an item in effect at `time`: the latest change of each (rel, source, target) that is active. */
+  linksOf(id: number, time: number): { rel: LinkType; source: number; target: number }[] {
+    const latest = new Map<string, number>();
+    for (const index of this.byItem.get(id) ?? []) {
+      if (this.changed.get(index) > time) break;
+      latest.set(`${this.rels.get(index)}:${this.sources.get(index)}:${this.targets.get(index)}`, index);
+    }
+    return [...latest.values()]
+      .filter((index) => this.active.get(index) === 1)
+      .map((index) => ({
+        rel: this.rel(index),
+        source: this.sources.get(index),
+        target: this.targets.get(index),
+      }));
   }
 
   rel(index: number): LinkType {
