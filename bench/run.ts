@@ -7,6 +7,7 @@ import { formatTable, type BenchRow } from './benchRow.ts';
 const AREAS: Record<string, () => Promise<readonly BenchRow[]>> = {
   flow: async () => (await import('./flow/index.ts')).runFlowBenchmarks(),
   delivery: async () => (await import('./delivery/index.ts')).runDeliveryBenchmarks(),
+  simulator: async () => (await import('./simulator/index.ts')).runSimulatorBenchmarks(),
 };
 
 const requested = process.argv.slice(2);

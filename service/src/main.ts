@@ -7,7 +7,7 @@ import { readConfig, requireOrganization, type ServiceConfig } from './config.ts
 import { createLogger, type Logger } from './logger.ts';
 import { createSecretBox, parseEncryptionKey } from './security/secretBox.ts';
 import { organizationNameFromUrl } from './services/organizationDirectory.ts';
-import { openRepository, storageTargetFromEnvironment } from './storage/openRepository.ts';
+import { openStorage, storageTargetFromEnvironment } from './storage/openRepository.ts';
 import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
@@ -35,6 +35,7 @@ async function runDemo(config: ServiceConfig, logger: Logger): Promise<void> {
     seed: config.SEIKA_DEMO_SEED,
     timeZone: config.SEIKA_TIME_ZONE,
     logger,
+    living: true,
   });
   const { pages, requests, revisions, seconds } = demo.sync;
   console.log(
@@ -55,12 +56,11 @@ function printProgress(status: StreamStatus): void {
 
 async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
   const { url, pat } = requireOrganization(config);
-  const repository = await openRepository(
-    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
-  );
+  const storage = await openStorage(storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR));
   try {
     const report = await syncOrganization({
-      repository,
+      repository: storage.repository,
+      delivery: storage.delivery,
       createConnection: createAdoConnection,
       logger,
       onStatus: printProgress,
@@ -70,7 +70,7 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
     if (process.stderr.isTTY) process.stderr.write('\n');
     console.log(JSON.stringify(report));
   } finally {
-    await repository.close();
+    await storage.close();
   }
 }
 
@@ -80,9 +80,8 @@ async function runResync(config: ServiceConfig, logger: Logger, args: readonly s
     options: { 'from-raw': { type: 'boolean', default: false }, organization: { type: 'string' } },
   });
   if (!values['from-raw']) throw new Error('resync needs --from-raw (the only source it re-reads).');
-  const repository = await openRepository(
-    storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR),
-  );
+  const storage = await openStorage(storageTargetFromEnvironment(config.DATABASE_URL, config.SEIKA_DATA_DIR));
+  const { repository, delivery } = storage;
   try {
     const organizations =
       values.organization === undefined
@@ -90,10 +89,10 @@ async function runResync(config: ServiceConfig, logger: Logger, args: readonly s
         : [values.organization.toLowerCase()];
     if (organizations.length === 0) throw new Error('No raw pages are stored yet: run a sync first.');
     for (const organization of organizations) {
-      console.log(JSON.stringify(await renormaliseFromRaw({ repository, organization, logger })));
+      console.log(JSON.stringify(await renormaliseFromRaw({ repository, delivery, organization, logger })));
     }
   } finally {
-    await repository.close();
+    await storage.close();
   }
 }
 

@@ -169,7 +169,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     let url = areaUrls.get(area);
     if (url === undefined) {
       url = call('resourceAreas', () =>
-        fetchJson(`${organizationUrl}/_apis/resourceAreas?api-version=7.1`),
+        fetchJson(`${organizationUrl}/_apis/resourceAreas?api-version=7.1-preview.1`),
       ).then(({ body }) => {
         const areas: unknown =
           typeof body === 'object' && body !== null ? Reflect.get(body, 'value') : undefined;

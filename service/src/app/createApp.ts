@@ -1,11 +1,15 @@
 import express, { type Express, type Router } from 'express';
 import { requireAppToken } from '../api/appTokenAuth.ts';
 import { allowOrigins, MARKETPLACE_ORIGINS } from '../api/cors.ts';
+import { createDeliveryRouter } from '../api/deliveryRouter.ts';
+import { createDeliverySettingsRouter } from '../api/deliverySettingsRouter.ts';
 import { createFlowRouter } from '../api/flowRouter.ts';
 import { HttpError, jsonErrorHandler } from '../api/httpErrors.ts';
 import { createOpenApiRouter } from '../api/openapiRouter.ts';
 import { createTeamSettingsRouter } from '../api/teamSettingsRouter.ts';
 import type { Logger } from '../logger.ts';
+import type { DeliveryService } from '../services/deliveryService.ts';
+import type { DeliverySettingsService } from '../services/deliverySettingsService.ts';
 import type { FlowService } from '../services/flowService.ts';
 import type { OrganizationService } from '../services/organizationService.ts';
 import type { TeamSettingsService } from '../services/teamSettingsService.ts';
@@ -15,6 +19,10 @@ export interface AppDependencies {
   flowService: FlowService;
   /** GET/PUT/DELETE .../flow/settings; absent when the service stores no team settings. */
   teamSettingsService?: TeamSettingsService;
+  /** .../delivery/... per project and team; absent when the service stores no delivery records. */
+  deliveryService?: DeliveryService;
+  /** GET/PUT/DELETE .../projects/:project/delivery/settings. */
+  deliverySettingsService?: DeliverySettingsService;
   /** Admin endpoints (connect organizations, sync status); absent in the single-organization demo. */
   organizationService?: OrganizationService;
   /** Service-hook receiver; absent when the service takes no pushes. */
@@ -45,6 +53,12 @@ export function createApp(dependencies: AppDependencies): Express {
   api.use(createFlowRouter(dependencies.flowService));
   if (dependencies.teamSettingsService !== undefined) {
     api.use(createTeamSettingsRouter(dependencies.teamSettingsService));
+  }
+  if (dependencies.deliveryService !== undefined) {
+    api.use(createDeliveryRouter(dependencies.deliveryService));
+  }
+  if (dependencies.deliverySettingsService !== undefined) {
+    api.use(createDeliverySettingsRouter(dependencies.deliverySettingsService));
   }
   if (dependencies.organizationService !== undefined) {
     api.use(createOrganizationsRouter(dependencies.organizationService));

@@ -23,6 +23,8 @@ export interface DemoOptions {
   extensionDistDirectory?: string;
   /** How often the worker re-syncs the living demo organization. */
   syncIntervalMs?: number;
+  /** The simulated organization keeps changing in real time (npm start); tests keep it frozen. */
+  living?: boolean;
 }
 
 export interface RunningDemo {
@@ -49,6 +51,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     seed: options.seed ?? 7,
     scale: 'demo',
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.living === true ? { clock: { mode: 'realtime' as const, speed: 1 } } : {}),
   });
   const databasePath = resolve(options.dataDirectory, 'demo.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });

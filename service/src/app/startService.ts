@@ -4,6 +4,8 @@ import { createHooksRouter } from '../api/hooksRouter.ts';
 import type { AdoConnectionFactory } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
+import { createDeliveryService } from '../services/deliveryService.ts';
+import { createDeliverySettingsService } from '../services/deliverySettingsService.ts';
 import { createFlowService } from '../services/flowService.ts';
 import { storedOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { createOrganizationService, type OrganizationService } from '../services/organizationService.ts';
@@ -51,6 +53,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const worker = options.runWorker
     ? new SyncWorker({
         repository: storage.repository,
+        delivery: storage.delivery,
         jobs: storage.jobs,
         organizations: organizationStore,
         statusStore: storage.streamStatus,
@@ -87,6 +90,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       repository: storage.repository,
       organizations: directory,
       store: storage.teamSettings,
+    }),
+    deliveryService: createDeliveryService({
+      repository: storage.repository,
+      delivery: storage.delivery,
+      organizations: directory,
+      settings: storage.deliverySettings,
+    }),
+    deliverySettingsService: createDeliverySettingsService({
+      repository: storage.repository,
+      delivery: storage.delivery,
+      organizations: directory,
+      store: storage.deliverySettings,
     }),
     organizationService: organizations,
     hooksRouter: createHooksRouter({

@@ -2,11 +2,13 @@ import { resolve } from 'node:path';
 import type { SecretBox } from '../security/secretBox.ts';
 import { incidentsFrom } from '../sync/normalise/deliveryIncidents.ts';
 import type { DeliveryRepository } from './deliveryRepository.ts';
+import type { DeliverySettingsStore } from './deliverySettings.ts';
 import { openPostgresDatabase } from './postgres/postgresDatabase.ts';
 import type { SeikaRepository } from './repository.ts';
 import { migrate } from './sql/migrate.ts';
 import type { SqlDatabase } from './sql/sqlDatabase.ts';
 import { SqlDeliveryRepository } from './sql/sqlDeliveryRepository.ts';
+import { SqlDeliverySettingsStore } from './sql/sqlDeliverySettingsStore.ts';
 import { SqlOrganizationStore } from './sql/sqlOrganizationStore.ts';
 import { SqlRepository } from './sql/sqlRepository.ts';
 import { SqlStreamStatusStore } from './sql/sqlStreamStatusStore.ts';
@@ -34,6 +36,8 @@ export interface Storage {
   repository: SeikaRepository;
   /** Builds, deployments, changes and incidents for the delivery metrics (same database). */
   delivery: DeliveryRepository;
+  /** Per-project delivery settings and the delivery API's data version. */
+  deliverySettings: DeliverySettingsStore;
   jobs: SyncJobQueue;
   streamStatus: StreamStatusStore;
   teamSettings: TeamSettingsStore;
@@ -59,6 +63,7 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
   return {
     repository: new SqlRepository(database),
     delivery: new SqlDeliveryRepository(database, incidentsFrom),
+    deliverySettings: new SqlDeliverySettingsStore(database),
     jobs: new SqlSyncJobQueue(database),
     streamStatus: new SqlStreamStatusStore(database),
     teamSettings: new SqlTeamSettingsStore(database),

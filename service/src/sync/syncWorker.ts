@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AdoAuthenticationError, type AdoConnectionFactory } from '../ado/clients.ts';
 import { RequestBudget, systemClock, type Clock } from '../ado/http/requestBudget.ts';
 import type { Logger } from '../logger.ts';
+import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
 import { syncOrganization, type SyncReport } from './syncOrganization.ts';
 
 export interface SyncWorkerOptions {
   repository: SeikaRepository;
+  /** Builds, deployments and changes; without it the delivery streams are left out of full runs. */
+  delivery?: DeliveryRepository;
   jobs: SyncJobQueue;
   organizations: OrganizationStore;
   statusStore: StreamStatusStore;
@@ -122,6 +125,7 @@ export class SyncWorker {
       }
       const report = await syncOrganization({
         repository: this.options.repository,
+        ...(this.options.delivery === undefined ? {} : { delivery: this.options.delivery }),
         createConnection: this.options.createConnection,
         connectionOptions: { budget: this.budgetOf(claim.organization), clock: this.clock },
         logger,

@@ -13,6 +13,17 @@ export class AdoHttpError extends Error {
   }
 }
 
+/**
+ * The client library answered with nothing where a body was due. typed-rest-client returns null when a
+ * body does not parse (cut off mid-way), so after credentials are verified this is a transient failure.
+ */
+export class EmptyAnswerError extends Error {
+  constructor(readonly operation: string) {
+    super(`Azure DevOps returned no usable answer for ${operation} (empty or cut-off body)`);
+    this.name = 'EmptyAnswerError';
+  }
+}
+
 export type FailureKind = 'transient' | 'throttled' | 'permanent';
 
 const TRANSIENT_CODES = new Set([
@@ -54,7 +65,7 @@ export function classifyFailure(error: unknown): FailureKind {
   if (status !== undefined) return status >= 500 ? 'transient' : 'permanent';
   const code = codeOf(error);
   if (code !== undefined && TRANSIENT_CODES.has(code)) return 'transient';
-  if (error instanceof SyntaxError) return 'transient'; // a body cut off mid-way does not parse
+  if (error instanceof SyntaxError || error instanceof EmptyAnswerError) return 'transient'; // a cut-off body
   if (
     error instanceof Error &&
     /socket hang up|timeout|terminated|aborted|premature close/i.test(error.message)

@@ -368,4 +368,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'per-project delivery settings',
+    sql: `
+      CREATE TABLE project_delivery_settings (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        settings TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (organization, project)
+      );
+    `,
+  },
 ];

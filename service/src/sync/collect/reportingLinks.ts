@@ -1,3 +1,4 @@
+import { EmptyAnswerError } from '../../ado/http/retry.ts';
 import { linksBatchSchema } from '../normalise/links.ts';
 import { PAGE_NORMALISERS } from '../normalise/pageNormalisers.ts';
 import { nextContinuationToken } from '../normalise/revisions.ts';
@@ -18,12 +19,11 @@ export const reportingLinksStream: SyncStream = {
     let items = 0;
     for (;;) {
       const requestToken = token ?? null;
-      const response: unknown = await connection.call('reportingLinks', () =>
-        client.getReportingLinksByLinkType(undefined, undefined, undefined, token),
-      );
-      if (response === null || response === undefined) {
-        throw new Error(`Azure DevOps returned no links batch for ${connection.organizationUrl}`);
-      }
+      const response: unknown = await connection.call('reportingLinks', async () => {
+        const answer = await client.getReportingLinksByLinkType(undefined, undefined, undefined, token);
+        if (answer === null || answer === undefined) throw new EmptyAnswerError('reporting links');
+        return answer;
+      });
       const text = JSON.stringify(response);
       const batch = linksBatchSchema.parse(JSON.parse(text));
       const responseToken = nextContinuationToken({ ...batch, values: [] });

@@ -1,4 +1,5 @@
 import type { AdoConnection } from '../../ado/clients.ts';
+import { EmptyAnswerError } from '../../ado/http/retry.ts';
 import type { Logger } from '../../logger.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { StreamProgress } from '../progress.ts';
@@ -51,8 +52,8 @@ export async function collectReportingRevisions(options: {
   for (;;) {
     const requestToken = token ?? null;
     // startDateTime is never sent: the API refuses it together with a continuation token.
-    const response: unknown = await connection.call('reportingRevisions', () =>
-      client.readReportingRevisionsGet(
+    const response: unknown = await connection.call('reportingRevisions', async () => {
+      const answer = await client.readReportingRevisionsGet(
         undefined,
         [...REVISION_FIELDS],
         undefined,
@@ -65,11 +66,10 @@ export async function collectReportingRevisions(options: {
         undefined,
         false,
         options.maxPageSize,
-      ),
-    );
-    if (response === null || response === undefined) {
-      throw new Error(`Azure DevOps returned no revisions batch for ${connection.organizationUrl}`);
-    }
+      );
+      if (answer === null || answer === undefined) throw new EmptyAnswerError('reporting revisions');
+      return answer;
+    });
     const batch = revisionsBatchSchema.parse(response);
     const responseToken = nextContinuationToken(batch);
     const { revisions: normalised } = await applyRevisionsBatch(

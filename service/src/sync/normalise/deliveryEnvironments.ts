@@ -38,7 +38,7 @@ export function toEnvironmentDeployment(
 ): DeploymentRow {
   const result = record.result ?? null;
   // Build-plan records are owned by the run (= build); other plan types have no build behind them.
-  const isBuildPlan = record.planType == null || record.planType.toLowerCase() === 'build';
+  const isBuildPlan = (record.planType ?? 'Build').toLowerCase() === 'build';
   return {
     id: `environment:${record.id}`,
     source: 'environment',
@@ -47,7 +47,7 @@ export function toEnvironmentDeployment(
     pipelineName: record.definition.name,
     environmentName: context.environment.name,
     stageName: record.stageName,
-    buildId: isBuildPlan && record.owner != null ? record.owner.id : null,
+    buildId: isBuildPlan ? (record.owner?.id ?? null) : null,
     releaseId: null,
     repository: null,
     sourceBranch: null,

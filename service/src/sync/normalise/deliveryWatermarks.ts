@@ -84,9 +84,13 @@ export function nextEnvironmentFloor(
   return Math.max(previous ?? 0, ...records.map((record) => record.id));
 }
 
-/** True once a page reached the floor: everything older was read (and final) before. */
+/**
+ * True once a newest-first page reached the floor: everything older was read (and final) before. A page
+ * not in newest-first order never stops the reading early: then every record is read, as on a first run.
+ */
 export function reachedFloor(floor: number | undefined, ids: readonly number[]): boolean {
-  return floor !== undefined && floor > 0 && ids.some((id) => id <= floor);
+  const newestFirst = ids.every((id, index) => index === 0 || id < (ids[index - 1] ?? id));
+  return newestFirst && floor !== undefined && floor > 0 && ids.some((id) => id <= floor);
 }
 
 /** Classic deployments: from the earliest start still running, or else the latest start seen. */
