@@ -32,10 +32,15 @@ describe.each(BACKENDS)('organizations, worker and service hooks on %s', (backen
     directory.remove();
   });
 
+  // Without subscriptions: these tests send hooks themselves (serviceHooks.test.ts covers real ones).
   async function connect() {
     const response = await test.api('/organizations', {
       method: 'POST',
-      body: { organizationUrl: simulator.organizationUrl, personalAccessToken: simulator.pat },
+      body: {
+        organizationUrl: simulator.organizationUrl,
+        personalAccessToken: simulator.pat,
+        subscribeToEvents: false,
+      },
     });
     expect(response.status).toBe(201);
     return connectOrganizationResponseSchema.parse(response.body);
@@ -93,10 +98,7 @@ describe.each(BACKENDS)('organizations, worker and service hooks on %s', (backen
 
   it('takes an authenticated hook, syncs the affected stream within seconds, and rejects anything else with 401', async () => {
     await connect();
-    await eventually(
-      'the first sync',
-      async () => (await syncStatus()).job?.lastFinishedAt ?? undefined,
-    );
+    await eventually('the first sync', async () => (await syncStatus()).job?.lastFinishedAt ?? undefined);
     const before =
       (await syncStatus()).streams.find((stream) => stream.stream === REVISIONS_STREAM)?.items ?? 0;
     const credentials = await test.service.storage
