@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of the API, generated from the contract's schemas and the endpoint table the
  * routers register from. Served at GET /api/v1/openapi.json.
  */
+import { DELIVERY_TAGS, deliveryComponentSchemas, deliveryPaths } from './deliveryOpenapi.ts';
 import type { FlowEndpoint } from './flowEndpoints.ts';
 import { FLOW_ENDPOINTS, TEAM_PATH } from './flowEndpoints.ts';
 import type { JsonSchema } from './openapiSchemas.ts';
@@ -186,13 +187,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     paths[openApiPath(`${TEAM_PATH}${spec.path}`)] = item;
   }
   paths[openApiPath(TEAM_SETTINGS_PATH)] = { parameters: TEAM_PARAMETERS, ...settingsOperations() };
+  Object.assign(paths, deliveryPaths());
   return {
     openapi: '3.1.0',
     info: {
       title: 'Seika API',
       version: '1',
       description:
-        'Flow metrics, forecasts and team settings for Azure DevOps teams. Every error is ' +
+        'Flow metrics, forecasts and team settings for Azure DevOps teams, and delivery (DORA) metrics per ' +
+        'project and team. Every error is ' +
         '{"error": {"code", "message", "parameter"}}; `parameter` names the offending input.',
     },
     servers: [{ url: '/api/v1' }],
@@ -201,6 +204,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Flow metrics' },
       { name: 'Forecasts' },
       { name: 'Team settings' },
+      ...DELIVERY_TAGS,
       { name: 'Organizations' },
       { name: 'Meta' },
     ],
@@ -214,7 +218,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           description: "The extension's app token (SDK.getAppToken()), signed with the extension's secret.",
         },
       },
-      schemas: componentSchemas(),
+      schemas: { ...componentSchemas(), ...deliveryComponentSchemas() },
       responses: RESPONSES,
     },
   };

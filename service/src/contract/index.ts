@@ -1,4 +1,10 @@
 /** Request and response shapes shared by the service and the extension. The one place they are defined. */
+export * from './delivery.ts';
+export * from './deliveryFigures.ts';
+export * from './deliveryItems.ts';
+export * from './deliveryQuery.ts';
+export * from './deliverySettings.ts';
+export * from './deliveryStatus.ts';
 export * from './errors.ts';
 export * from './flow.ts';
 export * from './flowItems.ts';

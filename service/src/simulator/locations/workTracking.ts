@@ -69,6 +69,13 @@ export const WORK_TRACKING_LOCATIONS = {
     '{project}/_apis/{area}/{resource}/{id}',
     3,
   ),
+  workItemRevisions: location(
+    'a00c85a5-80fa-4565-99c3-bcd2181434bb',
+    'wit',
+    'revisions',
+    '{project}/_apis/{area}/workItems/{id}/{resource}/{revisionNumber}',
+    3,
+  ),
   workItemsBatch: location(
     '908509b6-4248-4475-a1cd-829139ba419f',
     'wit',

@@ -17,6 +17,7 @@ export const DEFAULT_COSTS: Readonly<Record<LocationKey, number>> = {
   workItemTypeStates: 0.05,
   workItemTypes: 0.05,
   workItems: 0.25,
+  workItemRevisions: 0.25,
   workItemsBatch: 0.3,
   wiql: 1,
   teamSettings: 0.05,

@@ -117,7 +117,40 @@ function omitFrom(policy: string | number | null | undefined): boolean {
   return policy === 2 || String(policy ?? '').toLowerCase() === 'omit';
 }
 
+/** Every revision of one item, oldest first (`$top`/`$skip`): what a one-item-at-a-time crawler reads. */
+function itemRevisions(context: RequestContext, id: number): Record<string, unknown>[] {
+  const store = context.model.workItems;
+  if (!store.has(id) || store.isDeleted(id)) throw workItemNotFound(id);
+  const revisions: Record<string, unknown>[] = [];
+  for (let index = store.firstIndex(id); index !== -1; index = store.next.get(index)) {
+    if (store.changed.get(index) > context.now) break;
+    const fields = revisionFields(index, context.model, context.organizationUrl, true);
+    delete fields['System.IsDeleted'];
+    revisions.push({
+      id,
+      rev: store.revs.get(index),
+      fields,
+      url: `${workItemUrl(context.organizationUrl, id)}/revisions/${store.revs.get(index)}`,
+    });
+  }
+  return revisions;
+}
+
 export const workItemRoutes: readonly Route[] = [
+  {
+    methods: ['GET'],
+    scope: 'optionalProject',
+    pattern: 'wit/workitems/:id/revisions',
+    location: 'workItemRevisions',
+    handle: (context, { values }) => {
+      const id = Number(values.id);
+      if (!Number.isInteger(id))
+        throw errors.invalidArgument(`The value '${values.id}' is not a valid work item id.`);
+      const skip = Number(context.query.get('$skip') ?? 0);
+      const top = Number(context.query.get('$top') ?? 200);
+      return list(itemRevisions(context, id).slice(skip, skip + top));
+    },
+  },
   {
     methods: ['GET'],
     scope: 'optionalProject',
