@@ -7,10 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import type { z } from 'zod';
-import {
-  createAdoConnection as realCreateAdoConnection,
-  type AdoConnectionFactory,
-} from '../../service/src/ado/clients.ts';
+import { createAdoConnection } from '../../service/src/ado/clients.ts';
 import { createApp } from '../../service/src/app/createApp.ts';
 import { boundPort, listen } from '../../service/src/app/listen.ts';
 import { silentLogger } from '../../service/src/logger.ts';

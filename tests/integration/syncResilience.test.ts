@@ -82,7 +82,11 @@ describe('sync through faults', () => {
 
   it('gives up with the last error when a failure persists, and moves no watermark', async () => {
     // The library asks for `workItemRevisions`; fault patterns are case-sensitive.
-    faulty.setFaults({ pathPattern: 'reporting/[Ww]ork[Ii]tem[Rr]evisions', errorRate: 1, errorStatuses: [503] });
+    faulty.setFaults({
+      pathPattern: 'reporting/[Ww]ork[Ii]tem[Rr]evisions',
+      errorRate: 1,
+      errorStatuses: [503],
+    });
     const repository = await openRepository({ kind: 'sqlite', path: ':memory:' });
     opened.push(repository);
     await expect(
