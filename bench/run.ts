@@ -8,6 +8,7 @@ const AREAS: Record<string, () => Promise<readonly BenchRow[]>> = {
   flow: async () => (await import('./flow/index.ts')).runFlowBenchmarks(),
   delivery: async () => (await import('./delivery/index.ts')).runDeliveryBenchmarks(),
   simulator: async () => (await import('./simulator/index.ts')).runSimulatorBenchmarks(),
+  sync: async () => (await import('./sync/index.ts')).runSyncBenchmarks(),
 };
 
 const requested = process.argv.slice(2);
