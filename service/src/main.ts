@@ -37,10 +37,10 @@ async function runDemo(config: ServiceConfig, logger: Logger): Promise<void> {
     logger,
     living: true,
   });
-  const { pages, requests, revisions, seconds } = demo.sync;
-  console.log(
-    `Synced the demo organization: ${revisions} revisions in ${pages} pages, ${requests} requests, ${seconds.toFixed(2)} s.`,
-  );
+  const { pages, requests, seconds, streams } = demo.sync;
+  console.log(`Synced the demo organization: ${pages} pages, ${requests} requests, ${seconds.toFixed(2)} s.`);
+  for (const stream of streams)
+    console.log(`  ${stream.stream}: ${stream.items} items in ${stream.pages} pages`);
   console.log(`Simulated Azure DevOps organization: ${demo.organizationUrl}`);
   console.log(`\n  Open Seika: ${demo.url}\n`);
   onSignal(() => demo.close());
