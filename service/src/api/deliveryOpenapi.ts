@@ -14,32 +14,11 @@ import {
 } from './deliveryEndpoints.ts';
 import { DELIVERY_SETTINGS_PATH } from './deliverySettingsRouter.ts';
 import type { JsonSchema } from './openapiSchemas.ts';
-import { queryParameters, schemaRef } from './openapiSchemas.ts';
+import { queryParameters, registryComponents, schemaRef } from './openapiSchemas.ts';
 
 type Operation = Record<string, unknown>;
 
 export const DELIVERY_TAGS = [{ name: 'Delivery metrics' }, { name: 'Delivery settings' }];
-
-const REF_PREFIX = '#/components/schemas/';
-
-/** As openapiSchemas' own: z.toJSONSchema of a registry, without $schema and $id. */
-function components(
-  registry: z.core.$ZodRegistry<{ id: string }>,
-  io: 'input' | 'output',
-): Record<string, JsonSchema> {
-  const { schemas } = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    io,
-    uri: (id) => `${REF_PREFIX}${id}`,
-  });
-  const cleaned: Record<string, JsonSchema> = {};
-  for (const [id, schema] of Object.entries(schemas)) {
-    cleaned[id] = Object.fromEntries(
-      Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'),
-    );
-  }
-  return cleaned;
-}
 
 export function deliveryComponentSchemas(): Record<string, JsonSchema> {
   const outputs = z.registry<{ id: string }>();
@@ -47,7 +26,7 @@ export function deliveryComponentSchemas(): Record<string, JsonSchema> {
   for (const spec of Object.values(DELIVERY_ENDPOINTS)) outputs.add(spec.response, { id: spec.responseName });
   const inputs = z.registry<{ id: string }>();
   inputs.add(projectDeliverySettingsSchema, { id: 'ProjectDeliverySettingsRequest' });
-  return { ...components(outputs, 'output'), ...components(inputs, 'input') };
+  return { ...registryComponents(outputs, 'output'), ...registryComponents(inputs, 'input') };
 }
 
 const openApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z]+)/g, '{$1}');

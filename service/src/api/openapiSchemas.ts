@@ -23,7 +23,8 @@ export const requestBodyName = (responseName: string): string => responseName.re
 const REF_PREFIX = '#/components/schemas/';
 export const schemaRef = (name: string): JsonSchema => ({ $ref: `${REF_PREFIX}${name}` });
 
-function components(
+/** z.toJSONSchema of a registry as OpenAPI components, without $schema and $id. */
+export function registryComponents(
   registry: z.core.$ZodRegistry<{ id: string }>,
   io: 'input' | 'output',
 ): Record<string, JsonSchema> {
@@ -58,7 +59,7 @@ export function componentSchemas(): Record<string, JsonSchema> {
   for (const spec of Object.values(FLOW_ENDPOINTS)) {
     if (spec.methods.includes('post')) inputs.add(spec.query, { id: requestBodyName(spec.responseName) });
   }
-  return { ...components(outputs, 'output'), ...components(inputs, 'input') };
+  return { ...registryComponents(outputs, 'output'), ...registryComponents(inputs, 'input') };
 }
 
 export interface QueryParameter {

@@ -22,8 +22,8 @@ import {
   type PullRequestRow,
 } from '../deliveryRepository.ts';
 import type { PageSource } from '../repository.ts';
-import { integer } from './rows.ts';
-import type { SqlDatabase, SqlExecutor } from './sqlDatabase.ts';
+import { rawPageIdFor } from './rawPages.ts';
+import type { SqlDatabase } from './sqlDatabase.ts';
 import { readBugWorkItemIds, readIncidents } from './sqlDeliveryIncidents.ts';
 import {
   countDeliveryRows,
@@ -50,27 +50,6 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     private readonly buildIncidents: IncidentBuilder,
   ) {}
 
-  private async rawPageIdFor(executor: SqlExecutor, organization: string, page: PageSource): Promise<number> {
-    if ('storedPageId' in page) return page.storedPageId;
-    const row = await executor.get(
-      `INSERT INTO raw_pages (organization, stream, request_url, request_token, response_token, is_last_batch,
-         item_count, body, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [
-        organization,
-        page.stream,
-        page.requestUrl,
-        page.requestToken,
-        page.responseToken,
-        page.isLastBatch ? 1 : 0,
-        page.itemCount,
-        page.body,
-        new Date().toISOString(),
-      ],
-    );
-    if (row === undefined) throw new Error('Inserting a raw page returned no id');
-    return integer(row, 'id');
-  }
-
   /** The raw page (unless stored earlier) and its rows, in one transaction. */
   private apply(
     organization: string,
@@ -78,7 +57,7 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     write: (target: WriteTarget) => Promise<void>,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       await write({ executor, organization, rawPageId });
       return rawPageId;
     });

@@ -11,12 +11,12 @@ import type {
 import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../domain/workflow.ts';
 import type {
   PageSource,
-  RawPage,
   SeikaRepository,
   StoredRawPage,
   RevisionDerivers,
   WorkflowStateRow,
 } from '../repository.ts';
+import { rawPageIdFor } from './rawPages.ts';
 import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
 import { writeRevisionPage } from './revisionWrites.ts';
 import { bool, integer, optionalText, stringArray, text } from './rows.ts';
@@ -26,35 +26,11 @@ import {
   replaceBoardColumns,
   replaceIterations,
 } from './teamBoardQueries.ts';
-import { insertMany, type SqlDatabase, type SqlExecutor } from './sqlDatabase.ts';
+import { insertMany, type SqlDatabase } from './sqlDatabase.ts';
 
 /** The repository over either SQL dialect. Every statement is scoped by organization. */
 export class SqlRepository implements SeikaRepository {
   constructor(private readonly database: SqlDatabase) {}
-
-  private async rawPageIdFor(executor: SqlExecutor, organization: string, page: PageSource): Promise<number> {
-    return 'storedPageId' in page ? page.storedPageId : this.insertRawPage(executor, organization, page);
-  }
-
-  private async insertRawPage(executor: SqlExecutor, organization: string, page: RawPage): Promise<number> {
-    const row = await executor.get(
-      `INSERT INTO raw_pages (organization, stream, request_url, request_token, response_token, is_last_batch,
-         item_count, body, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [
-        organization,
-        page.stream,
-        page.requestUrl,
-        page.requestToken,
-        page.responseToken,
-        page.isLastBatch ? 1 : 0,
-        page.itemCount,
-        page.body,
-        new Date().toISOString(),
-      ],
-    );
-    if (row === undefined) throw new Error('Inserting a raw page returned no id');
-    return integer(row, 'id');
-  }
 
   async applyRevisionPage(
     organization: string,
@@ -63,7 +39,7 @@ export class SqlRepository implements SeikaRepository {
     derive: RevisionDerivers,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       await writeRevisionPage(executor, organization, rawPageId, revisions, derive);
       return rawPageId;
     });
@@ -76,7 +52,7 @@ export class SqlRepository implements SeikaRepository {
     states: readonly WorkflowStateRow[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       const columns = ['organization', 'project', 'work_item_type', 'state', 'category', 'raw_page_id'];
       await insertMany(
         executor,
@@ -97,7 +73,7 @@ export class SqlRepository implements SeikaRepository {
     scope: TeamScope,
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       await executor.run(
         `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id)
          VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -126,7 +102,7 @@ export class SqlRepository implements SeikaRepository {
     iterations: readonly TeamIterationRecord[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
       return rawPageId;
     });
@@ -141,7 +117,7 @@ export class SqlRepository implements SeikaRepository {
     columns: readonly BoardColumnRecord[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
       return rawPageId;
     });
@@ -181,7 +157,7 @@ export class SqlRepository implements SeikaRepository {
     links: readonly WorkItemLinkRecord[],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
-      const rawPageId = await this.rawPageIdFor(executor, organization, page);
+      const rawPageId = await rawPageIdFor(executor, organization, page);
       const columns = [
         'organization',
         'source_id',
