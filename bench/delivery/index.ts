@@ -1,6 +1,10 @@
 /**
  * Delivery (DORA) metrics benchmark: an organization with 200,000 builds, every delivery metric over
  * a one-year window with weekly and per-sprint trends. Run alone: node --import tsx bench/delivery/index.ts
+ *
+ * Each run keeps only its timings and counts, so that no run's report stays alive during the next:
+ * a report holds about 110 MB of objects (300,000 lead time samples, 380,000 links, 130,000
+ * drill-down rows), and keeping four of them would make every full garbage collection mark them too.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +23,7 @@ export interface BenchRow {
 const WINDOW = { from: '2025-04-01', to: '2026-03-31' };
 const TIME_ZONE = 'Asia/Tokyo';
 const TARGET_MS = 1_000;
+const HEADLINE = 'delivery: link + all metrics, 200k builds (warm, best of 3)';
 
 /** 26 two-week sprints from Monday 2025-04-07. */
 function sprints(): SprintDates[] {
@@ -44,7 +49,37 @@ function referenceMapInsertsMs(): number {
   return map.size > 0 ? performance.now() - start : 0;
 }
 
-/** A typical request: one project's records (1/50 of the organization), best of three warm runs. */
+interface Run {
+  linkMs: number;
+  computeMs: number;
+  totalMs: number;
+  links: number;
+  windowSamples: number;
+  windowDeployments: number;
+}
+
+/** One link + compute, timed; only counts leave the function, so the report is garbage at once. */
+function runOnce(organization: SyntheticOrganization, request: DeliveryRequest): Run {
+  const start = performance.now();
+  const links = linkChangesToBuilds(organization);
+  const linked = performance.now();
+  const report = computeDeliveryMetrics({ ...organization, links, timeZone: TIME_ZONE }, request);
+  const end = performance.now();
+  const { window } = report;
+  if (window.deploymentFrequency.status !== 'ok' || window.leadTimeForChanges.status !== 'ok') {
+    throw new Error('synthetic organization produced no delivery figures: the benchmark measured nothing');
+  }
+  return {
+    linkMs: linked - start,
+    computeMs: end - linked,
+    totalMs: end - start,
+    links: links.length,
+    windowSamples: window.leadTimeForChanges.changes,
+    windowDeployments: window.deploymentFrequency.successfulDeployments,
+  };
+}
+
+/** A typical request: one project's records (1/50 of the organization), best of four warm runs. */
 function oneProjectTiming(
   organization: SyntheticOrganization,
   links: readonly DeploymentChangeLink[],
@@ -74,40 +109,25 @@ export async function runDeliveryBenchmarks(): Promise<BenchRow[]> {
   const organization = syntheticOrganization();
   const request = { ...WINDOW, sprints: sprints() };
 
-  const runOnce = () => {
-    const start = performance.now();
-    const links = linkChangesToBuilds(organization);
-    const linked = performance.now();
-    const report = computeDeliveryMetrics({ ...organization, links, timeZone: TIME_ZONE }, request);
-    const end = performance.now();
-    return { links, report, linkMs: linked - start, computeMs: end - linked, totalMs: end - start };
-  };
-
-  const reference = referenceMapInsertsMs();
-  const cold = runOnce();
-  // Best of three warm runs: the machine is shared, and the best run is the least disturbed.
-  const warm = [runOnce(), runOnce(), runOnce()].reduce((best, run) =>
-    run.totalMs < best.totalMs ? run : best,
-  );
-  const project = oneProjectTiming(organization, cold.links, request);
-  const { window } = cold.report;
-  if (window.deploymentFrequency.status !== 'ok' || window.leadTimeForChanges.status !== 'ok') {
-    throw new Error('synthetic organization produced no delivery figures: the benchmark measured nothing');
+  // Best of three: the machine is shared, and the least disturbed run is the best estimate.
+  const reference = Math.min(referenceMapInsertsMs(), referenceMapInsertsMs(), referenceMapInsertsMs());
+  const cold = runOnce(organization, request);
+  let warm = runOnce(organization, request);
+  for (let run = 1; run < 3; run++) {
+    const next = runOnce(organization, request);
+    if (next.totalMs < warm.totalMs) warm = next;
   }
+  const project = oneProjectTiming(organization, linkChangesToBuilds(organization), request);
 
   return [
     { name: 'delivery: builds', value: BUILDS, unit: 'builds' },
     { name: 'delivery: deployment records', value: organization.deployments.length, unit: 'records' },
     { name: 'delivery: changes', value: organization.changes.length, unit: 'changes' },
-    { name: 'delivery: build→change links', value: cold.links.length, unit: 'links' },
-    {
-      name: 'delivery: lead time samples (window)',
-      value: window.leadTimeForChanges.changes,
-      unit: 'samples',
-    },
+    { name: 'delivery: build→change links', value: cold.links, unit: 'links' },
+    { name: 'delivery: lead time samples (window)', value: cold.windowSamples, unit: 'samples' },
     {
       name: 'delivery: successful prod deployments (window)',
-      value: window.deploymentFrequency.successfulDeployments,
+      value: cold.windowDeployments,
       unit: 'deployments',
     },
     { name: 'delivery: link changes to builds (cold)', value: round(cold.linkMs), unit: 'ms' },
@@ -115,24 +135,27 @@ export async function runDeliveryBenchmarks(): Promise<BenchRow[]> {
       name: 'delivery: all metrics, 1 year + 53 weeks + 26 sprints + drill-down (cold)',
       value: round(cold.computeMs),
       unit: 'ms',
-      target: `< ${TARGET_MS} ms`,
     },
     { name: 'delivery: link + all metrics (cold)', value: round(cold.totalMs), unit: 'ms' },
     { name: 'delivery: link changes to builds (warm, best of 3)', value: round(warm.linkMs), unit: 'ms' },
+    { name: 'delivery: all metrics (warm, best of 3)', value: round(warm.computeMs), unit: 'ms' },
+    { name: HEADLINE, value: round(warm.totalMs), unit: 'ms', target: `< ${TARGET_MS} ms` },
     {
-      name: 'delivery: all metrics (warm, best of 3)',
-      value: round(warm.computeMs),
-      unit: 'ms',
-      target: `< ${TARGET_MS} ms`,
+      name: `${HEADLINE} ÷ reference`,
+      value: Math.round((warm.totalMs / reference) * 100) / 100,
+      unit: '× ref',
     },
-    { name: 'delivery: link + all metrics (warm, best of 3)', value: round(warm.totalMs), unit: 'ms' },
     {
       name: `delivery: one project (${project.builds} builds), all metrics (warm)`,
       value: round(project.ms),
       unit: 'ms',
       target: '< 100 ms',
     },
-    { name: 'reference: 1M string-keyed Map inserts on this machine', value: round(reference), unit: 'ms' },
+    {
+      name: 'reference: 1M string-keyed Map inserts on this machine (best of 3)',
+      value: round(reference),
+      unit: 'ms',
+    },
   ];
 }
 

@@ -42,7 +42,7 @@ export function mondayOf(day: number): number {
 }
 
 function bucketDays(
-  perDay: readonly (readonly string[])[],
+  daily: readonly DailyDeployments[],
   period: DayRange,
   labelOf: (day: number) => string,
 ): DeploymentDaysBucket[] {
@@ -55,9 +55,35 @@ function bucketDays(
       buckets.push(current);
     }
     current.daysInPeriod++;
-    if ((perDay[day - period.fromDay]?.length ?? 0) > 0) current.deploymentDays++;
+    if ((daily[day - period.fromDay]?.deployments ?? 0) > 0) current.deploymentDays++;
   }
   return buckets;
+}
+
+/** The figures from one row per day of the period. */
+function frequencyOf(
+  successfulDeployments: number,
+  daily: readonly DailyDeployments[],
+  period: DayRange,
+): DeploymentFrequencyResult {
+  const daysInPeriod = period.toDay - period.fromDay + 1;
+  const weekly = bucketDays(daily, period, (day) => dayFromIndex(mondayOf(day)));
+  const monthly = bucketDays(daily, period, (day) => dayFromIndex(day).slice(0, 7));
+  const medianDeploymentDaysPerWeek = medianOf(weekly.map((w) => w.deploymentDays)) ?? 0;
+  const medianDeploymentDaysPerMonth = medianOf(monthly.map((m) => m.deploymentDays)) ?? 0;
+  return {
+    status: 'ok',
+    successfulDeployments,
+    deploymentDays: daily.filter((d) => d.deployments > 0).length,
+    daysInPeriod,
+    deploymentsPerDay: successfulDeployments / daysInPeriod,
+    medianDeploymentDaysPerWeek,
+    medianDeploymentDaysPerMonth,
+    daily,
+    weekly,
+    monthly,
+    reference: deploymentFrequencyBand(medianDeploymentDaysPerWeek, medianDeploymentDaysPerMonth),
+  };
 }
 
 /**
@@ -79,21 +105,35 @@ export function deploymentFrequency(
     deployments: ids.length,
     deploymentIds: ids,
   }));
-  const weekly = bucketDays(perDay, period, (day) => dayFromIndex(mondayOf(day)));
-  const monthly = bucketDays(perDay, period, (day) => dayFromIndex(day).slice(0, 7));
-  const medianDeploymentDaysPerWeek = medianOf(weekly.map((w) => w.deploymentDays)) ?? 0;
-  const medianDeploymentDaysPerMonth = medianOf(monthly.map((m) => m.deploymentDays)) ?? 0;
-  return {
-    status: 'ok',
-    successfulDeployments: successfulInPeriod.length,
-    deploymentDays: daily.filter((d) => d.deployments > 0).length,
-    daysInPeriod,
-    deploymentsPerDay: successfulInPeriod.length / daysInPeriod,
-    medianDeploymentDaysPerWeek,
-    medianDeploymentDaysPerMonth,
-    daily,
-    weekly,
-    monthly,
-    reference: deploymentFrequencyBand(medianDeploymentDaysPerWeek, medianDeploymentDaysPerMonth),
-  };
+  return frequencyOf(successfulInPeriod.length, daily, period);
+}
+
+/**
+ * deploymentFrequency of successful[from … to - 1], all the successful deployments of the period,
+ * whose days never decrease: each day's deployments are one run, so a day's row is the same in
+ * every period that contains it and `rows` (by day) keeps it for the next.
+ */
+export function deploymentFrequencyOfRun(
+  successful: readonly ProductionDeployment[],
+  days: Int32Array,
+  from: number,
+  to: number,
+  period: DayRange,
+  rows: Map<number, DailyDeployments>,
+): DeploymentFrequencyResult {
+  if (to <= from) return { status: 'noDeployments' };
+  const daily: DailyDeployments[] = [];
+  let next = from;
+  for (let day = period.fromDay; day <= period.toDay; day++) {
+    let row = rows.get(day);
+    if (row === undefined) {
+      const ids: string[] = [];
+      while (next < to && (days[next] ?? 0) < day) next++;
+      for (; next < to && days[next] === day; next++) ids.push(successful[next]?.record.id ?? '');
+      row = { day: dayFromIndex(day), deployments: ids.length, deploymentIds: ids };
+      rows.set(day, row);
+    }
+    daily.push(row);
+  }
+  return frequencyOf(to - from, daily, period);
 }

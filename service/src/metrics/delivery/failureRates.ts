@@ -27,23 +27,29 @@ export type ChangeFailureRateResult =
 export function changeFailureRate(
   successfulInPeriod: readonly ProductionDeployment[],
 ): ChangeFailureRateResult {
-  if (successfulInPeriod.length === 0) return { status: 'noDeployments' };
-  const failed: FailedDeployment[] = [];
-  for (const deployment of successfulInPeriod) {
-    if (deployment.incidents.length > 0) {
-      failed.push({
-        deploymentId: deployment.record.id,
-        incidentIds: deployment.incidents.map((i) => i.workItemId),
-      });
-    }
-  }
-  if (failed.length === 0) return { status: 'noIncidents', successfulDeployments: successfulInPeriod.length };
-  const rate = failed.length / successfulInPeriod.length;
+  return changeFailureRateOf(
+    successfulInPeriod.length,
+    successfulInPeriod.filter((d) => d.incidents.length > 0),
+  );
+}
+
+/** The rate from its parts: deployments in the period, and those of them with attributed incidents. */
+export function changeFailureRateOf(
+  successfulDeployments: number,
+  withIncidents: readonly ProductionDeployment[],
+): ChangeFailureRateResult {
+  if (successfulDeployments === 0) return { status: 'noDeployments' };
+  const failed = withIncidents.map((deployment): FailedDeployment => ({
+    deploymentId: deployment.record.id,
+    incidentIds: deployment.incidents.map((i) => i.workItemId),
+  }));
+  if (failed.length === 0) return { status: 'noIncidents', successfulDeployments };
+  const rate = failed.length / successfulDeployments;
   return {
     status: 'ok',
     rate,
     failedDeployments: failed.length,
-    successfulDeployments: successfulInPeriod.length,
+    successfulDeployments,
     failed,
     reference: changeFailureRateBand(rate),
   };
@@ -66,18 +72,28 @@ export type DeploymentFailureRateResult =
 export function deploymentFailureRate(
   attemptsInPeriod: readonly ProductionDeployment[],
 ): DeploymentFailureRateResult {
-  if (attemptsInPeriod.length === 0) return { status: 'noDeployments' };
-  const failedAttemptIds: string[] = [];
   let canceledAttempts = 0;
-  for (const attempt of attemptsInPeriod) {
-    if (attempt.attemptClass === 'failed') failedAttemptIds.push(attempt.record.id);
-    else if (attempt.attemptClass === 'canceled') canceledAttempts++;
-  }
+  for (const attempt of attemptsInPeriod) if (attempt.attemptClass === 'canceled') canceledAttempts++;
+  return deploymentFailureRateOf(
+    attemptsInPeriod.length,
+    attemptsInPeriod.filter((a) => a.attemptClass === 'failed'),
+    canceledAttempts,
+  );
+}
+
+/** The rate from its parts: attempts in the period, the failed ones among them, and how many were canceled. */
+export function deploymentFailureRateOf(
+  attempts: number,
+  failed: readonly ProductionDeployment[],
+  canceledAttempts: number,
+): DeploymentFailureRateResult {
+  if (attempts === 0) return { status: 'noDeployments' };
+  const failedAttemptIds = failed.map((attempt) => attempt.record.id);
   return {
     status: 'ok',
-    rate: failedAttemptIds.length / attemptsInPeriod.length,
+    rate: failedAttemptIds.length / attempts,
     failedAttempts: failedAttemptIds.length,
-    attempts: attemptsInPeriod.length,
+    attempts,
     canceledAttempts,
     failedAttemptIds,
   };

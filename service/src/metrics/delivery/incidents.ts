@@ -1,6 +1,6 @@
 import type { IncidentRecord } from '../../domain/delivery.ts';
 import type { ProductionDeployment } from './model.ts';
-import { lowerBound } from './stats.ts';
+import { ScratchSpace } from './scratch.ts';
 
 export type IncidentAttribution =
   | {
@@ -20,26 +20,70 @@ export type IncidentAttribution =
       reason: 'noDeploymentBefore' | 'linkedDeploymentNotFound';
     };
 
-interface ProjectTimeline<T> {
-  finishTimes: number[];
-  deployments: T[];
+/**
+ * The successful deployments grouped by project, each group still in finish order, as one array of
+ * finish times and one of positions (CSR: group g is offsets[g] … offsets[g + 1] - 1).
+ */
+interface ProjectTimelines {
+  projects: Map<string, number>;
+  offsets: Int32Array;
+  finishTimes: Float64Array;
+  positions: Int32Array;
 }
 
-function timelinesByProject<T extends ProductionDeployment>(
-  successful: readonly T[],
-): Map<string, ProjectTimeline<T>> {
-  const timelines = new Map<string, ProjectTimeline<T>>();
-  for (const deployment of successful) {
-    const project = deployment.record.project;
-    let timeline = timelines.get(project);
-    if (timeline === undefined) {
-      timeline = { finishTimes: [], deployments: [] };
-      timelines.set(project, timeline);
+/** Working memory of timelinesByProject, reused from call to call (see scratch.ts). */
+const SPACE = {
+  projectOf: new ScratchSpace(),
+  finishTimes: new ScratchSpace(),
+  positions: new ScratchSpace(),
+};
+
+function timelinesByProject(successful: readonly ProductionDeployment[]): ProjectTimelines {
+  const projects = new Map<string, number>();
+  const projectOf = SPACE.projectOf.int32(successful.length);
+  let lastProject: string | undefined;
+  let project = -1;
+  for (let k = 0; k < successful.length; k++) {
+    const name = successful[k]?.record.project;
+    if (name !== lastProject && name !== undefined) {
+      lastProject = name;
+      project = projects.get(name) ?? projects.size;
+      if (project === projects.size) projects.set(name, project);
     }
-    timeline.finishTimes.push(deployment.finishedAt);
-    timeline.deployments.push(deployment);
+    projectOf[k] = project;
   }
-  return timelines;
+  const offsets = new Int32Array(projects.size + 1);
+  for (let k = 0; k < successful.length; k++) {
+    const g = (projectOf[k] ?? 0) + 1;
+    offsets[g] = (offsets[g] ?? 0) + 1;
+  }
+  for (let g = 0; g < projects.size; g++) offsets[g + 1] = (offsets[g + 1] ?? 0) + (offsets[g] ?? 0);
+  const cursor = offsets.slice(0, projects.size);
+  const finishTimes = SPACE.finishTimes.float64(successful.length);
+  const positions = SPACE.positions.int32(successful.length);
+  for (let k = 0; k < successful.length; k++) {
+    const g = projectOf[k] ?? 0;
+    const at = cursor[g] ?? 0;
+    cursor[g] = at + 1;
+    finishTimes[at] = successful[k]?.finishedAt ?? 0;
+    positions[at] = k;
+  }
+  return { projects, offsets, finishTimes, positions };
+}
+
+/** Position in `successful` of the last deployment of the project finished before `instant`, or -1. */
+function lastBefore(timelines: ProjectTimelines, project: string, instant: number): number {
+  const g = timelines.projects.get(project);
+  if (g === undefined) return -1;
+  const from = timelines.offsets[g] ?? 0;
+  let lo = from;
+  let hi = timelines.offsets[g + 1] ?? from;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((timelines.finishTimes[mid] ?? Number.POSITIVE_INFINITY) < instant) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === from ? -1 : (timelines.positions[lo - 1] ?? -1);
 }
 
 /** Successful deployments named by explicit links, found in one pass (links are few, deployments many). */
@@ -48,12 +92,16 @@ function linkedDeployments<T extends ProductionDeployment>(
   successful: readonly T[],
 ): Map<string, T> {
   const wanted = new Set<string>();
-  for (const incident of incidents)
-    if (incident.linkedDeploymentId !== null) wanted.add(incident.linkedDeploymentId);
+  for (let i = 0; i < incidents.length; i++) {
+    const link = incidents[i]?.linkedDeploymentId ?? null;
+    if (link !== null) wanted.add(link);
+  }
   const found = new Map<string, T>();
   if (wanted.size === 0) return found;
-  for (const deployment of successful) {
-    if (wanted.has(deployment.record.id)) found.set(deployment.record.id, deployment);
+  for (let k = 0; k < successful.length; k++) {
+    const deployment = successful[k];
+    if (deployment !== undefined && wanted.has(deployment.record.id))
+      found.set(deployment.record.id, deployment);
   }
   return found;
 }
@@ -95,9 +143,7 @@ export function resolveAttributions<T extends ProductionDeployment>(
             deployment,
           };
     }
-    const timeline = timelines.get(incident.project);
-    const last = timeline === undefined ? -1 : lowerBound(timeline.finishTimes, incident.createdAt) - 1;
-    const deployment = timeline?.deployments[last];
+    const deployment = successful[lastBefore(timelines, incident.project, incident.createdAt)];
     return deployment === undefined
       ? {
           attribution: { incidentId, status: 'unattributed', reason: 'noDeploymentBefore' },

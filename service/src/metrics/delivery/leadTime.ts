@@ -1,7 +1,8 @@
 import type { ChangeRecord } from '../../domain/delivery.ts';
-import type { ChangesByBuild } from './buildChanges.ts';
 import { leadTimeBand } from './bands.ts';
-import type { NoDeployments, ProductionDeployment, ReferenceBand } from './model.ts';
+import type { LeadTimeColumns } from './leadTimeColumns.ts';
+import type { NoDeployments, ReferenceBand } from './model.ts';
+import { ScratchSpace } from './scratch.ts';
 import { medianInPlace, percentilesInPlace } from './stats.ts';
 
 /**
@@ -27,7 +28,8 @@ export type LeadTimeSample = {
   leadTimeMs: number;
 } & LeadTimeParts;
 
-function within(value: number, low: number, high: number): number {
+/** value, kept within [low, high]. */
+export function within(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high);
 }
 
@@ -42,86 +44,6 @@ export function leadTimeParts(change: ChangeRecord, deployedAt: number): LeadTim
     reviewMs: merged - created,
     waitingForDeploymentMs: deployedAt - merged,
   };
-}
-
-/** One literal per kind, so that each sample is a single allocation. */
-function sampleOf(change: ChangeRecord, deployment: ProductionDeployment): LeadTimeSample {
-  const deployedAt = deployment.finishedAt;
-  const parts = leadTimeParts(change, deployedAt);
-  const leadTimeMs = deployedAt - change.firstCommitAuthoredAt;
-  if (parts.kind === 'commit') {
-    return {
-      changeId: change.id,
-      deploymentId: deployment.record.id,
-      pipelineKey: deployment.pipelineKey,
-      firstCommitAuthoredAt: change.firstCommitAuthoredAt,
-      deployedAt,
-      deployedDay: deployment.day,
-      leadTimeMs,
-      kind: 'commit',
-      codingToDeploymentMs: parts.codingToDeploymentMs,
-    };
-  }
-  return {
-    changeId: change.id,
-    deploymentId: deployment.record.id,
-    pipelineKey: deployment.pipelineKey,
-    firstCommitAuthoredAt: change.firstCommitAuthoredAt,
-    deployedAt,
-    deployedDay: deployment.day,
-    leadTimeMs,
-    kind: 'pullRequest',
-    codingMs: parts.codingMs,
-    reviewMs: parts.reviewMs,
-    waitingForDeploymentMs: parts.waitingForDeploymentMs,
-  };
-}
-
-/**
- * Lead time samples (metric definitions, Delivery): for each change, the first successful
- * production deployment of each pipeline whose build contains it. A change shipped by two
- * pipelines yields one sample per pipeline; redeploys of a build deliver nothing new.
- * `successful` must be in finish order.
- */
-export function collectLeadTimeSamples(
-  successful: readonly ProductionDeployment[],
-  grouped: ChangesByBuild,
-): LeadTimeSample[] {
-  const pipelineOrdinals = new Map<string, number>();
-  // Pipeline that first delivered each change (-1: none yet); further pipelines are rare, kept aside.
-  const firstPipeline = new Int32Array(grouped.changes.length).fill(-1);
-  const laterPipelines = new Map<number, number[]>();
-  const isNewDelivery = (changeIndex: number, pipeline: number): boolean => {
-    const first = firstPipeline[changeIndex];
-    if (first === -1) {
-      firstPipeline[changeIndex] = pipeline;
-      return true;
-    }
-    if (first === pipeline) return false;
-    const later = laterPipelines.get(changeIndex);
-    if (later === undefined) laterPipelines.set(changeIndex, [pipeline]);
-    else if (later.includes(pipeline)) return false;
-    else later.push(pipeline);
-    return true;
-  };
-
-  const samples: LeadTimeSample[] = [];
-  for (const deployment of successful) {
-    const buildId = deployment.record.buildId;
-    const indices = buildId === null ? undefined : grouped.byBuild.get(buildId);
-    if (indices === undefined) continue;
-    let pipeline = pipelineOrdinals.get(deployment.pipelineKey);
-    if (pipeline === undefined) {
-      pipeline = pipelineOrdinals.size;
-      pipelineOrdinals.set(deployment.pipelineKey, pipeline);
-    }
-    for (const index of indices) {
-      const change = grouped.changes[index];
-      if (change === undefined || !isNewDelivery(index, pipeline)) continue;
-      samples.push(sampleOf(change, deployment));
-    }
-  }
-  return samples;
 }
 
 /** Medians of each part, over the samples that have it; null where no sample has it. */
@@ -172,25 +94,73 @@ function partMedians(samples: readonly LeadTimeSample[]): LeadTimePartMedians {
   };
 }
 
+function leadTimeResult(
+  samples: readonly LeadTimeSample[],
+  leadTimes: Float64Array,
+  successfulDeployments: number,
+  medians: () => LeadTimePartMedians,
+): LeadTimeResult {
+  if (successfulDeployments === 0) return { status: 'noDeployments' };
+  const [medianMs = null, p85Ms = null] = percentilesInPlace(leadTimes, [50, 85]);
+  if (medianMs === null || p85Ms === null) return { status: 'noChanges', successfulDeployments };
+  return {
+    status: 'ok',
+    changes: samples.length,
+    medianMs,
+    p85Ms,
+    partMedians: medians(),
+    samples,
+    reference: leadTimeBand(medianMs),
+  };
+}
+
+/** The buffer leadTimeOfRange selects in, reused from call to call (see scratch.ts). */
+const SELECTION = new ScratchSpace();
+
+/**
+ * leadTimeForChanges over samples[from … to - 1] of the columns: the period's numbers are copied
+ * out of the columns (a copy the quickselect may reorder), the sample objects only sliced.
+ */
+export function leadTimeOfRange(
+  columns: LeadTimeColumns,
+  from: number,
+  to: number,
+  successfulDeployments: number,
+): LeadTimeResult {
+  if (successfulDeployments === 0) return { status: 'noDeployments' };
+  const pullRequestsFrom = columns.pullRequestsBefore[from] ?? 0;
+  const pullRequestsTo = columns.pullRequestsBefore[to] ?? 0;
+  const commitsFrom = from - pullRequestsFrom;
+  const commitsTo = to - pullRequestsTo;
+  // The medians reorder a copy: one reused buffer serves every column of every period.
+  const copy = (column: Float64Array, start: number, end: number): Float64Array => {
+    const values = SELECTION.float64(end - start);
+    values.set(column.subarray(start, end));
+    return values;
+  };
+  return leadTimeResult(
+    columns.samples.slice(from, to),
+    copy(columns.leadTimeMs, from, to),
+    successfulDeployments,
+    () => ({
+      codingMs: medianInPlace(copy(columns.codingMs, pullRequestsFrom, pullRequestsTo)),
+      reviewMs: medianInPlace(copy(columns.reviewMs, pullRequestsFrom, pullRequestsTo)),
+      waitingForDeploymentMs: medianInPlace(
+        copy(columns.waitingForDeploymentMs, pullRequestsFrom, pullRequestsTo),
+      ),
+      codingToDeploymentMs: medianInPlace(copy(columns.codingToDeploymentMs, commitsFrom, commitsTo)),
+    }),
+  );
+}
+
 /** Median and P85 of the lead times of the changes delivered in a period (samples whose deployment finished in it). */
 export function leadTimeForChanges(
   samplesInPeriod: readonly LeadTimeSample[],
   successfulDeploymentsInPeriod: number,
 ): LeadTimeResult {
-  if (successfulDeploymentsInPeriod === 0) return { status: 'noDeployments' };
   const leadTimes = new Float64Array(samplesInPeriod.length);
   for (let i = 0; i < samplesInPeriod.length; i++) leadTimes[i] = samplesInPeriod[i]?.leadTimeMs ?? 0;
-  const [medianMs = null, p85Ms = null] = percentilesInPlace(leadTimes, [50, 85]);
-  if (medianMs === null || p85Ms === null) {
-    return { status: 'noChanges', successfulDeployments: successfulDeploymentsInPeriod };
-  }
-  return {
-    status: 'ok',
-    changes: samplesInPeriod.length,
-    medianMs,
-    p85Ms,
-    partMedians: partMedians(samplesInPeriod),
-    samples: samplesInPeriod,
-    reference: leadTimeBand(medianMs),
-  };
+  return leadTimeResult(samplesInPeriod, leadTimes, successfulDeploymentsInPeriod, () =>
+    partMedians(samplesInPeriod),
+  );
 }

@@ -1,11 +1,13 @@
 import {
   attemptClassOf,
   type BuildCommitsRecord,
-  type ChangeLinkEvidence,
   type ChangeRecord,
   type DeploymentChangeLink,
   type DeploymentRecord,
 } from '../../domain/delivery.ts';
+import { BuildFacts } from './buildFacts.ts';
+import { ScratchSpace } from './scratch.ts';
+import { indexShas } from './shaIndex.ts';
 import { pipelineKeyOf } from './production.ts';
 
 /** A pair of builds to diff with `build/changes?fromBuildId&toBuildId`; fromBuildId null for a pipeline's first. */
@@ -42,54 +44,21 @@ export function consecutiveProductionBuilds(production: readonly DeploymentRecor
   return pairs;
 }
 
-interface BuildFacts {
-  sourceVersion: string | null;
-  sourceBranch: string | null;
-  repository: string | null;
-}
-
-function buildFactsOf(deployments: readonly DeploymentRecord[]): Map<number, BuildFacts> {
-  const facts = new Map<number, BuildFacts>();
-  for (const d of deployments) {
-    if (d.buildId === null) continue;
-    const known = facts.get(d.buildId);
-    if (known === undefined) {
-      facts.set(d.buildId, {
-        sourceVersion: d.sourceVersion,
-        sourceBranch: d.sourceBranch,
-        repository: d.repository,
-      });
-    } else {
-      known.sourceVersion ??= d.sourceVersion;
-      known.sourceBranch ??= d.sourceBranch;
-      known.repository ??= d.repository;
-    }
-  }
-  return facts;
-}
-
 /** Each SHA's change, or changes when one SHA stands for several (e.g. the same commit in two PRs). */
 export type ChangesBySha = Map<string, ChangeRecord | ChangeRecord[]>;
 
 export function indexChangesBySha(changes: readonly ChangeRecord[]): ChangesBySha {
+  const { table, firstChange, moreChanges } = indexShas(changes);
   const index: ChangesBySha = new Map();
-  for (const change of changes) {
-    for (const sha of change.commitShas) {
-      const known = index.get(sha);
-      if (known === undefined) index.set(sha, change);
-      else if (Array.isArray(known)) {
-        if (!known.includes(change)) known.push(change);
-      } else if (known !== change) index.set(sha, [known, change]);
-    }
+  for (let entry = 0; entry < table.size; entry++) {
+    const sha = table.keyOf(entry);
+    const first = changes[firstChange[entry] ?? -1];
+    if (sha === undefined || first === undefined) continue;
+    const more = moreChanges.get(entry);
+    if (more === undefined) index.set(sha, first);
+    else index.set(sha, [first, ...more.flatMap((i) => changes[i] ?? [])]);
   }
   return index;
-}
-
-/** A change belongs to a build only if it landed on the branch and repository the build was made from. */
-function fitsBuild(change: ChangeRecord, facts: BuildFacts | undefined): boolean {
-  if (facts === undefined) return true;
-  if (facts.sourceBranch !== null && change.targetBranch !== facts.sourceBranch) return false;
-  return facts.repository === null || change.repository === facts.repository;
 }
 
 export interface LinkageInput {
@@ -98,52 +67,102 @@ export interface LinkageInput {
   buildCommits: readonly BuildCommitsRecord[];
 }
 
-function commitsByBuildOf(records: readonly BuildCommitsRecord[]): Map<number, BuildCommitsRecord[]> {
-  const byBuild = new Map<number, BuildCommitsRecord[]>();
-  for (const record of records) {
-    const list = byBuild.get(record.buildId);
-    if (list === undefined) byBuild.set(record.buildId, [record]);
-    else list.push(record);
-  }
-  return byBuild;
-}
+const SOURCE_VERSION = 0;
+const BUILD_CHANGES = 1;
+const NO_SHAS: readonly string[] = [];
+
+/** Working memory of linkChangesToBuilds, reused from call to call (see scratch.ts). */
+const SPACE = {
+  linkedTo: new ScratchSpace(),
+  linkBuild: new ScratchSpace(),
+  linkChange: new ScratchSpace(),
+  linkVia: new ScratchSpace(),
+};
 
 /**
  * Which changes are in which build: the change whose SHA is the build's source version, plus the
  * changes of every commit the build brought since the previous production deployment of its
- * pipeline. One link per (build, change); source-version evidence wins.
+ * pipeline. One link per (build, change); source-version evidence wins. Links are gathered as
+ * numbers and made objects once, at the end, in an exactly sized array.
  */
 export function linkChangesToBuilds(input: LinkageInput): DeploymentChangeLink[] {
-  const facts = buildFactsOf(input.deployments);
-  const bySha = indexChangesBySha(input.changes);
-  const commitsByBuild = commitsByBuildOf(input.buildCommits);
-  const links: DeploymentChangeLink[] = [];
-  // One set reused build after build: far fewer allocations than a set per build.
-  const seen = new Set<ChangeRecord>();
-  let buildId = 0;
-  let buildFacts: BuildFacts | undefined;
-  const consider = (change: ChangeRecord, via: ChangeLinkEvidence): void => {
-    if (seen.has(change) || !fitsBuild(change, buildFacts)) return;
-    seen.add(change);
-    links.push({ buildId, changeId: change.id, via });
+  const { changes, buildCommits } = input;
+  const facts = new BuildFacts(input.deployments, buildCommits);
+  const { table, firstChange, moreChanges } = indexShas(changes);
+  const found = new LinkColumns(2 * changes.length);
+  // The build (+ 1) that last linked each change: a per-build "seen" set that never needs clearing.
+  const linkedTo = SPACE.linkedTo.int32(changes.length);
+  let build = 0;
+  const consider = (index: number, via: number): void => {
+    // A PR's commits usually come together: most repeats end here, before the change is read.
+    if (linkedTo[index] === build + 1) return;
+    const change = changes[index];
+    if (change === undefined || !facts.fits(change, build)) return;
+    linkedTo[index] = build + 1;
+    found.add(build, index, via);
   };
-  const add = (sha: string, via: ChangeLinkEvidence): void => {
-    const found = bySha.get(sha);
-    if (found === undefined) return;
-    if (!Array.isArray(found)) consider(found, via);
-    else for (const change of found) consider(change, via);
+  const add = (sha: string, via: number): void => {
+    const entry = table.find(sha);
+    if (entry === -1) return;
+    consider(firstChange[entry] ?? -1, via);
+    const more = moreChanges.size === 0 ? undefined : moreChanges.get(entry);
+    if (more !== undefined) for (const index of more) consider(index, via);
   };
 
-  const buildIds = new Set([...facts.keys(), ...commitsByBuild.keys()]);
-  for (const id of buildIds) {
-    buildId = id;
-    buildFacts = facts.get(id);
-    seen.clear();
-    const sourceVersion = buildFacts?.sourceVersion ?? null;
-    if (sourceVersion !== null) add(sourceVersion, 'sourceVersion');
-    for (const record of commitsByBuild.get(id) ?? []) {
-      for (const sha of record.commitShas) add(sha, 'buildChanges');
+  for (build = 0; build < facts.builds.size; build++) {
+    const sourceVersion = facts.sourceVersion(build);
+    if (sourceVersion !== null) add(sourceVersion, SOURCE_VERSION);
+    for (
+      let record = facts.firstRecord[build] ?? -1;
+      record !== -1;
+      record = facts.nextRecord[record] ?? -1
+    ) {
+      const shas = buildCommits[record]?.commitShas ?? NO_SHAS;
+      for (let n = 0; n < shas.length; n++) add(shas[n] ?? '', BUILD_CHANGES);
     }
   }
+
+  const links = new Array<DeploymentChangeLink>(found.size);
+  for (let n = 0; n < found.size; n++) {
+    links[n] = {
+      buildId: facts.builds.keyOf(found.build[n] ?? -1) ?? 0,
+      changeId: changes[found.change[n] ?? -1]?.id ?? '',
+      via: found.via[n] === SOURCE_VERSION ? 'sourceVersion' : 'buildChanges',
+    };
+  }
   return links;
+}
+
+/** Growable columns of links: build number, change index, evidence. */
+class LinkColumns {
+  build: Int32Array;
+  change: Int32Array;
+  via: Int32Array;
+  size = 0;
+
+  constructor(expected: number) {
+    const capacity = Math.max(16, expected);
+    this.build = SPACE.linkBuild.int32(capacity);
+    this.change = SPACE.linkChange.int32(capacity);
+    this.via = SPACE.linkVia.int32(capacity);
+  }
+
+  add(build: number, change: number, via: number): void {
+    if (this.size === this.build.length) this.grow();
+    this.build[this.size] = build;
+    this.change[this.size] = change;
+    this.via[this.size++] = via;
+  }
+
+  private grow(): void {
+    const build = new Int32Array(this.build.length * 2);
+    const change = new Int32Array(build.length);
+    const via = new Int32Array(build.length);
+    build.set(this.build);
+    change.set(this.change);
+    via.set(this.via);
+    this.build = build;
+    this.change = change;
+    this.via = via;
+  }
 }

@@ -6,13 +6,17 @@ import {
   type IncidentRecord,
 } from '../../domain/delivery.ts';
 import { dayIndexOf } from '../calendar.ts';
-import { groupChangesByBuild, type ChangesByBuild } from './buildChanges.ts';
+import { groupChangesByBuild, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
+import { periodIndexOf, type PeriodIndex } from './periodIndex.ts';
 import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
-import { collectLeadTimeSamples, type LeadTimeSample } from './leadTime.ts';
-import type { DeploymentDataGap, ProductionDeployment } from './model.ts';
-import { pipelineKeyOf, selectProductionDeployments, type ProductionRules } from './production.ts';
+import type { LeadTimeSample } from './leadTime.ts';
+import { collectLeadTimeColumns } from './leadTimeColumns.ts';
+import type { DeploymentDataGap, ProductionDeployment, ReworkEvidence } from './model.ts';
+import { PipelineKeys, selectProductionDeployments, type ProductionRules } from './production.ts';
+import { finishOrder } from './finishOrder.ts';
+import { FRESH, ScratchSpace, type TypedArrays } from './scratch.ts';
 import type { DatedIncident } from './recovery.ts';
-import { reworkEvidenceByBuild } from './rework.ts';
+import { reworkEvidenceOfBuilds } from './rework.ts';
 
 /** Everything the delivery metrics read: normalised records of one scope (a project, or several). */
 export interface DeliveryInput {
@@ -48,75 +52,156 @@ export interface PreparedDelivery {
   leadTimeDays: Int32Array;
   incidents: readonly DatedIncident[];
   attributionByIncident: ReadonlyMap<number, IncidentAttribution>;
+  /** Positions, prefix counts and number columns over the arrays above, for the period figures. */
+  index: PeriodIndex;
 }
+
+/** Working memory of finishedAttempts, reused from call to call (see scratch.ts). */
+const SPACE = { kept: new ScratchSpace(), finish: new ScratchSpace() };
 
 type Draft = { -readonly [K in keyof ProductionDeployment]: ProductionDeployment[K] };
 
 const NONE: readonly never[] = [];
 
-function byFinishThenId(a: Draft, b: Draft): number {
-  return a.finishedAt - b.finishedAt || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+/** Production attempts that finished, in finish order (then id), with their build and pipeline numbers. */
+interface FinishedAttempts {
+  attempts: Draft[];
+  days: Int32Array;
+  build: Int32Array;
+  pipeline: Int32Array;
 }
 
+/**
+ * The production attempts that finished, sorted by finish time then id, as ProductionDeployment
+ * drafts (incidents and rework are joined on later) and day, build and pipeline columns.
+ */
 function finishedAttempts(
   records: readonly DeploymentRecord[],
-  grouped: ChangesByBuild,
+  table: BuildChangeTable,
   timeZone: string,
-): Draft[] {
-  const attempts: Draft[] = [];
-  for (const record of records) {
-    const attemptClass = attemptClassOf(record.outcome);
-    if (record.finishedAt === null || attemptClass === 'notAnAttempt') continue;
-    attempts.push({
+  arrays: TypedArrays,
+): FinishedAttempts {
+  const kept = SPACE.kept.int32(records.length);
+  const finish = SPACE.finish.float64(records.length);
+  let count = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (record === undefined || record.finishedAt === null) continue;
+    if (attemptClassOf(record.outcome) === 'notAnAttempt') continue;
+    kept[count] = i;
+    finish[count++] = record.finishedAt;
+  }
+  const order = finishOrder(finish.subarray(0, count), (k) => records[kept[k] ?? -1]?.id ?? '');
+
+  const pipelines = new PipelineKeys();
+  const attempts = new Array<Draft>(count);
+  const days = arrays.int32(count);
+  const build = arrays.int32(count);
+  const pipeline = arrays.int32(count);
+  let lastBuildId: number | null = null;
+  let b = -1;
+  for (let n = 0; n < count; n++) {
+    const k = order[n] ?? 0;
+    const record = records[kept[k] ?? -1];
+    if (record === undefined) continue;
+    const finishedAt = finish[k] ?? 0;
+    const day = dayIndexOf(finishedAt, timeZone);
+    if (record.buildId !== lastBuildId) {
+      lastBuildId = record.buildId;
+      b = table.buildOf(lastBuildId);
+    }
+    const p = pipelines.numberOf(record);
+    days[n] = day;
+    build[n] = b;
+    pipeline[n] = p;
+    attempts[n] = {
       record,
-      pipelineKey: pipelineKeyOf(record),
-      finishedAt: record.finishedAt,
-      day: dayIndexOf(record.finishedAt, timeZone),
-      attemptClass,
-      changeCount: record.buildId === null ? 0 : (grouped.byBuild.get(record.buildId)?.length ?? 0),
+      pipelineKey: pipelines.keys[p] ?? '',
+      finishedAt,
+      day,
+      attemptClass: attemptClassOf(record.outcome),
+      changeCount: table.countOf(b),
       incidents: NONE,
       reworkEvidence: NONE,
-    });
+    };
   }
-  return attempts.sort(byFinishThenId);
+  return { attempts, days, build, pipeline };
 }
 
-function daysOf(items: readonly { day: number }[]): Int32Array {
-  const days = new Int32Array(items.length);
-  for (let i = 0; i < items.length; i++) days[i] = items[i]?.day ?? 0;
-  return days;
+/** The deployments and columns of the successful attempts. */
+function successfulOf(finished: FinishedAttempts, arrays: TypedArrays) {
+  const { attempts } = finished;
+  let count = 0;
+  for (let n = 0; n < attempts.length; n++) if (attempts[n]?.attemptClass === 'successful') count++;
+  const deployments = new Array<Draft>(count);
+  const days = arrays.int32(count);
+  const build = arrays.int32(count);
+  const pipeline = arrays.int32(count);
+  let k = 0;
+  for (let n = 0; n < attempts.length; n++) {
+    const attempt = attempts[n];
+    if (attempt?.attemptClass !== 'successful') continue;
+    deployments[k] = attempt;
+    days[k] = finished.days[n] ?? 0;
+    build[k] = finished.build[n] ?? -1;
+    pipeline[k++] = finished.pipeline[n] ?? -1;
+  }
+  return { deployments, days, build, pipeline };
 }
 
-export function prepareDelivery(input: DeliveryInput): PreparedDelivery {
-  const selection = selectProductionDeployments(input.deployments, input.production);
-  const gap: DeploymentDataGap | null = selection.status === 'ok' ? null : selection;
-  const grouped = groupChangesByBuild(input.links, input.changes);
-  const attempts =
-    selection.status === 'ok' ? finishedAttempts(selection.deployments, grouped, input.timeZone) : [];
-  const successful = attempts.filter((a) => a.attemptClass === 'successful');
-  const leadTimes = collectLeadTimeSamples(successful, grouped);
-
-  // Join incidents and rework onto the deployments once; periods then read plain fields.
-  const resolved = resolveAttributions(input.incidents, successful);
+/** Joins attributed incidents onto their deployments. */
+function joinIncidents(incidents: readonly IncidentRecord[], successful: readonly Draft[]) {
+  const resolved = resolveAttributions(incidents, successful);
   const attributionByIncident = new Map<number, IncidentAttribution>();
   resolved.forEach(({ attribution, deployment }, index) => {
     attributionByIncident.set(attribution.incidentId, attribution);
-    const incident = input.incidents[index];
+    const incident = incidents[index];
     if (deployment === null || incident === undefined) return;
     deployment.incidents = deployment.incidents === NONE ? [incident] : [...deployment.incidents, incident];
   });
-  const reworkByBuild = reworkEvidenceByBuild(
-    grouped,
-    new Set(input.incidents.map((i) => i.workItemId)),
-    input.bugWorkItemIds,
-  );
-  if (reworkByBuild.size > 0) {
-    for (const deployment of successful) {
-      const evidence =
-        deployment.record.buildId === null ? undefined : reworkByBuild.get(deployment.record.buildId);
-      if (evidence !== undefined) deployment.reworkEvidence = evidence;
-    }
+  return attributionByIncident;
+}
+
+/** Joins each successful deployment's rework evidence (its build's) onto it. */
+function joinRework(
+  successful: readonly Draft[],
+  build: Int32Array,
+  evidenceByBuild: readonly (readonly ReworkEvidence[] | undefined)[],
+): void {
+  for (let k = 0; k < successful.length; k++) {
+    const deployment = successful[k];
+    const evidence = evidenceByBuild[build[k] ?? -1];
+    if (deployment !== undefined && evidence !== undefined) deployment.reworkEvidence = evidence;
   }
+}
+
+export function prepareDelivery(input: DeliveryInput): PreparedDelivery {
+  return prepareDeliveryUsing(input, FRESH);
+}
+
+/** prepareDelivery, its typed arrays from `arrays` (computeDeliveryMetrics lends reused memory). */
+export function prepareDeliveryUsing(input: DeliveryInput, arrays: TypedArrays): PreparedDelivery {
+  const selection = selectProductionDeployments(input.deployments, input.production);
+  const gap: DeploymentDataGap | null = selection.status === 'ok' ? null : selection;
+  const table = groupChangesByBuild(input.links, input.changes, arrays);
+  const finished = finishedAttempts(
+    selection.status === 'ok' ? selection.deployments : [],
+    table,
+    input.timeZone,
+    arrays,
+  );
+  const successful = successfulOf(finished, arrays);
+  const leadTimes = collectLeadTimeColumns(successful, table, arrays);
+
+  // Join incidents and rework onto the deployments once; periods then read plain fields.
+  const attributionByIncident = joinIncidents(input.incidents, successful.deployments);
+  const incidentIds = new Set<number>();
+  for (const incident of input.incidents) incidentIds.add(incident.workItemId);
+  joinRework(
+    successful.deployments,
+    successful.build,
+    reworkEvidenceOfBuilds(table, incidentIds, input.bugWorkItemIds),
+  );
 
   const incidents = input.incidents.map((record): DatedIncident => ({
     record,
@@ -126,14 +211,15 @@ export function prepareDelivery(input: DeliveryInput): PreparedDelivery {
   return {
     timeZone: input.timeZone,
     gap,
-    attempts,
-    attemptDays: daysOf(attempts),
-    successful,
-    successfulDays: daysOf(successful),
-    changesByBuild: grouped,
-    leadTimes,
-    leadTimeDays: Int32Array.from(leadTimes, (s) => s.deployedDay),
+    attempts: finished.attempts,
+    attemptDays: finished.days,
+    successful: successful.deployments,
+    successfulDays: successful.days,
+    changesByBuild: table,
+    leadTimes: leadTimes.samples,
+    leadTimeDays: leadTimes.days,
     incidents,
     attributionByIncident,
+    index: periodIndexOf(finished, successful, leadTimes, table, arrays),
   };
 }

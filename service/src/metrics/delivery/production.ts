@@ -101,22 +101,85 @@ export function selectProductionDeployments(
     return compiled;
   };
 
-  const production: DeploymentRecord[] = [];
+  // Sized for all and trimmed: growing by push would copy it again and again.
+  const production = new Array<DeploymentRecord>(deployments.length);
+  let selected = 0;
   const namesSeen = new Set<string>();
-  for (const deployment of deployments) {
-    const rule = ruleFor(deployment.project);
-    const name = targetNameOf(deployment);
-    if (deployment.source === 'pipelineStage') {
-      if (pipelinesWithEnvironments.has(pipelineKeyOf(deployment))) continue;
-      namesSeen.add(name);
-      if (rule.stage(name)) production.push(deployment);
-    } else {
-      namesSeen.add(name);
-      if (rule.environment(name)) production.push(deployment);
+  // Records come in runs of one project and target: repeat the last verdict without hashing.
+  let lastProject: string | undefined;
+  let rule = fallback;
+  let lastName: string | undefined;
+  let lastStage = false;
+  let lastVerdict = false;
+  for (let i = 0; i < deployments.length; i++) {
+    const deployment = deployments[i];
+    if (deployment === undefined) continue;
+    if (deployment.project !== lastProject) {
+      lastProject = deployment.project;
+      const projectRule = ruleFor(lastProject);
+      if (projectRule !== rule) lastName = undefined;
+      rule = projectRule;
     }
+    const stage = deployment.source === 'pipelineStage';
+    if (stage && pipelinesWithEnvironments.has(pipelineKeyOf(deployment))) continue;
+    const name = targetNameOf(deployment);
+    if (name !== lastName || stage !== lastStage) {
+      namesSeen.add(name);
+      lastName = name;
+      lastStage = stage;
+      lastVerdict = stage ? rule.stage(name) : rule.environment(name);
+    }
+    if (lastVerdict) production[selected++] = deployment;
   }
-  if (production.length === 0) {
+  production.length = selected;
+  if (selected === 0) {
     return { status: 'noProductionEnvironment', targetNamesSeen: [...namesSeen].sort() };
   }
   return { status: 'ok', deployments: production };
+}
+
+/**
+ * Pipeline keys numbered in first-seen order, without building a key string per record: records
+ * are many, pipelines few.
+ */
+export class PipelineKeys {
+  /** The key of each pipeline number. */
+  readonly keys: string[] = [];
+  /** The project of each pipeline number, numbered in first-seen order too. */
+  readonly projectOf: number[] = [];
+  private readonly byProject = new Map<
+    string,
+    { project: number; builds: Map<number, number>; releases: Map<number, number> }
+  >();
+  private lastRecord: { project: string; source: DeploymentRecord['source']; pipelineId: number } | undefined;
+  private lastNumber = -1;
+
+  /** The pipeline number of a deployment (see pipelineKeyOf). */
+  numberOf(deployment: DeploymentRecord): number {
+    const last = this.lastRecord;
+    if (
+      last !== undefined &&
+      last.pipelineId === deployment.pipelineId &&
+      last.project === deployment.project &&
+      (last.source === 'classicRelease') === (deployment.source === 'classicRelease')
+    ) {
+      return this.lastNumber;
+    }
+    let project = this.byProject.get(deployment.project);
+    if (project === undefined) {
+      project = { project: this.byProject.size, builds: new Map(), releases: new Map() };
+      this.byProject.set(deployment.project, project);
+    }
+    const pipelines = deployment.source === 'classicRelease' ? project.releases : project.builds;
+    let number = pipelines.get(deployment.pipelineId);
+    if (number === undefined) {
+      number = this.keys.length;
+      pipelines.set(deployment.pipelineId, number);
+      this.keys.push(pipelineKeyOf(deployment));
+      this.projectOf.push(project.project);
+    }
+    this.lastRecord = deployment;
+    this.lastNumber = number;
+    return number;
+  }
 }

@@ -39,10 +39,21 @@ export type RecoveryTimeResult =
 export function failedDeploymentRecoveryTime(
   successfulInPeriod: readonly ProductionDeployment[],
 ): RecoveryTimeResult {
-  if (successfulInPeriod.length === 0) return { status: 'noDeployments' };
+  return recoveryTimeOf(
+    successfulInPeriod.length,
+    successfulInPeriod.filter((d) => d.incidents.length > 0),
+  );
+}
+
+/** The median from its parts: deployments in the period, and those of them with attributed incidents. */
+export function recoveryTimeOf(
+  successfulDeployments: number,
+  withIncidents: readonly ProductionDeployment[],
+): RecoveryTimeResult {
+  if (successfulDeployments === 0) return { status: 'noDeployments' };
   const samples: RecoverySample[] = [];
   const openIncidentIds: number[] = [];
-  for (const deployment of successfulInPeriod) {
+  for (const deployment of withIncidents) {
     for (const incident of deployment.incidents) {
       if (incident.completedAt === null) {
         openIncidentIds.push(incident.workItemId);
@@ -98,7 +109,10 @@ export type TimeToRestoreResult =
 export function timeToRestore(incidents: readonly DatedIncident[], period: DayRange): TimeToRestoreResult {
   const samples: RestoreSample[] = [];
   const openIncidentIds: number[] = [];
-  for (const { record, createdDay, completedDay } of incidents) {
+  for (let i = 0; i < incidents.length; i++) {
+    const dated = incidents[i];
+    if (dated === undefined) continue;
+    const { record, createdDay, completedDay } = dated;
     const completedInPeriod =
       completedDay !== null && completedDay >= period.fromDay && completedDay <= period.toDay;
     if (completedInPeriod && record.completedAt !== null) {
