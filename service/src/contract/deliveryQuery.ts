@@ -3,7 +3,7 @@
  * inclusive calendar days in the time zone in effect.
  */
 import { z } from 'zod';
-import { daysFromTo, isoDateSchema, MAX_RANGE_DAYS } from './flowQuery.ts';
+import { formatField, fromNotAfterTo, isoDateSchema, rangeNotTooLong } from './flowQuery.ts';
 import { timeZoneSchema } from './timeZone.ts';
 
 /** Path of every per-project delivery endpoint; `team` is present on the per-team ones. */
@@ -30,16 +30,6 @@ const rangeFields = {
   }),
 };
 
-type RangeRule = [(query: { from: string; to: string }) => boolean, { message: string; path: string[] }];
-const fromNotAfterTo: RangeRule = [
-  (query) => query.from <= query.to,
-  { message: 'must not be after "to"', path: ['from'] },
-];
-const rangeNotTooLong: RangeRule = [
-  (query) => daysFromTo(query.from, query.to) < MAX_RANGE_DAYS,
-  { message: `must be less than ${MAX_RANGE_DAYS} days before "to"`, path: ['from'] },
-];
-
 /** Query of every delivery figure endpoint. */
 export const deliveryQuerySchema = z
   .object(rangeFields)
@@ -51,10 +41,7 @@ export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 export const deliveryItemsQuerySchema = z
   .object({
     ...rangeFields,
-    format: z
-      .enum(['json', 'csv'])
-      .optional()
-      .meta({ description: 'csv answers RFC 4180 CSV (UTF-8 with BOM); so does "Accept: text/csv".' }),
+    format: formatField,
   })
   .refine(...fromNotAfterTo)
   .refine(...rangeNotTooLong);

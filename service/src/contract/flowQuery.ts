@@ -113,15 +113,22 @@ const rangeFields = {
     .meta({ description: "Percentile lines, e.g. 50,70,85,95 (default: the team's setting)." }),
 };
 
+/** Refinements every date-range query applies (spread into `.refine(...)`). */
 type RangeRule = [(query: { from: string; to: string }) => boolean, { message: string; path: string[] }];
-const fromNotAfterTo: RangeRule = [
+export const fromNotAfterTo: RangeRule = [
   (query) => query.from <= query.to,
   { message: 'must not be after "to"', path: ['from'] },
 ];
-const rangeNotTooLong: RangeRule = [
+export const rangeNotTooLong: RangeRule = [
   (query) => daysFromTo(query.from, query.to) < MAX_RANGE_DAYS,
   { message: `must be less than ${MAX_RANGE_DAYS} days before "to"`, path: ['from'] },
 ];
+
+/** `format` of the endpoints that also answer CSV. */
+export const formatField = z
+  .enum(['json', 'csv'])
+  .optional()
+  .meta({ description: 'csv answers RFC 4180 CSV (UTF-8 with BOM); so does "Accept: text/csv".' });
 
 /** Query of every per-range flow endpoint. Dates are inclusive calendar days in the team's time zone. */
 export const flowQuerySchema = z
@@ -134,10 +141,7 @@ export type FlowQuery = z.infer<typeof flowQuerySchema>;
 export const flowItemsQuerySchema = z
   .object({
     ...rangeFields,
-    format: z
-      .enum(['json', 'csv'])
-      .optional()
-      .meta({ description: 'csv answers RFC 4180 CSV (UTF-8 with BOM); so does "Accept: text/csv".' }),
+    format: formatField,
   })
   .refine(...fromNotAfterTo)
   .refine(...rangeNotTooLong);

@@ -1,8 +1,9 @@
 import type { IncidentRecord } from '../../domain/delivery.ts';
-import type { FlowItem, StateTransitionRecord, WorkItemRecord } from '../../domain/records.ts';
+import type { FlowItem, StateTransitionRecord } from '../../domain/records.ts';
 import { isStateCategory, type StateCategory } from '../../domain/workflow.ts';
 import type { IncidentBuilder, IncidentRule, ProjectScope } from '../deliveryRepository.ts';
-import { bool, integer, optionalText, stringArray, text } from './rows.ts';
+import { toWorkItem } from './revisionRows.ts';
+import { integer, optionalText, text } from './rows.ts';
 import { placeholders, type SqlExecutor, type SqlRow } from './sqlDatabase.ts';
 import { projectFilter } from './sqlDeliveryReads.ts';
 
@@ -14,23 +15,6 @@ function typeScope(organization: string, projects: ProjectScope, types: readonly
     sql: `w.organization = ? AND w.is_deleted = 0${filter.sql}
       AND LOWER(w.work_item_type) IN (${lower.length === 0 ? 'NULL' : placeholders(lower.length)})`,
     params: [organization, ...filter.params, ...lower],
-  };
-}
-
-function toWorkItem(row: SqlRow): WorkItemRecord {
-  return {
-    id: integer(row, 'work_item_id'),
-    project: text(row, 'project'),
-    workItemType: text(row, 'work_item_type'),
-    title: text(row, 'title'),
-    areaPath: text(row, 'area_path'),
-    tags: stringArray(row, 'tags'),
-    state: text(row, 'state'),
-    createdAt: integer(row, 'created_at'),
-    changedAt: integer(row, 'changed_at'),
-    revision: integer(row, 'revision'),
-    isDeleted: bool(row, 'is_deleted'),
-    provenance: { rawPageId: integer(row, 'raw_page_id') },
   };
 }
 
