@@ -3,7 +3,7 @@ import type { ICoreApi } from 'azure-devops-node-api/CoreApi.js';
 import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
 import type { IWorkApi } from 'azure-devops-node-api/WorkApi.js';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi.js';
-import { attachedRateLimit, readRateLimitHeaders } from './http/rateLimit.ts';
+import { attachedRateLimit, readRateLimitHeaders, type RateLimitInfo } from './http/rateLimit.ts';
 import { RequestBudget, systemClock, type Clock } from './http/requestBudget.ts';
 import { AdoHttpError, withRetries } from './http/retry.ts';
 
@@ -37,6 +37,8 @@ export interface JsonResponse {
   headers: Headers;
   /** The `x-ms-continuationtoken` header, which azure-devops-node-api drops for header-paged lists. */
   continuationToken: string | undefined;
+  /** The rate-limit headers of the answer, when it carried any (as the library attaches them). */
+  rateLimit?: RateLimitInfo;
 }
 
 /** The clients one organization's sync uses. Tests replace the factory that creates it, nothing else. */
@@ -101,17 +103,13 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
         const release = await budget.acquire();
         try {
           const result = await work();
-          budget.observe(attachedRateLimit(result));
+          // Only an object can carry the library's attached headers; its absence then means none were sent.
+          if (typeof result === 'object' && result !== null) budget.observe(attachedRateLimit(result), 200);
           return result;
         } catch (error) {
           const status = statusOf(error);
           if (status === 401) throw new AdoAuthenticationError(organizationUrl);
-          budget.observe(
-            error instanceof AdoHttpError && error.retryAfterSeconds !== undefined
-              ? { retryAfter: error.retryAfterSeconds }
-              : attachedRateLimit(error),
-            status,
-          );
+          budget.observe(attachedRateLimit(error), status);
           throw error;
         } finally {
           release();
@@ -146,7 +144,6 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
       signal: AbortSignal.timeout(30_000),
     });
     const rateLimit = readRateLimitHeaders(response.headers, clock.now());
-    budget.observe(rateLimit, response.status);
     // 203 is the sign-in page Azure DevOps serves for a bad PAT; 3xx is the redirect to it.
     if (
       response.status === 203 ||
@@ -156,11 +153,12 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
       throw new AdoAuthenticationError(organizationUrl);
     }
     const text = await response.text();
-    if (!response.ok) throw new AdoHttpError(response.status, url, text, rateLimit?.retryAfter);
+    if (!response.ok) throw new AdoHttpError(response.status, url, text, rateLimit);
     return {
       body: text === '' ? null : JSON.parse(text),
       headers: response.headers,
       continuationToken: response.headers.get('x-ms-continuationtoken') ?? undefined,
+      ...(rateLimit === undefined ? {} : { rateLimit }),
     };
   }
 
@@ -209,7 +207,15 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     async sendJson(method, pathAndQuery, body) {
       const release = await budget.acquire();
       try {
-        return await fetchJson(`${organizationUrl}/${pathAndQuery.replace(/^\/+/, '')}`, { method, body });
+        const answer = await fetchJson(`${organizationUrl}/${pathAndQuery.replace(/^\/+/, '')}`, {
+          method,
+          body,
+        });
+        budget.observe(answer.rateLimit, 200);
+        return answer;
+      } catch (error) {
+        budget.observe(attachedRateLimit(error), statusOf(error));
+        throw error;
       } finally {
         release();
       }

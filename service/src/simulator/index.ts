@@ -73,6 +73,10 @@ export interface RunningSimulator {
   /** Moves simulated time forward: the organization lives on and service hooks fire. */
   advanceClock(ms: number): void;
   setFaults(options: FaultOptions): void;
+  /** TSTUs charged so far across identities (survives resetRateLimit, which only empties the window). */
+  tstuCharged(): number;
+  /** Answers the rate limiter held back with a delay (X-RateLimit-Delay), since start. */
+  delayedResponses(): number;
   clearFaults(): void;
   setRateLimit(options: RateLimitOptions): void;
   /** Forgets the TSTU usage of every identity. */
@@ -183,6 +187,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clearFaults: () => gate.faults.configure({}),
     setRateLimit: (rateLimit) => gate.limiter.configure(rateLimit),
     resetRateLimit: () => gate.limiter.reset(),
+    tstuCharged: () => gate.limiter.charged,
+    delayedResponses: () => gate.limiter.delayed,
     hookDeliveries: hooks.deliveries,
     flushHooks: () => hooks.flush(),
     state: () => simulatorState(controls),

@@ -69,7 +69,7 @@ describe('withRetries', () => {
     await withRetries(
       async () => {
         calls += 1;
-        if (calls === 1) throw new AdoHttpError(429, 'u', 'TF400733', 7);
+        if (calls === 1) throw new AdoHttpError(429, 'u', 'TF400733', { retryAfter: 7 });
         return 'ok';
       },
       {

@@ -16,41 +16,62 @@ export interface BudgetState {
   remaining: number | null;
   /** Epoch ms until which no request is sent (Retry-After), or null. */
   blockedUntil: number | null;
-  /** Current spacing between request starts, ms (0 when the budget is healthy). */
-  spacingMs: number;
+  /** How long a request starting now would wait, ms (0 when the budget is healthy). */
+  waitMs: number;
+  /** Time requests have waited for the budget so far (pacing and Retry-After), ms. */
+  waitedMs: number;
+  /** TSTUs one request costs on average, estimated from the headers and our own request count. */
+  costPerRequest: number | null;
   throttledResponses: number;
   lastResource: string | null;
 }
 
 export interface BudgetOptions {
   maxConcurrent?: number;
-  /** Start spacing requests when remaining ÷ limit falls below this share. */
+  /** Start pacing when remaining ÷ limit falls below this share. */
   slowDownBelow?: number;
+  /** While pacing, keep this share of the limit unused (room for the identity's other work). */
+  reserve?: number;
+  /** The service's sliding window (Azure DevOps: five minutes). */
+  windowMs?: number;
   clock?: Clock;
 }
 
 /**
  * One organization's share of Azure DevOps: all its streams draw from it. Rate limits are per identity
- * across a sliding five minutes, so the budget slows down before delays begin (spreading what remains
- * until the reported reset) and stops entirely while a Retry-After is in force.
+ * over a sliding five-minute window, and `X-RateLimit-Remaining` counts TSTUs, not requests. Once what
+ * remains falls below the threshold, the budget estimates what one request costs (usage the headers
+ * report ÷ the requests we started in the window) and lets a request start only when the usage it
+ * predicts from our own starts (each leaves the window five minutes later) stays under the limit less a
+ * reserve: it spends what the window gives back, so delays never begin. It stops entirely while a
+ * Retry-After is in force. A successful answer without rate-limit headers means usage is below the level
+ * where Azure DevOps sends them, and the budget runs freely again.
  */
 export class RequestBudget {
   private readonly maxConcurrent: number;
   private readonly slowDownBelow: number;
+  private readonly reserve: number;
+  private readonly windowMs: number;
   private readonly clock: Clock;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
+  /** Start times of our requests, oldest first; those before `firstInWindow` have left the window. */
+  private starts: number[] = [];
+  private firstInWindow = 0;
   private limit: number | null = null;
   private remaining: number | null = null;
   private resetAt: number | null = null;
+  private costPerRequest: number | null = null;
   private blockedUntil: number | null = null;
-  private nextStartAt = 0;
   private throttled = 0;
+  private waited = 0;
   private lastResource: string | null = null;
 
   constructor(options: BudgetOptions = {}) {
     this.maxConcurrent = options.maxConcurrent ?? 4;
     this.slowDownBelow = options.slowDownBelow ?? 0.25;
+    this.reserve = options.reserve ?? 0.05;
+    this.windowMs = options.windowMs ?? 5 * 60_000;
     this.clock = options.clock ?? systemClock;
   }
 
@@ -63,11 +84,12 @@ export class RequestBudget {
     try {
       for (;;) {
         const now = this.clock.now();
-        const startAt = Math.max(this.blockedUntil ?? 0, this.nextStartAt);
+        const startAt = Math.max(this.blockedUntil ?? 0, now + this.waitFor(now));
         if (startAt <= now) break;
+        this.waited += startAt - now;
         await this.clock.sleep(startAt - now);
       }
-      this.nextStartAt = this.clock.now() + this.spacing();
+      this.starts.push(this.clock.now());
     } catch (error) {
       this.release();
       throw error;
@@ -85,26 +107,71 @@ export class RequestBudget {
     this.waiting.shift()?.();
   }
 
-  /** Feeds the headers of a response (or failure) back into the budget. */
+  /**
+   * Feeds a response (or failure) back into the budget. `info` undefined with a 2xx status means the
+   * answer carried no rate-limit headers; with no status it means nothing is known.
+   */
   observe(info: RateLimitInfo | undefined, status?: number): void {
     const now = this.clock.now();
     if (status === 429) this.throttled += 1;
-    if (info === undefined) return;
+    if (info === undefined) {
+      if (status !== undefined && status >= 200 && status < 300) this.remaining = null;
+      return;
+    }
     if (info.resource !== undefined) this.lastResource = info.resource;
     if (info.limit !== undefined) this.limit = info.limit;
-    if (info.remaining !== undefined) this.remaining = info.remaining;
+    if (info.remaining !== undefined) {
+      this.remaining = info.remaining;
+      this.estimateCost(now);
+    }
     if (info.reset !== undefined) this.resetAt = info.reset * 1000;
     if (info.retryAfter !== undefined && info.retryAfter > 0) {
       this.blockedUntil = Math.max(this.blockedUntil ?? 0, now + info.retryAfter * 1000);
     }
   }
 
-  /** Spread what remains of the budget evenly until the window resets, once below the threshold. */
-  private spacing(): number {
-    if (this.limit === null || this.remaining === null || this.limit <= 0) return 0;
-    if (this.remaining / this.limit >= this.slowDownBelow) return 0;
-    const windowLeft = this.resetAt === null ? 5 * 60_000 : Math.max(0, this.resetAt - this.clock.now());
-    return Math.min(30_000, windowLeft / Math.max(1, this.remaining));
+  /** Usage the service reports ÷ requests we started in its window; others on the identity only raise it. */
+  private estimateCost(now: number): void {
+    if (this.limit === null || this.remaining === null) return;
+    const requests = this.requestsInWindow(now);
+    if (requests === 0) return;
+    const cost = Math.max(0, this.limit - this.remaining) / requests;
+    // At zero remaining the usage is only known to be at least the limit: the estimate can only rise.
+    this.costPerRequest = this.remaining <= 0 ? Math.max(this.costPerRequest ?? 0, cost) : cost;
+  }
+
+  private requestsInWindow(now: number): number {
+    const horizon = now - this.windowMs;
+    while (this.firstInWindow < this.starts.length && (this.starts[this.firstInWindow] ?? now) <= horizon) {
+      this.firstInWindow += 1;
+    }
+    // Compact now and then rather than shifting on every request.
+    if (this.firstInWindow > 1024 && this.firstInWindow * 2 > this.starts.length) {
+      this.starts = this.starts.slice(this.firstInWindow);
+      this.firstInWindow = 0;
+    }
+    return this.starts.length - this.firstInWindow;
+  }
+
+  private pacing(now: number): boolean {
+    if (this.limit === null || this.remaining === null || this.limit <= 0) return false;
+    if (this.resetAt !== null && this.resetAt <= now) return false;
+    return this.remaining / this.limit < this.slowDownBelow;
+  }
+
+  /**
+   * How long the next request must wait: zero unless pacing; then until enough of our own starts have
+   * left the window that one more keeps the predicted usage within the limit less the reserve.
+   */
+  private waitFor(now: number): number {
+    if (!this.pacing(now) || this.limit === null) return 0;
+    const inWindow = this.requestsInWindow(now);
+    const cost = this.costPerRequest ?? this.limit / Math.max(1, inWindow);
+    const allowed = Math.max(1, Math.floor((this.limit * (1 - this.reserve)) / Math.max(cost, 1e-9)));
+    if (inWindow < allowed) return 0;
+    // The start that must leave the window first: the (inWindow - allowed + 1)-th oldest.
+    const leaving = this.starts[this.firstInWindow + inWindow - allowed] ?? now;
+    return Math.max(0, leaving + this.windowMs - now);
   }
 
   state(): BudgetState {
@@ -114,7 +181,9 @@ export class RequestBudget {
       limit: this.limit,
       remaining: this.remaining,
       blockedUntil: this.blockedUntil !== null && this.blockedUntil > now ? this.blockedUntil : null,
-      spacingMs: this.spacing(),
+      waitMs: Math.max(0, (this.blockedUntil ?? 0) - now, this.waitFor(now)),
+      waitedMs: this.waited,
+      costPerRequest: this.costPerRequest,
       throttledResponses: this.throttled,
       lastResource: this.lastResource,
     };

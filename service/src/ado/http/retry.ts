@@ -1,15 +1,22 @@
+import type { RateLimitInfo } from './rateLimit.ts';
 import type { Clock } from './requestBudget.ts';
 
 /** A non-success HTTP answer from Azure DevOps, raised by the direct REST path. */
 export class AdoHttpError extends Error {
+  /** The rate-limit headers of the answer, under the name the library uses for its own errors. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly status: number,
     readonly url: string,
     readonly bodyText: string,
-    readonly retryAfterSeconds?: number,
+    rateLimit?: RateLimitInfo,
   ) {
     super(`Azure DevOps answered ${status} for ${url}: ${bodyText.slice(0, 300)}`);
     this.name = 'AdoHttpError';
+    this.rateLimit = rateLimit;
+    this.retryAfterSeconds = this.rateLimit?.retryAfter;
   }
 }
 

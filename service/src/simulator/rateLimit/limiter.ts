@@ -42,6 +42,8 @@ export class TstuLimiter {
     costs: Partial<Record<LocationKey, number>>;
   };
   private readonly usage = new Map<string, Usage>();
+  private chargedTotal = 0;
+  private delayedTotal = 0;
 
   constructor(
     options: RateLimitOptions = {},
@@ -73,6 +75,16 @@ export class TstuLimiter {
 
   reset(): void {
     this.usage.clear();
+  }
+
+  /** Everything charged since start, for benchmarks (reset() does not clear it). */
+  get charged(): number {
+    return this.chargedTotal;
+  }
+
+  /** Answers held back by a delay since start (reset() does not clear it). */
+  get delayed(): number {
+    return this.delayedTotal;
   }
 
   cost(location: LocationKey, items: number): number {
@@ -114,6 +126,7 @@ export class TstuLimiter {
     const { enabled, limit, warnRatio, blockRatio, maxDelayMs, windowMs } = this.options;
     if (!enabled) return { headers: {}, delayMs: 0 };
     const now = this.clock();
+    this.chargedTotal += cost;
     this.current(identity);
     const usage = this.usage.get(identity) ?? { times: [], costs: [], total: 0 };
     usage.times.push(now);
@@ -130,6 +143,7 @@ export class TstuLimiter {
     if (usage.total <= limit) return { headers, delayMs: 0 };
     const excess = (usage.total - limit) / (limit * (blockRatio - 1));
     const delayMs = Math.min(maxDelayMs, Math.round(excess * maxDelayMs));
+    if (delayMs > 0) this.delayedTotal += 1;
     headers['X-RateLimit-Remaining'] = '0';
     headers['X-RateLimit-Delay'] = (delayMs / 1000).toFixed(3);
     return { headers, delayMs };
