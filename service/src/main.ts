@@ -11,6 +11,7 @@ import { openStorage, storageTargetFromEnvironment } from './storage/openReposit
 import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
+import { storedProductionRule } from './services/storedProductionRule.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
   demo    start a simulated organization, sync it, serve the API and the hub preview
@@ -61,6 +62,7 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
     const report = await syncOrganization({
       repository: storage.repository,
       delivery: storage.delivery,
+      productionRule: storedProductionRule(storage.deliverySettings),
       createConnection: createAdoConnection,
       logger,
       onStatus: printProgress,

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
 import { createDeliveryService } from '../services/deliveryService.ts';
 import { createDeliverySettingsService } from '../services/deliverySettingsService.ts';
+import { storedProductionRule } from '../services/storedProductionRule.ts';
 import { createFlowService } from '../services/flowService.ts';
 import { storedOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { createOrganizationService, type OrganizationService } from '../services/organizationService.ts';
@@ -54,6 +55,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ? new SyncWorker({
         repository: storage.repository,
         delivery: storage.delivery,
+        productionRule: storedProductionRule(storage.deliverySettings),
         jobs: storage.jobs,
         organizations: organizationStore,
         statusStore: storage.streamStatus,

@@ -1,5 +1,6 @@
 import type { AdoConnection } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
+import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamProgress } from './progress.ts';
@@ -13,6 +14,8 @@ export interface StreamContext {
   logger: Logger;
   progress: StreamProgress;
   maxPageSize?: number;
+  /** The project's production mark (its saved delivery settings); the default /prod/i when absent. */
+  productionRule?: (project: string) => Promise<ProductionRule>;
 }
 
 export interface StreamResult {

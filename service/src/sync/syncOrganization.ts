@@ -4,6 +4,7 @@ import {
   type AdoConnectionOptions,
 } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
+import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
@@ -66,9 +67,12 @@ export async function syncOrganization(dependencies: {
   onStatus?: (status: StreamStatus) => void;
   maxPageSize?: number;
   now?: () => number;
+  /** Each project's production mark, for the streams that ask per production deployment. */
+  productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
 }): Promise<SyncReport> {
   const { repository, target, logger } = dependencies;
   const now = dependencies.now ?? Date.now;
+  const productionRule = dependencies.productionRule;
   const started = performance.now();
   const connection = dependencies.createConnection(
     { organizationUrl: target.organizationUrl, personalAccessToken: target.personalAccessToken },
@@ -129,6 +133,9 @@ export async function syncOrganization(dependencies: {
         logger,
         progress,
         ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
+        ...(productionRule === undefined
+          ? {}
+          : { productionRule: (project: string) => productionRule(target.organization, project) }),
       });
       await progress.done();
       return { stream: stream.name, ...result, error: null };

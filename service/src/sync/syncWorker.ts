@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AdoAuthenticationError, type AdoConnectionFactory } from '../ado/clients.ts';
 import { RequestBudget, systemClock, type Clock } from '../ado/http/requestBudget.ts';
 import type { Logger } from '../logger.ts';
+import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
@@ -24,6 +25,8 @@ export interface SyncWorkerOptions {
   pollMs?: number;
   clock?: Clock;
   maxPageSize?: number;
+  /** Each project's production mark (saved delivery settings); the default /prod/i without it. */
+  productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
   onReport?: (report: SyncReport) => void;
 }
 
@@ -138,6 +141,7 @@ export class SyncWorker {
         },
         now: () => this.clock.now(),
         ...(this.options.maxPageSize === undefined ? {} : { maxPageSize: this.options.maxPageSize }),
+        ...(this.options.productionRule === undefined ? {} : { productionRule: this.options.productionRule }),
       });
       this.options.onReport?.(report);
       await jobs.complete(claim, this.owner, this.clock.now() + this.options.intervalMs, this.clock.now());

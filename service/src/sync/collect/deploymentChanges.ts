@@ -1,6 +1,12 @@
 import { AdoHttpError } from '../../ado/http/retry.ts';
 import { consecutiveProductionBuilds, type ProductionBuildPair } from '../../metrics/delivery/linkage.ts';
-import { selectProductionDeployments } from '../../metrics/delivery/production.ts';
+import {
+  DEFAULT_PRODUCTION_RULE,
+  selectProductionDeployments,
+  type ProductionRule,
+  type ProductionRules,
+} from '../../metrics/delivery/production.ts';
+import type { DeploymentRecord } from '../../domain/delivery.ts';
 import { buildChangesQueryKey, type DeliveryRepository } from '../../storage/deliveryRepository.ts';
 import { applyBuildChangesBody } from '../normalise/deliveryPages.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
@@ -29,13 +35,14 @@ interface Question extends ProductionBuildPair {
  * Which commits each production deployment brought: for consecutive successful production deployments
  * of a pipeline, `build/changes?fromBuildId&toBuildId`; for a pipeline's first, `builds/{id}/changes`.
  * Every question is asked once: the answered ones are stored (their last page marks them), so this
- * stream needs no watermark. Production is the default mark (/prod/i) until projects can set their own.
+ * stream needs no watermark. Production is each project's own mark (its delivery settings, by default
+ * /prod/i); when a project changes its mark, the questions of newly marked deployments are asked next run.
  */
 export async function collectDeploymentChanges(context: StreamContext): Promise<StreamResult> {
   const { organization, logger } = context;
   const delivery = requireDelivery(context, DEPLOYMENT_CHANGES_STREAM);
   const deployments = await delivery.listDeployments(organization);
-  const selection = selectProductionDeployments(deployments);
+  const selection = selectProductionDeployments(deployments, await productionRulesOf(context, deployments));
   if (selection.status !== 'ok') return { pages: 0, items: 0 };
   const projectOfBuild = new Map(
     deployments.flatMap((d) => (d.buildId === null ? [] : [[d.buildId, d.project]])),
@@ -60,6 +67,21 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
     }
   }
   return { pages, items };
+}
+
+/** The production mark of every project with deployments, read once per run. */
+async function productionRulesOf(
+  context: StreamContext,
+  deployments: readonly DeploymentRecord[],
+): Promise<ProductionRules> {
+  const byProject = new Map<string, ProductionRule>();
+  const ruleOf = context.productionRule;
+  if (ruleOf !== undefined) {
+    for (const project of new Set(deployments.map((deployment) => deployment.project))) {
+      byProject.set(project, await ruleOf(project));
+    }
+  }
+  return { default: DEFAULT_PRODUCTION_RULE, byProject };
 }
 
 async function answerQuestion(
