@@ -19,6 +19,7 @@ import {
   storePage,
   valueCount,
 } from './deliveryShared.ts';
+import { eachConcurrently, PER_PARENT_CONCURRENCY } from './eachConcurrently.ts';
 import { ENVIRONMENTS_STREAM } from './environmentDeployments.ts';
 import { RELEASES_STREAM } from './releaseDeployments.ts';
 
@@ -53,7 +54,7 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
     .map((pair) => ({ ...pair, project: projectOfBuild.get(pair.toBuildId) ?? '' }));
   let pages = 0;
   let items = 0;
-  for (const question of questions) {
+  await eachConcurrently(questions, PER_PARENT_CONCURRENCY, async (question) => {
     const answer = await answerQuestion(context, delivery, question);
     pages += answer.pages;
     items += answer.commits;
@@ -65,7 +66,7 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
         toBuildId: question.toBuildId,
       });
     }
-  }
+  });
   return { pages, items };
 }
 

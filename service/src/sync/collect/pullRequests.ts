@@ -13,6 +13,7 @@ import {
   valueCount,
   type ProjectRef,
 } from './deliveryShared.ts';
+import { eachConcurrently, PER_PARENT_CONCURRENCY } from './eachConcurrently.ts';
 import { collectDirectCommits } from './pullRequestsDirectCommits.ts';
 
 export const CHANGES_STREAM = 'git.changes';
@@ -64,10 +65,10 @@ async function collectPullRequests(
     await context.progress.page(pullRequests.length);
     if (pullRequests.length < top) break;
   }
-  for (const pullRequest of found.values()) {
+  await eachConcurrently(found.values(), PER_PARENT_CONCURRENCY, async (pullRequest) => {
     await collectPullRequestDetails(context, project, pullRequest, counter);
     counter.items += 1;
-  }
+  });
   return [...found.values()];
 }
 
