@@ -282,3 +282,32 @@ describe('bad requests', () => {
     expect(apiErrorSchema.parse(organization.body).error.message).toMatch(/"nope" is not connected/);
   });
 });
+
+describe('teams scoped by a custom team field', () => {
+  it('answers 422 unsupported_team_field rather than matching the values against area paths', async () => {
+    await api.storage.repository.applyTeamScopePage(
+      api.organization,
+      api.simulator.project,
+      'Hosted XML Team',
+      {
+        stream: 'work.metadata',
+        requestUrl: 'test://teamfieldvalues',
+        requestToken: null,
+        responseToken: null,
+        isLastBatch: true,
+        itemCount: 1,
+        body: '{}',
+      },
+      {
+        field: 'Custom.OwningTeam',
+        values: [{ value: 'Hosted XML Team', includeChildren: false }],
+        backlogWorkItemTypes: ['User Story', 'Bug'],
+      },
+    );
+    const { status, body } = await api.json(api.flowUrl('cycle-time', RANGE, 'Hosted XML Team'));
+    expect(status).toBe(422);
+    const { error } = apiErrorSchema.parse(body);
+    expect(error.code).toBe('unsupported_team_field');
+    expect(error.message).toMatch(/custom team field "Custom\.OwningTeam".*area path only/);
+  });
+});

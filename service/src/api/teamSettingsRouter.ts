@@ -10,7 +10,7 @@ export const TEAM_SETTINGS_PATH = `${TEAM_PATH}/flow/settings`;
 export function createTeamSettingsRouter(service: TeamSettingsService): Router {
   const router = Router();
   router.get(TEAM_SETTINGS_PATH, async (request, response) => {
-    response.json(await service.get(parseTeamPath(request.params)));
+    response.json(await asHttp(() => service.get(parseTeamPath(request.params))));
   });
   router.put(TEAM_SETTINGS_PATH, async (request, response) => {
     const path = parseTeamPath(request.params);
@@ -18,7 +18,7 @@ export function createTeamSettingsRouter(service: TeamSettingsService): Router {
     response.json(await asHttp(() => service.put(path, settings)));
   });
   router.delete(TEAM_SETTINGS_PATH, async (request, response) => {
-    response.json(await service.reset(parseTeamPath(request.params)));
+    response.json(await asHttp(() => service.reset(parseTeamPath(request.params))));
   });
   return router;
 }

@@ -7,6 +7,7 @@ import type { WorkflowStateMap } from '../domain/workflow.ts';
 import type { BoardColumnChange } from '../metrics/index.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import { NotFoundError } from './errors.ts';
+import { FlowRequestError } from './flowErrors.ts';
 import type { DatedSprint, TeamBoard } from './flowBoard.ts';
 import { datedSprints, pickTeamBoard } from './flowBoard.ts';
 
@@ -34,10 +35,24 @@ export function teamNotSynchronised(key: TeamKey): NotFoundError {
   );
 }
 
-/** The team's scope, or a 404 naming the team. */
+/** The team field of inherited processes (every Azure DevOps Services team): teams own area paths. */
+export const AREA_PATH_FIELD = 'System.AreaPath';
+
+/**
+ * The team's scope, or a 404 naming the team. A team scoped by a custom team field is refused with 422:
+ * its items would be matched against area paths and the answer would be quietly wrong.
+ */
 export async function requireTeamScope(repository: SeikaRepository, key: TeamKey): Promise<TeamScope> {
   const scope = await repository.getTeamScope(key.organization, key.project, key.team);
   if (scope === undefined) throw teamNotSynchronised(key);
+  if (scope.field.toLowerCase() !== AREA_PATH_FIELD.toLowerCase()) {
+    throw new FlowRequestError(
+      'unsupported_team_field',
+      `Team "${key.team}" in project "${key.project}" is scoped by the custom team field "${scope.field}" ` +
+        '(a Hosted XML or on-premises process). Seika scopes teams by area path only, so it cannot measure ' +
+        'this team without giving wrong numbers.',
+    );
+  }
   return scope;
 }
 

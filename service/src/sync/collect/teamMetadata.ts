@@ -1,5 +1,6 @@
 import type { AdoConnection } from '../../ado/clients.ts';
 import { AdoHttpError } from '../../ado/http/retry.ts';
+import type { Logger } from '../../logger.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import { PAGE_NORMALISERS, type PageKind } from '../normalise/pageNormalisers.ts';
 import { backlogConfigurationSchema, teamSettingsSchema } from '../normalise/teamMetadata.ts';
@@ -57,8 +58,9 @@ export async function collectTeamMetadata(options: {
   organization: string;
   connection: AdoConnection;
   repository: SeikaRepository;
+  logger?: Logger;
 }): Promise<MetadataCollectResult> {
-  const { organization, connection, repository } = options;
+  const { organization, connection, repository, logger } = options;
   const [core, work, witClient] = await Promise.all([
     connection.core(),
     connection.work(),
@@ -88,6 +90,16 @@ export async function collectTeamMetadata(options: {
         connection.call('teamIterations', () => work.getTeamIterations(teamContext)),
       ]);
       const teamPath = `${projectName}/${teamName}/_apis/work`;
+      const teamField: unknown = teamFieldValues.field?.referenceName;
+      if (typeof teamField === 'string' && teamField.toLowerCase() !== 'system.areapath') {
+        // Stored as it is; the flow API refuses such a team instead of matching its values as area paths.
+        logger?.warn('team scoped by a custom team field: its flow metrics are refused', {
+          organization,
+          project: projectName,
+          team: teamName,
+          teamField,
+        });
+      }
       await storePage(
         repository,
         organization,
