@@ -196,6 +196,7 @@ describe('admin hub in the preview host', () => {
             limit: 200,
             blockedUntil: pausedUntil.toISOString(),
             throttledResponses: 3,
+            pacedSeconds: 95,
           },
         },
         {
@@ -231,6 +232,9 @@ describe('admin hub in the preview host', () => {
     );
     expect(await partial.getByTestId('rate-limit').textContent()).toBe(`Paused until ${pausedText}`);
     expect(await partial.textContent()).toContain('3 throttled responses');
+    expect(await partial.getByTestId('rate-limit-paced').textContent()).toBe(
+      'Waited about 2 min to stay within the limit',
+    );
 
     expect(await row(third.stream).textContent()).toContain('Failed');
     const streamError = frame.locator(`[data-testid="stream-error"][data-stream="${third.stream}"]`);

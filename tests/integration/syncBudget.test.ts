@@ -5,6 +5,7 @@ import { silentLogger } from '../../service/src/logger.ts';
 import { startSimulator, type RunningSimulator } from '../../service/src/simulator/index.ts';
 import { openRepository } from '../../service/src/storage/openRepository.ts';
 import type { SeikaRepository } from '../../service/src/storage/repository.ts';
+import type { StreamStatus } from '../../service/src/storage/tenants.ts';
 import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
 import { flowSnapshot } from '../support/flowSnapshot.ts';
 
@@ -27,7 +28,9 @@ afterEach(async () => {
 async function syncInto(simulator: RunningSimulator, budget?: RequestBudget) {
   const repository = await openRepository({ kind: 'sqlite', path: ':memory:' });
   opened.push(repository);
+  const statuses: StreamStatus[] = [];
   const report = await syncOrganization({
+    onStatus: (status) => statuses.push(status),
     repository,
     createConnection: createAdoConnection,
     ...(budget === undefined ? {} : { connectionOptions: { budget } }),
@@ -40,7 +43,7 @@ async function syncInto(simulator: RunningSimulator, budget?: RequestBudget) {
       personalAccessToken: simulator.pat,
     },
   });
-  return { repository, report };
+  return { repository, report, statuses };
 }
 
 describe('sync within a tight TSTU budget', () => {
@@ -62,6 +65,10 @@ describe('sync within a tight TSTU budget', () => {
     expect(budget.state().costPerRequest).toBeGreaterThan(0);
     expect(tight.requestLog.filter((entry) => entry.status === 429)).toEqual([]);
     expect(tight.delayedResponses()).toBe(0);
+    // The status API tells the admin the slowness is deliberate.
+    const pacedSeconds = Math.max(...paced.statuses.map((status) => status.rateLimit?.pacedSeconds ?? 0));
+    expect(pacedSeconds).toBeGreaterThan(0);
+    expect(pacedSeconds).toBeCloseTo(budget.state().waitedMs / 1000, 0);
 
     expect(paced.report.revisions).toBe(unpaced.report.revisions);
     expect(await flowSnapshot(paced.repository, tight.organization, tight.project)).toEqual(

@@ -91,6 +91,7 @@ export const en = {
     rateLimitUnlimited: 'Not limited',
     rateLimitPaused: (time: string) => `Paused until ${time}`,
     throttled: (count: number) => (count === 1 ? '1 throttled response' : `${count} throttled responses`),
+    paced: (duration: string) => `Waited ${duration} to stay within the limit`,
     disconnectButton: 'Disconnect',
     disconnectTitle: (organization: string) => `Disconnect ${organization}?`,
     disconnectBody:

@@ -89,6 +89,7 @@ export const ja: Strings = {
     rateLimitUnlimited: '制限なし',
     rateLimitPaused: (time: string) => `${time} まで一時停止`,
     throttled: (count: number) => `スロットリング ${count} 回`,
+    paced: (duration: string) => `制限内に収めるため ${duration} 待機`,
     disconnectButton: '切断',
     disconnectTitle: (organization: string) => `${organization} を切断しますか?`,
     disconnectBody:

@@ -52,6 +52,8 @@ export const streamStatusSchema = z.object({
       limit: z.number().nullable(),
       blockedUntil: z.string().nullable(),
       throttledResponses: z.number().int(),
+      /** Seconds this run waited to stay within the organization's budget (pacing and Retry-After). */
+      pacedSeconds: z.number(),
     })
     .nullable(),
   lastError: z.string().nullable(),

@@ -86,6 +86,8 @@ export interface StreamStatus {
     limit: number | null;
     blockedUntil: number | null;
     throttledResponses: number;
+    /** Seconds this run waited for the organization's budget. */
+    pacedSeconds: number;
   } | null;
   lastError: string | null;
 }

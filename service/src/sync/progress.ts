@@ -11,6 +11,8 @@ export class StreamProgress {
   private oldestSeen: number | null = null;
   private progress: number | null = null;
   private readonly startedAt: number;
+  /** The budget is the organization's and outlives runs: pacing is counted from this run's start. */
+  private readonly waitedBefore: number;
 
   constructor(
     private readonly organization: string,
@@ -24,6 +26,7 @@ export class StreamProgress {
     },
   ) {
     this.startedAt = dependencies.now();
+    this.waitedBefore = dependencies.budget.state().waitedMs;
   }
 
   /** Records a stored page; `reachedAt` is the newest change time in it, when the stream knows it. */
@@ -76,6 +79,7 @@ export class StreamProgress {
         limit: budget.limit,
         blockedUntil: budget.blockedUntil,
         throttledResponses: budget.throttledResponses,
+        pacedSeconds: Math.max(0, budget.waitedMs - this.waitedBefore) / 1000,
       },
       lastError,
     };

@@ -143,7 +143,13 @@ describe.each(BACKENDS)('tenant stores on %s', (backend) => {
         startedAt: T0,
         updatedAt: T0 + 1_000,
         estimatedSecondsLeft: 3.5,
-        rateLimit: { remaining: 120, limit: 200, blockedUntil: null, throttledResponses: 0 },
+        rateLimit: {
+          remaining: 120,
+          limit: 200,
+          blockedUntil: null,
+          throttledResponses: 0,
+          pacedSeconds: 42.5,
+        },
         lastError: null,
       };
       await test.storage.streamStatus.save(status);

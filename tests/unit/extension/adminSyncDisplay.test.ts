@@ -82,18 +82,18 @@ describe('rateLimitState', () => {
     ['nothing reported', null, { kind: 'unknown' }],
     [
       'waiting out a throttle',
-      { remaining: 0, limit: 200, blockedUntil: iso(30_000), throttledResponses: 2 },
-      { kind: 'paused', until: new Date(NOW + 30_000), throttled: 2 },
+      { remaining: 0, limit: 200, blockedUntil: iso(30_000), throttledResponses: 2, pacedSeconds: 12 },
+      { kind: 'paused', until: new Date(NOW + 30_000), throttled: 2, paced: 12 },
     ],
     [
       'a pause already over shows the budget',
-      { remaining: 50, limit: 200, blockedUntil: iso(-1_000), throttledResponses: 1 },
-      { kind: 'budget', remaining: 50, limit: 200, throttled: 1 },
+      { remaining: 50, limit: 200, blockedUntil: iso(-1_000), throttledResponses: 1, pacedSeconds: 0 },
+      { kind: 'budget', remaining: 50, limit: 200, throttled: 1, paced: 0 },
     ],
     [
       'no numbers means not limited',
-      { remaining: null, limit: null, blockedUntil: null, throttledResponses: 0 },
-      { kind: 'unlimited', throttled: 0 },
+      { remaining: null, limit: null, blockedUntil: null, throttledResponses: 0, pacedSeconds: 300 },
+      { kind: 'unlimited', throttled: 0, paced: 300 },
     ],
   ])('%s', (_case, rateLimit, expected) => {
     expect(rateLimitState(rateLimit, NOW)).toEqual(expected);

@@ -105,9 +105,18 @@ interface RateLimitTextProps {
 function RateLimitText({ stream, strings, format }: RateLimitTextProps) {
   const state = rateLimitState(stream.rateLimit, Date.now());
   const throttled =
-    state.kind !== 'unknown' && state.throttled > 0 ? (
-      <span className="secondary-text">{strings.throttled(state.throttled)}</span>
-    ) : null;
+    state.kind === 'unknown' ? null : (
+      <>
+        {state.throttled > 0 ? (
+          <span className="secondary-text">{strings.throttled(state.throttled)}</span>
+        ) : null}
+        {state.paced >= 1 ? (
+          <span className="secondary-text" data-testid="rate-limit-paced">
+            {strings.paced(format.duration(state.paced))}
+          </span>
+        ) : null}
+      </>
+    );
   switch (state.kind) {
     case 'unknown':
       return <span data-testid="rate-limit">{strings.notApplicable}</span>;

@@ -37,11 +37,12 @@ export function progressPercent(progress: number | null): number | null {
 }
 
 /** What to say about a stream's Azure DevOps rate limit. */
+/** `paced`: seconds the run waited to stay within the budget, shown so slowness reads as deliberate. */
 export type RateLimitState =
   | { kind: 'unknown' }
-  | { kind: 'paused'; until: Date; throttled: number }
-  | { kind: 'budget'; remaining: number; limit: number | null; throttled: number }
-  | { kind: 'unlimited'; throttled: number };
+  | { kind: 'paused'; until: Date; throttled: number; paced: number }
+  | { kind: 'budget'; remaining: number; limit: number | null; throttled: number; paced: number }
+  | { kind: 'unlimited'; throttled: number; paced: number };
 
 /**
  * Azure DevOps only reports a budget (X-RateLimit-*) once a caller nears it, so "no numbers" means "not
@@ -52,14 +53,15 @@ export function rateLimitState(rateLimit: StreamStatusResponse['rateLimit'], now
     return { kind: 'unknown' };
   }
   const throttled = rateLimit.throttledResponses;
+  const paced = rateLimit.pacedSeconds;
   const blockedUntil = rateLimit.blockedUntil === null ? Number.NaN : Date.parse(rateLimit.blockedUntil);
   if (Number.isFinite(blockedUntil) && blockedUntil > nowMs) {
-    return { kind: 'paused', until: new Date(blockedUntil), throttled };
+    return { kind: 'paused', until: new Date(blockedUntil), throttled, paced };
   }
   if (rateLimit.remaining !== null) {
-    return { kind: 'budget', remaining: rateLimit.remaining, limit: rateLimit.limit, throttled };
+    return { kind: 'budget', remaining: rateLimit.remaining, limit: rateLimit.limit, throttled, paced };
   }
-  return { kind: 'unlimited', throttled };
+  return { kind: 'unlimited', throttled, paced };
 }
 
 /** A duration split for display: under a minute, minutes, or hours and minutes. */

@@ -85,5 +85,7 @@ function parseRateLimit(value: string): StreamStatus['rateLimit'] {
     limit: numberOrNull('limit'),
     blockedUntil: numberOrNull('blockedUntil'),
     throttledResponses: numberOrNull('throttledResponses') ?? 0,
+    // Rows saved before pacing was reported have none.
+    pacedSeconds: numberOrNull('pacedSeconds') ?? 0,
   };
 }
