@@ -69,6 +69,15 @@ export interface CommitRow {
   workItemIds: readonly number[];
 }
 
+/** Where a stored commit sits: enough to order a branch's history without its details. */
+export interface BranchCommitRow {
+  repository: string;
+  /** Full ref the commit was read from, e.g. refs/heads/main. */
+  branch: string;
+  sha: string;
+  committedAt: number;
+}
+
 /** One `build/changes?fromBuildId&toBuildId` (or `builds/{id}/changes`) question; fromBuildId null for the latter. */
 export interface BuildChangesQuery {
   project: string;
@@ -182,6 +191,8 @@ export interface DeliveryRepository {
 
   /** Build-change questions already answered, as `${fromBuildId ?? 0}>${toBuildId}`. */
   answeredBuildChangeQueries(organization: string): Promise<Set<string>>;
+  /** Every stored commit of the synced branches, for deriving the changes between deployments. */
+  listBranchCommits(organization: string): Promise<BranchCommitRow[]>;
   /** Branches (refs/heads/…) deployed from each repository, from the builds behind stored deployments. */
   deployedBranches(organization: string): Promise<Map<string, string[]>>;
   countDeliveryRows(organization: string): Promise<DeliveryRowCounts>;

@@ -8,7 +8,12 @@ import {
   type DeploymentRecord,
   type DeploymentSource,
 } from '../../domain/delivery.ts';
-import { buildChangesQueryKey, type DeliveryRowCounts, type ProjectScope } from '../deliveryRepository.ts';
+import {
+  buildChangesQueryKey,
+  type BranchCommitRow,
+  type DeliveryRowCounts,
+  type ProjectScope,
+} from '../deliveryRepository.ts';
 import { integer, optionalInteger, optionalText, text } from './rows.ts';
 import { placeholders, type SqlExecutor, type SqlRow, type SqlValue } from './sqlDatabase.ts';
 
@@ -239,6 +244,22 @@ export async function readAnsweredBuildChangeQueries(
       return buildChangesQueryKey(from === 0 ? null : from, integer(row, 'to_build_id'));
     }),
   );
+}
+
+export async function readBranchCommits(
+  executor: SqlExecutor,
+  organization: string,
+): Promise<BranchCommitRow[]> {
+  const rows = await executor.all(
+    'SELECT repository_id, branch, sha, committed_at FROM delivery_commits WHERE organization = ?',
+    [organization],
+  );
+  return rows.map((row) => ({
+    repository: text(row, 'repository_id'),
+    branch: text(row, 'branch'),
+    sha: text(row, 'sha'),
+    committedAt: integer(row, 'committed_at'),
+  }));
 }
 
 export async function readDeployedBranches(

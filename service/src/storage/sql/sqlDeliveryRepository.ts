@@ -8,6 +8,7 @@ import {
   DEFAULT_BUG_TYPES,
   DEFAULT_INCIDENT_RULE,
   type BuildChangesQuery,
+  type BranchCommitRow,
   type BuildRow,
   type CommitRow,
   type DeliveryRecords,
@@ -28,6 +29,7 @@ import { readBugWorkItemIds, readIncidents } from './sqlDeliveryIncidents.ts';
 import {
   countDeliveryRows,
   readAnsweredBuildChangeQueries,
+  readBranchCommits,
   readBuildCommits,
   readChanges,
   readDeployedBranches,
@@ -115,6 +117,10 @@ export class SqlDeliveryRepository implements DeliveryRepository {
 
   listBuildCommits(organization: string): Promise<BuildCommitsRecord[]> {
     return readBuildCommits(this.database, organization);
+  }
+
+  listBranchCommits(organization: string): Promise<BranchCommitRow[]> {
+    return readBranchCommits(this.database, organization);
   }
 
   listIncidents(

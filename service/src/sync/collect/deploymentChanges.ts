@@ -9,6 +9,8 @@ import {
 import type { DeploymentRecord } from '../../domain/delivery.ts';
 import { buildChangesQueryKey, type DeliveryRepository } from '../../storage/deliveryRepository.ts';
 import { applyBuildChangesBody } from '../normalise/deliveryPages.ts';
+import { pullRequestsWatermarkSchema, readWatermark } from '../normalise/deliveryWatermarks.ts';
+import { BranchHistory, type BuildSource } from '../normalise/derivedBuildChanges.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
 import { BUILDS_STREAM } from './builds.ts';
 import {
@@ -21,6 +23,7 @@ import {
 } from './deliveryShared.ts';
 import { eachConcurrently, PER_PARENT_CONCURRENCY } from './eachConcurrently.ts';
 import { ENVIRONMENTS_STREAM } from './environmentDeployments.ts';
+import { CHANGES_STREAM } from './pullRequests.ts';
 import { RELEASES_STREAM } from './releaseDeployments.ts';
 
 export const DEPLOYMENT_CHANGES_STREAM = 'build.deploymentChanges';
@@ -33,8 +36,11 @@ interface Question extends ProductionBuildPair {
 }
 
 /**
- * Which commits each production deployment brought: for consecutive successful production deployments
- * of a pipeline, `build/changes?fromBuildId&toBuildId`; for a pipeline's first, `builds/{id}/changes`.
+ * Which commits each production deployment brought. For consecutive successful production deployments
+ * of a pipeline, derived from the branch history the changes stream stored, where that is exact (see
+ * derivedBuildChanges.ts), else `build/changes?fromBuildId&toBuildId`; for a pipeline's first,
+ * `builds/{id}/changes`. A derived answer is stored as a page of its own, so it keeps provenance and
+ * `resync --from-raw` replays it like a fetched one.
  * Every question is asked once: the answered ones are stored (their last page marks them), so this
  * stream needs no watermark. Production is each project's own mark (its delivery settings, by default
  * /prod/i); when a project changes its mark, the questions of newly marked deployments are asked next run.
@@ -52,9 +58,28 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
   const questions: Question[] = consecutiveProductionBuilds(selection.deployments)
     .filter((pair) => !answered.has(buildChangesQueryKey(pair.fromBuildId, pair.toBuildId)))
     .map((pair) => ({ ...pair, project: projectOfBuild.get(pair.toBuildId) ?? '' }));
+  const sources = new Map<number, BuildSource>(
+    deployments.flatMap((d) =>
+      d.buildId === null
+        ? []
+        : [[d.buildId, { repository: d.repository, branch: d.sourceBranch, sha: d.sourceVersion }]],
+    ),
+  );
+  const history = questions.some((question) => question.fromBuildId !== null)
+    ? await branchHistory(context, delivery)
+    : undefined;
   let pages = 0;
   let items = 0;
+  let derived = 0;
   await eachConcurrently(questions, PER_PARENT_CONCURRENCY, async (question) => {
+    const commits =
+      history === undefined ? undefined : await deriveAnswer(context, delivery, history, sources, question);
+    if (commits !== undefined) {
+      derived += 1;
+      items += commits;
+      await context.progress.page(commits);
+      return;
+    }
     const answer = await answerQuestion(context, delivery, question);
     pages += answer.pages;
     items += answer.commits;
@@ -67,7 +92,70 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
       });
     }
   });
+  if (questions.length > 0) {
+    logger.info('changes between production deployments', {
+      organization,
+      questions: questions.length,
+      derivedFromBranchHistory: derived,
+      askedAzureDevOps: questions.length - derived,
+    });
+  }
+  // Only fetched pages count: derived answers cost Azure DevOps nothing.
   return { pages, items };
+}
+
+/** The stored branch commits, and how far each branch is stored completely (the changes stream's watermark). */
+async function branchHistory(context: StreamContext, delivery: DeliveryRepository): Promise<BranchHistory> {
+  const watermark =
+    readWatermark(
+      CHANGES_STREAM,
+      pullRequestsWatermarkSchema,
+      await context.repository.getWatermark(context.organization, CHANGES_STREAM),
+    ) ?? {};
+  const completeUntil = new Map<string, number>();
+  for (const [key, time] of Object.entries(watermark)) {
+    // `commits:${repositoryId}:${branch}`: the branch is stored from its start up to this commit time.
+    if (key.startsWith('commits:')) completeUntil.set(key.slice('commits:'.length), Date.parse(time));
+  }
+  return new BranchHistory(await delivery.listBranchCommits(context.organization), completeUntil);
+}
+
+/** Stores the derived answer as a `build.changes` page and returns its commit count; undefined to ask. */
+async function deriveAnswer(
+  context: StreamContext,
+  delivery: DeliveryRepository,
+  history: BranchHistory,
+  sources: ReadonlyMap<number, BuildSource>,
+  question: Question,
+): Promise<number | undefined> {
+  if (question.fromBuildId === null) return undefined;
+  const from = sources.get(question.fromBuildId);
+  const to = sources.get(question.toBuildId);
+  if (from === undefined || to === undefined) return undefined;
+  const answer = history.changesBetween(from, to);
+  if (answer.kind === 'ask') return undefined;
+  const url = pathWithQuery('derived:git.commits', {
+    repository: answer.repository,
+    branch: answer.branch,
+    fromCommit: from.sha ?? undefined,
+    toCommit: to.sha ?? undefined,
+  });
+  await storePage(
+    delivery,
+    context.organization,
+    'build.changes',
+    { url, requestToken: null, responseToken: null },
+    {
+      project: question.project,
+      fromBuildId: question.fromBuildId,
+      toBuildId: question.toBuildId,
+      complete: true,
+      derivedFrom: 'git.commits',
+    },
+    { count: answer.shas.length, value: answer.shas.map((sha) => ({ id: sha, type: 'TfsGit' })) },
+    applyBuildChangesBody,
+  );
+  return answer.shas.length;
 }
 
 /** The production mark of every project with deployments, read once per run. */
@@ -165,6 +253,7 @@ async function answerQuestion(
 export const deploymentChangesStream: SyncStream = {
   name: DEPLOYMENT_CHANGES_STREAM,
   needsDelivery: true,
-  after: [BUILDS_STREAM, ENVIRONMENTS_STREAM, RELEASES_STREAM],
+  // After the changes stream too: its branch history answers most questions without a request.
+  after: [BUILDS_STREAM, ENVIRONMENTS_STREAM, RELEASES_STREAM, CHANGES_STREAM],
   run: collectDeploymentChanges,
 };
