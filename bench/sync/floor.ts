@@ -2,6 +2,7 @@ import type { StreamOutcome } from '../../service/src/sync/syncOrganization.ts';
 
 /**
  * The fewest data requests each stream could make: its items at the largest page size the API allows.
+ * Lists the API serves per project (builds, release deployments) need at least one page per project.
  * Streams that must ask once per parent (a pull request's commits, one build-changes question per pair of
  * deployments) cannot go below one request per parent, so their own page count is their floor.
  */
@@ -22,11 +23,14 @@ export interface StreamFloor {
   floorPages: number;
 }
 
-export function floorOf(outcomes: readonly StreamOutcome[]): StreamFloor[] {
+const PER_PROJECT = new Set(['build.builds', 'release.deployments']);
+
+export function floorOf(outcomes: readonly StreamOutcome[], projects: number): StreamFloor[] {
   return outcomes.map((outcome) => {
     const largest = LARGEST_PAGE[outcome.stream] ?? 'perParent';
+    const least = PER_PROJECT.has(outcome.stream) ? projects : 1;
     const floorPages =
-      largest === 'perParent' ? outcome.pages : Math.max(1, Math.ceil(outcome.items / largest));
+      largest === 'perParent' ? outcome.pages : Math.max(least, Math.ceil(outcome.items / largest));
     return { stream: outcome.stream, pages: outcome.pages, floorPages };
   });
 }

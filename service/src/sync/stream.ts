@@ -18,6 +18,14 @@ export interface StreamContext {
   productionRule?: (project: string) => Promise<ProductionRule>;
 }
 
+/**
+ * A stream's page size: the largest its API allows (fewest requests), unless the sync's `maxPageSize`
+ * (SEIKA_SYNC_PAGE_SIZE, or tests forcing many pages) asks for less.
+ */
+export function pageSizeFor(maxPageSize: number | undefined, largest: number): number {
+  return Math.min(maxPageSize ?? largest, largest);
+}
+
 export interface StreamResult {
   pages: number;
   items: number;

@@ -7,7 +7,7 @@ import {
   readWatermark,
   type BuildsWatermark,
 } from '../normalise/deliveryWatermarks.ts';
-import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
+import { pageSizeFor, type StreamContext, type StreamResult, type SyncStream } from '../stream.ts';
 import {
   chunks,
   headerPages,
@@ -21,8 +21,8 @@ import {
 
 export const BUILDS_STREAM = 'build.builds';
 
-/** `$top` when the sync sets no page size: the reported ceiling is 5000, pages this size stay quick. */
-const DEFAULT_TOP = 1000;
+/** The reported ceiling of `$top`; pages are header-token paged, so a lower real one loses nothing. */
+const LARGEST_TOP = 5000;
 /** Build ids per `buildIds=` question about builds still running. */
 const PENDING_PER_REQUEST = 100;
 
@@ -36,7 +36,7 @@ const PENDING_PER_REQUEST = 100;
 export async function collectBuilds(context: StreamContext): Promise<StreamResult> {
   const { organization, connection, repository, progress } = context;
   const delivery = requireDelivery(context, BUILDS_STREAM);
-  const top = context.maxPageSize ?? DEFAULT_TOP;
+  const top = pageSizeFor(context.maxPageSize, LARGEST_TOP);
   const previous =
     readWatermark(
       BUILDS_STREAM,

@@ -1,7 +1,7 @@
 import type { PullRequestRow } from '../../storage/deliveryRepository.ts';
 import { applyPullRequestsBody, DELIVERY_PAGE_NORMALISERS } from '../normalise/deliveryPages.ts';
 import { nextTimeFrom, pullRequestsWatermarkSchema, readWatermark } from '../normalise/deliveryWatermarks.ts';
-import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
+import { pageSizeFor, type StreamContext, type StreamResult, type SyncStream } from '../stream.ts';
 import {
   getBody,
   headerPages,
@@ -18,8 +18,10 @@ import { collectDirectCommits } from './pullRequestsDirectCommits.ts';
 
 export const CHANGES_STREAM = 'git.changes';
 
-/** `$top` of the pull request list when the sync sets no page size (the service caps it at 1000). */
-const DEFAULT_TOP = 100;
+/** The service caps the pull request list's `$top` at 1000. */
+const LARGEST_TOP = 1000;
+/** `$top` of a pull request's commits (header-token paged); most pull requests fit one page. */
+const COMMITS_TOP = 100;
 
 type Counter = { pages: number; items: number };
 
@@ -36,7 +38,7 @@ async function collectPullRequests(
 ): Promise<PullRequestRow[]> {
   const { organization, connection } = context;
   const delivery = requireDelivery(context, CHANGES_STREAM);
-  const top = context.maxPageSize ?? DEFAULT_TOP;
+  const top = pageSizeFor(context.maxPageSize, LARGEST_TOP);
   const segment = projectSegment(project.name);
   const found = new Map<string, PullRequestRow>();
   for (let skip = 0; ; skip += top) {
@@ -103,7 +105,7 @@ async function collectPullRequestDetails(
     pullRequestId: pullRequest.pullRequestId,
   };
   for await (const page of headerPages(context.connection, commitsPath, {
-    $top: context.maxPageSize ?? DEFAULT_TOP,
+    $top: pageSizeFor(context.maxPageSize, COMMITS_TOP),
     'api-version': '7.1',
   })) {
     await storePage(

@@ -3,11 +3,17 @@ import { EmptyAnswerError } from '../../ado/http/retry.ts';
 import type { Logger } from '../../logger.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { StreamProgress } from '../progress.ts';
-import type { SyncStream } from '../stream.ts';
+import { pageSizeFor, type SyncStream } from '../stream.ts';
 import { applyRevisionsBatch } from '../normalise/pageNormalisers.ts';
 import { nextContinuationToken, revisionsBatchSchema } from '../normalise/revisions.ts';
 
 export const REVISIONS_STREAM = 'wit.reporting.revisions';
+
+/**
+ * `$maxPageSize` asked for: the maximum is undocumented, so Seika asks for many and lets the service
+ * decide (pages follow the continuation token, so a smaller real maximum only means more pages).
+ */
+const LARGEST_REVISIONS_PAGE = 1000;
 
 /** Only the fields the normaliser reads: smaller pages, and the URL stays short. */
 export const REVISION_FIELDS = [
@@ -65,7 +71,7 @@ export async function collectReportingRevisions(options: {
         false,
         undefined,
         false,
-        options.maxPageSize,
+        pageSizeFor(options.maxPageSize, LARGEST_REVISIONS_PAGE),
       );
       if (answer === null || answer === undefined) throw new EmptyAnswerError('reporting revisions');
       return answer;
