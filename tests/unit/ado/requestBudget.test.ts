@@ -75,6 +75,27 @@ describe('RequestBudget', () => {
     expect(seconds).toBeLessThan(floorSeconds * 1.12);
   });
 
+  it('lets a slow request leave the window five minutes after its answer, not after its start', async () => {
+    const clock = new FakeClock();
+    const budget = new RequestBudget({ clock });
+    const slow = await budget.acquire();
+    clock.advance(250_000);
+    slow();
+    budget.observe({ limit: 200, remaining: 0 }, 200);
+    // One request used the whole budget; it was charged some time before its answer at 250 s.
+    expect(budget.state().waitMs).toBe(300_000);
+  });
+
+  it('waits a window when the requests that must leave first are still running', async () => {
+    const clock = new FakeClock();
+    const budget = new RequestBudget({ clock, maxConcurrent: 2 });
+    const first = await budget.acquire();
+    budget.observe({ limit: 200, remaining: 0 }, 200);
+    expect(budget.state().waitMs).toBe(300_000);
+    first();
+    expect(budget.state().waitMs).toBe(300_000);
+  });
+
   it('counts only the requests inside the five-minute window when estimating their cost', async () => {
     const clock = new FakeClock();
     const budget = new RequestBudget({ clock });

@@ -41,9 +41,10 @@ export interface BudgetOptions {
  * One organization's share of Azure DevOps: all its streams draw from it. Rate limits are per identity
  * over a sliding five-minute window, and `X-RateLimit-Remaining` counts TSTUs, not requests. Once what
  * remains falls below the threshold, the budget estimates what one request costs (usage the headers
- * report ÷ the requests we started in the window) and lets a request start only when the usage it
- * predicts from our own starts (each leaves the window five minutes later) stays under the limit less a
- * reserve: it spends what the window gives back, so delays never begin. It stops entirely while a
+ * report ÷ our requests in the window) and lets a request start only when the usage it predicts from our
+ * own requests stays under the limit less a reserve: it spends what the window gives back, so delays
+ * never begin. A request counts from its start and leaves the window five minutes after its answer came
+ * (the service charged it before answering), so slow answers never make the prediction too low. It stops entirely while a
  * Retry-After is in force. A successful answer without rate-limit headers means usage is below the level
  * where Azure DevOps sends them, and the budget runs freely again.
  */
@@ -55,8 +56,10 @@ export class RequestBudget {
   private readonly clock: Clock;
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
-  /** Start times of our requests, oldest first; those before `firstInWindow` have left the window. */
-  private starts: number[] = [];
+  /** Requests started and not answered yet: all of them count against the window. */
+  private running = 0;
+  /** Answer times of our requests, oldest first; those before `firstInWindow` have left the window. */
+  private ends: number[] = [];
   private firstInWindow = 0;
   private limit: number | null = null;
   private remaining: number | null = null;
@@ -89,7 +92,7 @@ export class RequestBudget {
         this.waited += startAt - now;
         await this.clock.sleep(startAt - now);
       }
-      this.starts.push(this.clock.now());
+      this.running += 1;
     } catch (error) {
       this.release();
       throw error;
@@ -98,6 +101,8 @@ export class RequestBudget {
     return () => {
       if (released) return;
       released = true;
+      this.running -= 1;
+      this.ends.push(this.clock.now());
       this.release();
     };
   }
@@ -142,15 +147,15 @@ export class RequestBudget {
 
   private requestsInWindow(now: number): number {
     const horizon = now - this.windowMs;
-    while (this.firstInWindow < this.starts.length && (this.starts[this.firstInWindow] ?? now) <= horizon) {
+    while (this.firstInWindow < this.ends.length && (this.ends[this.firstInWindow] ?? now) <= horizon) {
       this.firstInWindow += 1;
     }
     // Compact now and then rather than shifting on every request.
-    if (this.firstInWindow > 1024 && this.firstInWindow * 2 > this.starts.length) {
-      this.starts = this.starts.slice(this.firstInWindow);
+    if (this.firstInWindow > 1024 && this.firstInWindow * 2 > this.ends.length) {
+      this.ends = this.ends.slice(this.firstInWindow);
       this.firstInWindow = 0;
     }
-    return this.starts.length - this.firstInWindow;
+    return this.running + this.ends.length - this.firstInWindow;
   }
 
   private pacing(now: number): boolean {
@@ -160,8 +165,8 @@ export class RequestBudget {
   }
 
   /**
-   * How long the next request must wait: zero unless pacing; then until enough of our own starts have
-   * left the window that one more keeps the predicted usage within the limit less the reserve.
+   * How long the next request must wait: zero unless pacing; then until enough of our answered requests
+   * have left the window that one more keeps the predicted usage within the limit less the reserve.
    */
   private waitFor(now: number): number {
     if (!this.pacing(now) || this.limit === null) return 0;
@@ -169,8 +174,10 @@ export class RequestBudget {
     const cost = this.costPerRequest ?? this.limit / Math.max(1, inWindow);
     const allowed = Math.max(1, Math.floor((this.limit * (1 - this.reserve)) / Math.max(cost, 1e-9)));
     if (inWindow < allowed) return 0;
-    // The start that must leave the window first: the (inWindow - allowed + 1)-th oldest.
-    const leaving = this.starts[this.firstInWindow + inWindow - allowed] ?? now;
+    const mustLeave = inWindow - allowed + 1;
+    // Requests still running leave only a window after their answer: look again a window from now.
+    if (mustLeave > inWindow - this.running) return this.windowMs;
+    const leaving = this.ends[this.firstInWindow + mustLeave - 1] ?? now;
     return Math.max(0, leaving + this.windowMs - now);
   }
 
