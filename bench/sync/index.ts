@@ -79,6 +79,8 @@ export async function runSyncBenchmarks(): Promise<BenchRow[]> {
 
     const logBefore = simulator.requestLog.length;
     simulator.advanceClock(60 * 60_000);
+    // An hour later the service's five-minute window is empty again (its limiter runs on real time).
+    simulator.resetRateLimit();
     const incrementalStarted = performance.now();
     const incremental = await sync(simulator, storage, streams);
     const incrementalSeconds = (performance.now() - incrementalStarted) / 1000;
