@@ -119,8 +119,8 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
         clock,
         ...(options.random === undefined ? {} : { random: options.random }),
         ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-        retryAfterOf: (error) =>
-          error instanceof AdoHttpError ? error.retryAfterSeconds : attachedRateLimit(error)?.retryAfter,
+        // The library's errors and AdoHttpError carry the headers under the same name.
+        retryAfterOf: (error) => attachedRateLimit(error)?.retryAfter,
         onRetry: ({ attempt, delayMs }) => options.onRetry?.({ operation, attempt, delayMs }),
       },
     );

@@ -2,6 +2,7 @@
  * RFC 4180 CSV for item-level exports: CRLF line ends, fields quoted when they hold a comma, quote or
  * line break, a header row, and a UTF-8 byte-order mark so Excel (Japanese locale included) reads UTF-8.
  */
+import type { Response } from 'express';
 
 export interface CsvColumn<Row> {
   header: string;
@@ -38,4 +39,11 @@ export function attachmentDisposition(filename: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Answers with a rendered export as a CSV attachment. */
+export function sendCsv(response: Response, csv: { filename: string; body: string }): void {
+  response.set('Content-Type', 'text/csv; charset=utf-8; header=present');
+  response.set('Content-Disposition', attachmentDisposition(csv.filename));
+  response.send(csv.body);
 }

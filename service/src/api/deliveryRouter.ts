@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { DeliveryResponseMeta } from '../contract/index.ts';
 import type { DeliveryService, DeliverySession } from '../services/deliveryService.ts';
 import { canonicalJson } from '../services/flowRequestKey.ts';
-import { attachmentDisposition } from './csv.ts';
+import { sendCsv } from './csv.ts';
 import type { CsvExport } from './csvExports.ts';
 import {
   DELIVERY_CHANGES_CSV,
@@ -20,23 +20,12 @@ import {
 } from './deliveryEndpoints.ts';
 import { asDeliveryHttp, parseDeliveryPath } from './deliveryParams.ts';
 import { conditionalGet } from './flowCaching.ts';
-import { parseParameters, responseFormat } from './flowParams.ts';
+import { parseParameters, responseFormat, textField } from './flowParams.ts';
 
 type CsvRenderer<R> = (body: R) => { filename: string; body: string };
 
 function csvOf<R extends DeliveryResponseMeta, Row>(exported: CsvExport<R, Row>): CsvRenderer<R> {
   return (body) => renderDeliveryCsv(exported, body);
-}
-
-function sendCsv(response: Response, csv: { filename: string; body: string }): void {
-  response.set('Content-Type', 'text/csv; charset=utf-8; header=present');
-  response.set('Content-Disposition', attachmentDisposition(csv.filename));
-  response.send(csv.body);
-}
-
-function textField(query: unknown, key: string): string | undefined {
-  const value: unknown = typeof query === 'object' && query !== null ? Reflect.get(query, key) : undefined;
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**

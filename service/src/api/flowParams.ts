@@ -58,6 +58,12 @@ export function parseParameters<Schema extends z.ZodObject>(
   return parsed.data;
 }
 
+/** A string field of parsed parameters (`format`, `timeZone`), or undefined when absent. */
+export function textField(query: unknown, key: string): string | undefined {
+  const value: unknown = typeof query === 'object' && query !== null ? Reflect.get(query, key) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 export type ResponseFormat = 'json' | 'csv';
 
 /** `format` wins; else Accept decides between JSON (also for * / *) and CSV where CSV is offered. */

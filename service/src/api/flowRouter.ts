@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import type { FlowResponseMeta } from '../contract/index.ts';
 import { canonicalJson } from '../services/flowRequestKey.ts';
 import type { FlowService, FlowSession } from '../services/flowService.ts';
-import { attachmentDisposition } from './csv.ts';
+import { sendCsv } from './csv.ts';
 import type { CsvExport } from './csvExports.ts';
 import { AGING_CSV, CYCLE_TIME_CSV, DATA_QUALITY_CSV, LEAD_TIME_CSV, renderCsv } from './csvExports.ts';
 import { conditionalGet } from './flowCaching.ts';
 import type { FlowEndpoint } from './flowEndpoints.ts';
 import { FLOW_ENDPOINTS, TEAM_PATH } from './flowEndpoints.ts';
-import { asHttp, parseParameters, parseTeamPath, responseFormat } from './flowParams.ts';
+import { asHttp, parseParameters, parseTeamPath, responseFormat, textField } from './flowParams.ts';
 
 export { TEAM_PATH } from './flowEndpoints.ts';
 
@@ -18,17 +18,6 @@ type CsvRenderer<R> = (body: R) => { filename: string; body: string };
 
 function csvOf<R extends FlowResponseMeta, Row>(exported: CsvExport<R, Row>): CsvRenderer<R> {
   return (body) => renderCsv(exported, body);
-}
-
-function sendCsv(response: Response, csv: { filename: string; body: string }): void {
-  response.set('Content-Type', 'text/csv; charset=utf-8; header=present');
-  response.set('Content-Disposition', attachmentDisposition(csv.filename));
-  response.send(csv.body);
-}
-
-function textField(query: unknown, key: string): string | undefined {
-  const value: unknown = typeof query === 'object' && query !== null ? Reflect.get(query, key) : undefined;
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**

@@ -74,7 +74,7 @@ describe('withRetries', () => {
       },
       {
         clock,
-        retryAfterOf: (error) => (error instanceof AdoHttpError ? error.retryAfterSeconds : undefined),
+        retryAfterOf: (error) => (error instanceof AdoHttpError ? error.rateLimit?.retryAfter : undefined),
       },
     );
     expect(clock.sleeps).toEqual([7_000]);

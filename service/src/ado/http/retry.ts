@@ -5,7 +5,6 @@ import type { Clock } from './requestBudget.ts';
 export class AdoHttpError extends Error {
   /** The rate-limit headers of the answer, under the name the library uses for its own errors. */
   readonly rateLimit: RateLimitInfo | undefined;
-  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly status: number,
@@ -16,7 +15,6 @@ export class AdoHttpError extends Error {
     super(`Azure DevOps answered ${status} for ${url}: ${bodyText.slice(0, 300)}`);
     this.name = 'AdoHttpError';
     this.rateLimit = rateLimit;
-    this.retryAfterSeconds = this.rateLimit?.retryAfter;
   }
 }
 

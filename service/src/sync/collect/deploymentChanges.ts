@@ -9,7 +9,11 @@ import {
 import type { DeploymentRecord } from '../../domain/delivery.ts';
 import { buildChangesQueryKey, type DeliveryRepository } from '../../storage/deliveryRepository.ts';
 import { applyBuildChangesBody } from '../normalise/deliveryPages.ts';
-import { pullRequestsWatermarkSchema, readWatermark } from '../normalise/deliveryWatermarks.ts';
+import {
+  branchesStoredUntil,
+  pullRequestsWatermarkSchema,
+  readWatermark,
+} from '../normalise/deliveryWatermarks.ts';
 import { BranchHistory, type BuildSource } from '../normalise/derivedBuildChanges.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../stream.ts';
 import { BUILDS_STREAM } from './builds.ts';
@@ -51,20 +55,25 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
   const deployments = await delivery.listDeployments(organization);
   const selection = selectProductionDeployments(deployments, await productionRulesOf(context, deployments));
   if (selection.status !== 'ok') return { pages: 0, items: 0 };
-  const projectOfBuild = new Map(
-    deployments.flatMap((d) => (d.buildId === null ? [] : [[d.buildId, d.project]])),
+  const builds = new Map<number, { project: string; source: BuildSource }>(
+    deployments.flatMap((d) =>
+      d.buildId === null
+        ? []
+        : [
+            [
+              d.buildId,
+              {
+                project: d.project,
+                source: { repository: d.repository, branch: d.sourceBranch, sha: d.sourceVersion },
+              },
+            ],
+          ],
+    ),
   );
   const answered = await delivery.answeredBuildChangeQueries(organization);
   const questions: Question[] = consecutiveProductionBuilds(selection.deployments)
     .filter((pair) => !answered.has(buildChangesQueryKey(pair.fromBuildId, pair.toBuildId)))
-    .map((pair) => ({ ...pair, project: projectOfBuild.get(pair.toBuildId) ?? '' }));
-  const sources = new Map<number, BuildSource>(
-    deployments.flatMap((d) =>
-      d.buildId === null
-        ? []
-        : [[d.buildId, { repository: d.repository, branch: d.sourceBranch, sha: d.sourceVersion }]],
-    ),
-  );
+    .map((pair) => ({ ...pair, project: builds.get(pair.toBuildId)?.project ?? '' }));
   const history = questions.some((question) => question.fromBuildId !== null)
     ? await branchHistory(context, delivery)
     : undefined;
@@ -73,7 +82,7 @@ export async function collectDeploymentChanges(context: StreamContext): Promise<
   let derived = 0;
   await eachConcurrently(questions, PER_PARENT_CONCURRENCY, async (question) => {
     const commits =
-      history === undefined ? undefined : await deriveAnswer(context, delivery, history, sources, question);
+      history === undefined ? undefined : await deriveAnswer(context, delivery, history, builds, question);
     if (commits !== undefined) {
       derived += 1;
       items += commits;
@@ -112,12 +121,10 @@ async function branchHistory(context: StreamContext, delivery: DeliveryRepositor
       pullRequestsWatermarkSchema,
       await context.repository.getWatermark(context.organization, CHANGES_STREAM),
     ) ?? {};
-  const completeUntil = new Map<string, number>();
-  for (const [key, time] of Object.entries(watermark)) {
-    // `commits:${repositoryId}:${branch}`: the branch is stored from its start up to this commit time.
-    if (key.startsWith('commits:')) completeUntil.set(key.slice('commits:'.length), Date.parse(time));
-  }
-  return new BranchHistory(await delivery.listBranchCommits(context.organization), completeUntil);
+  return new BranchHistory(
+    await delivery.listBranchCommits(context.organization),
+    branchesStoredUntil(watermark),
+  );
 }
 
 /** Stores the derived answer as a `build.changes` page and returns its commit count; undefined to ask. */
@@ -125,12 +132,12 @@ async function deriveAnswer(
   context: StreamContext,
   delivery: DeliveryRepository,
   history: BranchHistory,
-  sources: ReadonlyMap<number, BuildSource>,
+  builds: ReadonlyMap<number, { source: BuildSource }>,
   question: Question,
 ): Promise<number | undefined> {
   if (question.fromBuildId === null) return undefined;
-  const from = sources.get(question.fromBuildId);
-  const to = sources.get(question.toBuildId);
+  const from = builds.get(question.fromBuildId)?.source;
+  const to = builds.get(question.toBuildId)?.source;
   if (from === undefined || to === undefined) return undefined;
   const answer = history.changesBetween(from, to);
   if (answer.kind === 'ask') return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_PAGE_NORMALISERS } from '../normalise/deliveryPages.ts';
 import { parsePage } from '../normalise/deliveryParse.ts';
-import { nextTimeFrom } from '../normalise/deliveryWatermarks.ts';
+import { branchCommitsKey, nextTimeFrom } from '../normalise/deliveryWatermarks.ts';
 import type { StreamContext } from '../stream.ts';
 import {
   getBody,
@@ -56,7 +56,7 @@ export async function collectDirectCommits(
       ...(deployed.get(repositoryId) ?? []),
     ]);
     for (const branch of branches) {
-      const key = `commits:${repositoryId}:${branch}`;
+      const key = branchCommitsKey(repositoryId, branch);
       const times: number[] = [];
       for (let skip = 0; ; skip += top) {
         const url = pathWithQuery(`${segment}/_apis/git/repositories/${repo.id}/commits`, {

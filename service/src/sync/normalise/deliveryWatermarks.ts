@@ -22,6 +22,24 @@ export const releasesWatermarkSchema = z.record(z.string(), isoTime);
 /** `pr:${projectId}` → closed time; `commits:${repositoryId}:${branch}` → commit time. */
 export const pullRequestsWatermarkSchema = z.record(z.string(), isoTime);
 
+const BRANCH_COMMITS = 'commits:';
+
+/** The changes watermark's key of a branch: its commits are stored from the start up to the time kept. */
+export function branchCommitsKey(repositoryId: string, branch: string): string {
+  return `${BRANCH_COMMITS}${repositoryId}:${branch}`;
+}
+
+/** `${repositoryId}:${branch}` → the commit time up to which the branch is stored completely. */
+export function branchesStoredUntil(
+  watermark: z.output<typeof pullRequestsWatermarkSchema>,
+): Map<string, number> {
+  const until = new Map<string, number>();
+  for (const [key, time] of Object.entries(watermark)) {
+    if (key.startsWith(BRANCH_COMMITS)) until.set(key.slice(BRANCH_COMMITS.length), Date.parse(time));
+  }
+  return until;
+}
+
 export class UnreadableWatermarkError extends Error {
   constructor(stream: string, detail: string) {
     super(`The stored watermark of ${stream} cannot be read (${detail}); it was left as it is`);
