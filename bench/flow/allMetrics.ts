@@ -1,8 +1,8 @@
 /** All flow metrics for one team of 20,000 items (~200,000 transitions). Run: node --import tsx bench/flow/allMetrics.ts */
 import { pathToFileURL } from 'node:url';
 import type { TeamScope } from '../../service/src/domain/records.ts';
-import { parseTeamFlowConfig } from '../../service/src/metrics/config.ts';
-import { computeFlowMetrics } from '../../service/src/metrics/flowMetrics.ts';
+import { parseTeamFlowConfig } from '../../service/src/metrics/flow/config.ts';
+import { computeFlowMetrics } from '../../service/src/metrics/flow/flowMetrics.ts';
 import type { BenchRow } from './measure.ts';
 import { medianMs, printRows } from './measure.ts';
 import { SYNTHETIC_TEAM_AREA, syntheticFlowItems, syntheticWorkflow, transitionCount } from './synthetic.ts';

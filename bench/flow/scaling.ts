@@ -3,8 +3,8 @@
  * Run: node --import tsx bench/flow/scaling.ts
  */
 import { pathToFileURL } from 'node:url';
-import { parseTeamFlowConfig } from '../../service/src/metrics/config.ts';
-import { computeFlowMetrics } from '../../service/src/metrics/flowMetrics.ts';
+import { parseTeamFlowConfig } from '../../service/src/metrics/flow/config.ts';
+import { computeFlowMetrics } from '../../service/src/metrics/flow/flowMetrics.ts';
 import type { BenchRow } from './measure.ts';
 import { medianMs, printRows } from './measure.ts';
 import { syntheticFlowItems, syntheticWorkflow, transitionCount } from './synthetic.ts';

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createAdoConnection } from '../../service/src/ado/clients.ts';
 import { silentLogger } from '../../service/src/logger.ts';
 import { startSimulator, type RunningSimulator } from '../../service/src/simulator/index.ts';
-import { openStorage, type Storage } from '../../service/src/storage/openRepository.ts';
+import { openStorage, type Storage } from '../../service/src/app/openRepository.ts';
 import { syncOrganization, type SyncReport } from '../../service/src/sync/syncOrganization.ts';
 import { formatTable, type BenchRow } from '../benchRow.ts';
 import { floorOf } from './floor.ts';

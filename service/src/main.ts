@@ -7,11 +7,11 @@ import { readConfig, requireOrganization, type ServiceConfig } from './config.ts
 import { createLogger, type Logger } from './logger.ts';
 import { createSecretBox, parseEncryptionKey } from './security/secretBox.ts';
 import { organizationNameFromUrl } from './services/organizationDirectory.ts';
-import { openStorage, storageTargetFromEnvironment } from './storage/openRepository.ts';
+import { openStorage, storageTargetFromEnvironment } from './app/openRepository.ts';
 import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
-import { storedProductionRule } from './services/storedProductionRule.ts';
+import { storedProductionRule } from './services/delivery/storedProductionRule.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
   demo    start a simulated organization, sync it, serve the API and the hub preview

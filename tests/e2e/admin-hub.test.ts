@@ -324,7 +324,7 @@ describe('admin hub in the preview host', () => {
       },
     };
     // The real success path needs the simulator's PAT, which the demo keeps to itself; the API side of it
-    // is covered by tests/integration/organizations.test.ts. Here only the form's handling is under test.
+    // is covered by tests/integration/organizations/organizations.test.ts. Here only the form's handling is under test.
     await page.route('**/api/v1/organizations', (route) =>
       route.request().method() === 'POST' ? fulfillJson(route, connected, 201) : route.fallback(),
     );

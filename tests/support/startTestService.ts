@@ -4,7 +4,7 @@ import { createAdoConnection } from '../../service/src/ado/clients.ts';
 import { startService, type RunningService } from '../../service/src/app/startService.ts';
 import { createLogger, type Logger } from '../../service/src/logger.ts';
 import { createSecretBox, type SecretBox } from '../../service/src/security/secretBox.ts';
-import type { StorageTarget } from '../../service/src/storage/openRepository.ts';
+import type { StorageTarget } from '../../service/src/app/openRepository.ts';
 
 export const TEST_EXTENSION_SECRET = 'integration-test-extension-secret';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStorage, type Storage, type StorageTarget } from '../../service/src/storage/openRepository.ts';
+import { openStorage, type Storage, type StorageTarget } from '../../service/src/app/openRepository.ts';
 import type { SeikaRepository } from '../../service/src/storage/repository.ts';
 
 export type BackendName = 'sqlite' | 'postgres';

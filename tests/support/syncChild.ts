@@ -5,7 +5,7 @@
 import { createAdoConnection } from '../../service/src/ado/clients.ts';
 import { silentLogger } from '../../service/src/logger.ts';
 import { organizationNameFromUrl } from '../../service/src/services/organizationDirectory.ts';
-import { openRepository, type StorageTarget } from '../../service/src/storage/openRepository.ts';
+import { openRepository, type StorageTarget } from '../../service/src/app/openRepository.ts';
 import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
 
 function required(name: string): string {

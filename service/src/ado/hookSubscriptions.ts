@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOOK_EVENT_TYPES, HOOK_PUBLISHERS, type HookEventType } from '../sync/hookEvents.ts';
+import { HOOK_EVENT_TYPES, HOOK_PUBLISHERS, type HookEventType } from './hookEventTypes.ts';
 import type { AdoConnection } from './clients.ts';
 import { AdoHttpError } from './http/retry.ts';
 

@@ -1,19 +1,19 @@
 import express, { type Express, type Router } from 'express';
 import { requireAppToken } from '../api/appTokenAuth.ts';
 import { allowOrigins, MARKETPLACE_ORIGINS } from '../api/cors.ts';
-import { createDeliveryRouter } from '../api/deliveryRouter.ts';
-import { createDeliverySettingsRouter } from '../api/deliverySettingsRouter.ts';
-import { createFlowRouter } from '../api/flowRouter.ts';
+import { createDeliveryRouter } from '../api/delivery/router.ts';
+import { createDeliverySettingsRouter } from '../api/delivery/settingsRouter.ts';
+import { createFlowRouter } from '../api/flow/router.ts';
 import { HttpError, jsonErrorHandler } from '../api/httpErrors.ts';
-import { createOpenApiRouter } from '../api/openapiRouter.ts';
-import { createTeamSettingsRouter } from '../api/teamSettingsRouter.ts';
+import { createOpenApiRouter } from '../api/openapi/router.ts';
+import { createTeamSettingsRouter } from '../api/teamSettings/router.ts';
 import type { Logger } from '../logger.ts';
-import type { DeliveryService } from '../services/deliveryService.ts';
-import type { DeliverySettingsService } from '../services/deliverySettingsService.ts';
-import type { FlowService } from '../services/flowService.ts';
-import type { OrganizationService } from '../services/organizationService.ts';
-import type { TeamSettingsService } from '../services/teamSettingsService.ts';
-import { createOrganizationsRouter } from '../api/organizationsRouter.ts';
+import type { DeliveryService } from '../services/delivery/service.ts';
+import type { DeliverySettingsService } from '../services/delivery/settingsService.ts';
+import type { FlowService } from '../services/flow/service.ts';
+import type { OrganizationService } from '../services/organizations/service.ts';
+import type { TeamSettingsService } from '../services/teamSettings/service.ts';
+import { createOrganizationsRouter } from '../api/organizations/router.ts';
 
 export interface AppDependencies {
   flowService: FlowService;

@@ -1,42 +1,14 @@
-import { BUILDS_STREAM } from './collect/builds.ts';
-import { DEPLOYMENT_CHANGES_STREAM } from './collect/deploymentChanges.ts';
-import { ENVIRONMENTS_STREAM } from './collect/environmentDeployments.ts';
-import { CHANGES_STREAM } from './collect/pullRequests.ts';
-import { RELEASES_STREAM } from './collect/releaseDeployments.ts';
-import { LINKS_STREAM } from './collect/reportingLinks.ts';
-import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
-import { METADATA_STREAM } from './collect/teamMetadata.ts';
+import { BUILDS_STREAM } from './collect/delivery/builds.ts';
+import { DEPLOYMENT_CHANGES_STREAM } from './collect/delivery/deploymentChanges.ts';
+import { ENVIRONMENTS_STREAM } from './collect/delivery/environmentDeployments.ts';
+import { CHANGES_STREAM } from './collect/delivery/pullRequests.ts';
+import { RELEASES_STREAM } from './collect/delivery/releaseDeployments.ts';
+import { LINKS_STREAM } from './collect/workItems/reportingLinks.ts';
+import { REVISIONS_STREAM } from './collect/workItems/reportingRevisions.ts';
+import { METADATA_STREAM } from './collect/workItems/teamMetadata.ts';
+import type { HookEventType } from '../ado/hookEventTypes.ts';
 
-/** The service-hook events Seika subscribes to, with their publisher and payload version. */
-export const HOOK_EVENT_TYPES = [
-  'workitem.created',
-  'workitem.updated',
-  'workitem.deleted',
-  'build.complete',
-  'ms.vss-pipelines.run-state-changed-event',
-  'ms.vss-pipelines.stage-state-changed-event',
-  'ms.vss-release.deployment-completed-event',
-  'git.pullrequest.merged',
-] as const;
-export type HookEventType = (typeof HOOK_EVENT_TYPES)[number];
-
-export function isHookEventType(value: string): value is HookEventType {
-  return (HOOK_EVENT_TYPES as readonly string[]).includes(value);
-}
-
-export const HOOK_PUBLISHERS: Record<HookEventType, { publisherId: string; resourceVersion: string }> = {
-  'workitem.created': { publisherId: 'tfs', resourceVersion: '1.0' },
-  'workitem.updated': { publisherId: 'tfs', resourceVersion: '1.0' },
-  'workitem.deleted': { publisherId: 'tfs', resourceVersion: '1.0' },
-  'build.complete': { publisherId: 'tfs', resourceVersion: '2.0' },
-  'ms.vss-pipelines.run-state-changed-event': { publisherId: 'pipelines', resourceVersion: '5.1-preview.1' },
-  'ms.vss-pipelines.stage-state-changed-event': {
-    publisherId: 'pipelines',
-    resourceVersion: '5.1-preview.1',
-  },
-  'ms.vss-release.deployment-completed-event': { publisherId: 'rm', resourceVersion: '3.0-preview.1' },
-  'git.pullrequest.merged': { publisherId: 'tfs', resourceVersion: '1.0' },
-};
+export { HOOK_EVENT_TYPES, isHookEventType, type HookEventType } from '../ado/hookEventTypes.ts';
 
 /**
  * Which streams an event makes stale. Events for streams not collected yet ask for nothing; the periodic

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.ts';
-import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
+import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import {
   DELIVERY_PAGE_NORMALISERS,

@@ -1,7 +1,7 @@
 import type { AdoConnection } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
+import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamProgress } from './progress.ts';
 

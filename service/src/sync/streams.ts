@@ -1,11 +1,11 @@
-import { buildsStream } from './collect/builds.ts';
-import { deploymentChangesStream } from './collect/deploymentChanges.ts';
-import { environmentDeploymentsStream } from './collect/environmentDeployments.ts';
-import { changesStream } from './collect/pullRequests.ts';
-import { releaseDeploymentsStream } from './collect/releaseDeployments.ts';
-import { reportingLinksStream } from './collect/reportingLinks.ts';
-import { reportingRevisionsStream } from './collect/reportingRevisions.ts';
-import { teamMetadataStream } from './collect/teamMetadata.ts';
+import { buildsStream } from './collect/delivery/builds.ts';
+import { deploymentChangesStream } from './collect/delivery/deploymentChanges.ts';
+import { environmentDeploymentsStream } from './collect/delivery/environmentDeployments.ts';
+import { changesStream } from './collect/delivery/pullRequests.ts';
+import { releaseDeploymentsStream } from './collect/delivery/releaseDeployments.ts';
+import { reportingLinksStream } from './collect/workItems/reportingLinks.ts';
+import { reportingRevisionsStream } from './collect/workItems/reportingRevisions.ts';
+import { teamMetadataStream } from './collect/workItems/teamMetadata.ts';
 import type { SyncStream } from './stream.ts';
 
 /** Every stream a full sync runs; a stream comes after the streams it waits for (`after`). */

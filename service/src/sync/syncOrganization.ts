@@ -5,11 +5,11 @@ import {
 } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
+import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
-import { REVISIONS_STREAM } from './collect/reportingRevisions.ts';
-import { METADATA_STREAM } from './collect/teamMetadata.ts';
+import { REVISIONS_STREAM } from './collect/workItems/reportingRevisions.ts';
+import { METADATA_STREAM } from './collect/workItems/teamMetadata.ts';
 import { StreamProgress } from './progress.ts';
 import type { StreamResult, SyncStream } from './stream.ts';
 import { selectStreams } from './streams.ts';

@@ -3,7 +3,7 @@ import { AdoAuthenticationError, type AdoConnectionFactory } from '../ado/client
 import { RequestBudget, systemClock, type Clock } from '../ado/http/requestBudget.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/deliveryRepository.ts';
+import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
 import { syncOrganization, type SyncReport } from './syncOrganization.ts';

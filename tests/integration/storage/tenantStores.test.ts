@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../../service/src/security/secretBox.ts';
-import { openStorage } from '../../../service/src/storage/openRepository.ts';
+import { openStorage } from '../../../service/src/app/openRepository.ts';
 import {
   BACKENDS,
   openTestRepository,

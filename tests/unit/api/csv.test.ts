@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentDisposition, csvField, toCsv } from '../../../service/src/api/csv.ts';
-import { csvFilename } from '../../../service/src/api/csvExports.ts';
+import { csvFilename } from '../../../service/src/api/flow/csvExports.ts';
 
 describe('csvField (RFC 4180)', () => {
   it.each([

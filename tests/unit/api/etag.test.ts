@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityTag, ifNoneMatchMatches } from '../../../service/src/api/etag.ts';
-import { canonicalJson } from '../../../service/src/services/flowRequestKey.ts';
+import { canonicalJson } from '../../../service/src/services/requestKey.ts';
 
 describe('entityTag', () => {
   it('is a quoted digest that changes with any part and with where parts split', () => {

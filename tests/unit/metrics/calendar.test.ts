@@ -11,7 +11,7 @@ import {
   offsetAt,
   startOfDay,
 } from '../../../service/src/metrics/calendar.ts';
-import { ms } from './fixtures.ts';
+import { ms } from './flow/fixtures.ts';
 
 describe('dayOf', () => {
   it.each([

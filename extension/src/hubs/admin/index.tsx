@@ -1,6 +1,6 @@
 import './admin.css';
 import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
-import { renderRoot } from '../../common/renderRoot.ts';
+import { renderRoot } from '../../page/renderRoot.ts';
 import { localize } from '../../i18n/locale.ts';
 import { getAppToken, notifyHubFailed, notifyHubLoaded } from '../../sdk/hostContext.ts';
 import { AdminHub } from './AdminHub.tsx';

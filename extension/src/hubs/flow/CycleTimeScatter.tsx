@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import type { CycleTimeResponse } from '../../../../service/src/contract/index.ts';
 import type { Localization } from '../../i18n/locale.ts';
 import { onThemeApplied } from '../../sdk/hostContext.ts';
-import { readChartTheme } from './chartTheme.ts';
+import { readChartTheme } from '../../charts/chartTheme.ts';
 import { ScatterTooltip } from './ScatterTooltip.tsx';
 import { buildScatterOptions, yAxisMax } from './scatterOptions.ts';
 import { dayRangeBounds, nearestPointIndex, toScatterColumns } from './scatterData.ts';

@@ -1,6 +1,6 @@
 import './flow.css';
 import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
-import { renderRoot } from '../../common/renderRoot.ts';
+import { renderRoot } from '../../page/renderRoot.ts';
 import { localize } from '../../i18n/locale.ts';
 import { getAppToken, initHostContext, notifyHubFailed, notifyHubLoaded } from '../../sdk/hostContext.ts';
 import { FlowHub } from './FlowHub.tsx';

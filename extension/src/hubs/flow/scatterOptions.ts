@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import type { PercentileLine } from '../../../../service/src/contract/index.ts';
 import type { Strings } from '../../i18n/en.ts';
-import { chartFontFamily, type ChartTheme } from './chartTheme.ts';
+import { chartFontFamily, type ChartTheme } from '../../charts/chartTheme.ts';
 
 export interface ScatterOptionsInput {
   width: number;

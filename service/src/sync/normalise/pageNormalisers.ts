@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { WorkItemRevisionRecord } from '../../domain/records.ts';
 import type { PageSource, SeikaRepository } from '../../storage/repository.ts';
-import { deriveColumnChanges } from './columnChanges.ts';
-import type { DeliveryPageKind } from './deliveryPages.ts';
-import { linksBatchSchema, toLinks } from './links.ts';
-import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './boards.ts';
-import { normaliseRevision, revisionsBatchSchema } from './revisions.ts';
+import { deriveColumnChanges } from './workItems/columnChanges.ts';
+import type { DeliveryPageKind } from './delivery/pages.ts';
+import { linksBatchSchema, toLinks } from './workItems/links.ts';
+import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './workItems/boards.ts';
+import { normaliseRevision, revisionsBatchSchema } from './workItems/revisions.ts';
 import {
   backlogConfigurationSchema,
   processConfigurationSchema,
@@ -15,8 +15,8 @@ import {
   workflowFromBacklogConfiguration,
   workflowFromTypeStates,
   workItemTypeStatesSchema,
-} from './teamMetadata.ts';
-import { deriveTransitions } from './transitions.ts';
+} from './workItems/teamMetadata.ts';
+import { deriveTransitions } from './workItems/transitions.ts';
 
 /**
  * Every kind of raw page Seika stores, each with the one function that turns it into normalised rows.
@@ -37,8 +37,8 @@ export function isPageKind(value: string): value is PageKind {
   return (PAGE_KINDS as readonly string[]).includes(value);
 }
 
-/** Delivery pages normalise into the delivery store (see deliveryPages.ts); re-exported for one import. */
-export { DELIVERY_PAGE_KINDS, DELIVERY_PAGE_NORMALISERS, isDeliveryPageKind } from './deliveryPages.ts';
+/** Delivery pages normalise into the delivery store (see delivery/pages.ts); re-exported for one import. */
+export { DELIVERY_PAGE_KINDS, DELIVERY_PAGE_NORMALISERS, isDeliveryPageKind } from './delivery/pages.ts';
 export type AnyPageKind = PageKind | DeliveryPageKind;
 
 type Normaliser = (

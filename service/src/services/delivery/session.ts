@@ -1,0 +1,207 @@
+/**
+ * One request's view of a project or team: its delivery settings, the zone in effect, one load of the
+ * project's delivery records and one engine computation. Each endpoint answers one section of the report.
+ */
+import type {
+  ChangeFailureRateResponse,
+  DeliveryChangesResponse,
+  DeliveryDeploymentsResponse,
+  DeliveryIncidentsResponse,
+  DeliveryItemsQuery,
+  DeliveryLeadTimeResponse,
+  DeliveryQuery,
+  DeliveryResponseMeta,
+  DeliveryScopeAnswer,
+  DeliverySummaryResponse,
+  DeliveryTrendResponse,
+  DeploymentFailureRateResponse,
+  DeploymentFrequencyResponse,
+  ProjectDeliverySettings,
+  RecoveryTimeResponse,
+  ReworkRateResponse,
+} from '../../contract/index.ts';
+import { DELIVERY_REFERENCE_TABLE } from '../../contract/index.ts';
+import type { DeliveryInput, DeliveryReport, DeliveryRequest } from '../../metrics/delivery/index.ts';
+import type { DeliveryRepository } from '../../storage/delivery/repository.ts';
+import type { SeikaRepository } from '../../storage/repository.ts';
+import { detailSections } from './details.ts';
+import { periodFiguresAnswer, type FigureContext } from './figures.ts';
+import { changeItems, deploymentItems, incidentItems, type ItemContext } from './items.ts';
+import { deliveryLinks } from './links.ts';
+import { gapMessage } from './messages.ts';
+import { scopedDeliveryInput, type DeliveryScope } from './scope.ts';
+import { incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
+import { datedSprints, sprintsOverlapping } from '../flow/board.ts';
+import type { ConnectedOrganization } from '../organizationDirectory.ts';
+
+export type ComputeDelivery = (input: DeliveryInput, request: DeliveryRequest) => DeliveryReport;
+
+type Answer<R> = (query: DeliveryQuery) => Promise<R>;
+
+export interface DeliverySession {
+  /** Changes whenever an answer could: data, settings, organization, or the zone in effect. */
+  versionKey(timeZone: string | undefined): string;
+  summary: Answer<DeliverySummaryResponse>;
+  deploymentFrequency: Answer<DeploymentFrequencyResponse>;
+  leadTime: Answer<DeliveryLeadTimeResponse>;
+  changeFailureRate: Answer<ChangeFailureRateResponse>;
+  deploymentFailureRate: Answer<DeploymentFailureRateResponse>;
+  recoveryTime: Answer<RecoveryTimeResponse>;
+  reworkRate: Answer<ReworkRateResponse>;
+  trend: Answer<DeliveryTrendResponse>;
+  deployments: (query: DeliveryItemsQuery) => Promise<DeliveryDeploymentsResponse>;
+  changes: (query: DeliveryItemsQuery) => Promise<DeliveryChangesResponse>;
+  incidents: (query: DeliveryItemsQuery) => Promise<DeliveryIncidentsResponse>;
+}
+
+export interface DeliverySessionDependencies {
+  repository: SeikaRepository;
+  delivery: DeliveryRepository;
+  organization: ConnectedOrganization;
+  project: string;
+  scope: DeliveryScope;
+  settings: ProjectDeliverySettings;
+  compute: ComputeDelivery;
+  versionKey: (timeZone: string) => string;
+}
+
+interface Measured {
+  report: DeliveryReport;
+  figures: FigureContext;
+  items: ItemContext;
+}
+
+export function createDeliverySession(dependencies: DeliverySessionDependencies): DeliverySession {
+  const { repository, delivery, organization, project, scope, settings } = dependencies;
+  const links = deliveryLinks(organization.url);
+  const productionRule = productionRuleOf(settings);
+  const production = {
+    environmentPattern: productionRule.environmentNamePattern,
+    stagePattern: productionRule.stageNamePattern,
+  };
+  const incidentRule = incidentRuleOf(settings);
+  const figureContext: FigureContext = { project, scope, production, incidentRule, links };
+  const zoneFor = (requested: string | undefined) => requested ?? settings.timeZone ?? organization.timeZone;
+
+  async function sprintsOf(query: DeliveryQuery, wanted: boolean) {
+    if (!wanted || scope.kind !== 'team') return [];
+    const iterations = await repository.getTeamIterations(organization.name, project, scope.team);
+    return sprintsOverlapping(datedSprints(iterations), query.from, query.to).map((sprint) => ({
+      id: sprint.id,
+      name: sprint.name,
+      startDate: sprint.startDay,
+      finishDate: sprint.finishDay,
+    }));
+  }
+
+  const scopeAnswer: DeliveryScopeAnswer =
+    scope.kind === 'project'
+      ? { kind: 'project' }
+      : {
+          kind: 'team',
+          buildDefinitionIds: [...scope.mapping.buildDefinitionIds],
+          releaseDefinitionIds: [...scope.mapping.releaseDefinitionIds],
+          repositories: [...scope.mapping.repositories],
+        };
+
+  /** What every answer starts with: whose data, which days, whether there is anything to measure. */
+  function responseMeta(
+    query: DeliveryQuery,
+    timeZone: string,
+    report: DeliveryReport,
+    syncedAt: string | null,
+  ): DeliveryResponseMeta {
+    const gap = report.window.deploymentFrequency;
+    return {
+      organization: organization.name,
+      project,
+      team: scope.kind === 'team' ? scope.team : null,
+      from: query.from,
+      to: query.to,
+      timeZone,
+      scope: scopeAnswer,
+      production,
+      deploymentData:
+        gap.status === 'noDeploymentRecords'
+          ? { status: gap.status, message: gapMessage(gap, figureContext) }
+          : gap.status === 'noProductionEnvironment'
+            ? {
+                status: gap.status,
+                targetNamesSeen: [...gap.targetNamesSeen],
+                message: gapMessage(gap, figureContext),
+              }
+            : { status: 'ok' },
+      syncedAt,
+    };
+  }
+
+  /** One load of the project's records, one computation, then the endpoint's section under the common header. */
+  function answer<S>(section: (measured: Measured) => S, options: { sprints?: boolean } = {}) {
+    return async (query: DeliveryQuery): Promise<DeliveryResponseMeta & S> => {
+      const timeZone = zoneFor(query.timeZone);
+      const [records, sprints, syncedAt] = await Promise.all([
+        delivery.readDeliveryRecords(organization.name, {
+          projects: [project],
+          incidentRule,
+          bugTypes: settings.bugWorkItemTypes,
+        }),
+        sprintsOf(query, options.sprints === true),
+        repository.lastSuccessfulSync(organization.name),
+      ]);
+      const { input, attributionVia } = scopedDeliveryInput(records, scope, {
+        timeZone,
+        production: { default: productionRule },
+      });
+      const report = dependencies.compute(input, { from: query.from, to: query.to, sprints });
+      const meta = responseMeta(query, timeZone, report, syncedAt ?? null);
+      const items: ItemContext = { input, report, links, timeZone, attributionVia };
+      return { ...meta, ...section({ report, figures: figureContext, items }) };
+    };
+  }
+
+  type Sections = ReturnType<typeof detailSections>;
+  const detail = <S>(pick: (sections: Sections) => S) =>
+    answer(({ report, figures }) => pick(detailSections(report.window, figures)));
+
+  return {
+    versionKey: (timeZone) => dependencies.versionKey(zoneFor(timeZone)),
+    summary: answer(({ report, figures }) => ({
+      window: periodFiguresAnswer(report.window, figures),
+      referenceTable: DELIVERY_REFERENCE_TABLE,
+    })),
+    deploymentFrequency: detail((sections) => sections.deploymentFrequency()),
+    leadTime: detail((sections) => sections.leadTime()),
+    changeFailureRate: detail((sections) => sections.changeFailureRate()),
+    deploymentFailureRate: detail((sections) => sections.deploymentFailureRate()),
+    recoveryTime: detail((sections) => sections.recoveryTime()),
+    reworkRate: detail((sections) => sections.reworkRate()),
+    trend: answer(
+      ({ report, figures }) => ({
+        weekly: report.weekly.map((week) => periodFiguresAnswer(week, figures)),
+        sprints:
+          scope.kind === 'project'
+            ? {
+                status: 'noTeam' as const,
+                message: `Sprints are a team's iterations: ask .../projects/${project}/teams/{team}/delivery/trend.`,
+              }
+            : report.sprints.length === 0
+              ? {
+                  status: 'noSprints' as const,
+                  message: `Team "${scope.team}" has no dated iteration overlapping the range.`,
+                }
+              : {
+                  status: 'ok' as const,
+                  items: report.sprints.map((sprint) => ({
+                    sprintId: sprint.sprintId,
+                    name: sprint.name,
+                    figures: periodFiguresAnswer(sprint.figures, figures),
+                  })),
+                },
+      }),
+      { sprints: true },
+    ),
+    deployments: answer(({ items }) => ({ items: deploymentItems(items) })),
+    changes: answer(({ items }) => ({ items: changeItems(items) })),
+    incidents: answer(({ items }) => ({ items: incidentItems(items) })),
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * One request's view of a team: its settings, the zone in effect, and one load of its data feeding one
+ * engine computation. Each endpoint answers one section of the same FlowMetrics.
+ */
+import type {
+  AgingResponse,
+  CumulativeFlowResponse,
+  CycleTimeHistogramResponse,
+  CycleTimeResponse,
+  CycleTimeTrendResponse,
+  DataQualityResponse,
+  FlowEfficiencyResponse,
+  FlowQuery,
+  FlowResponseMeta,
+  FlowSummaryResponse,
+  HowManyQuery,
+  HowManyResponse,
+  LeadTimeResponse,
+  ServiceLevelsResponse,
+  SprintForecastQuery,
+  SprintForecastResponse,
+  TeamFlowSettings,
+  TeamPath,
+  ThroughputResponse,
+  WhenQuery,
+  WhenResponse,
+  WipResponse,
+} from '../../contract/index.ts';
+import type { FlowMetrics } from '../../metrics/index.ts';
+import { addDays, computeFlowMetrics, dayOf, seedFor } from '../../metrics/index.ts';
+import type { SeikaRepository } from '../../storage/repository.ts';
+import type { ForecastRun } from './forecasts.ts';
+import { forecastHistory, howManyForecast, sprintForecast, whenForecast } from './forecasts.ts';
+import type { FilterParams } from './input.ts';
+import { engineInput, needsColumnHistory, resolveFilters } from './input.ts';
+import { agingSection, dataQualitySection, serviceLevelsSection } from './itemSections.ts';
+import { canonicalJson } from '../requestKey.ts';
+import type { SectionContext } from './sections.ts';
+import * as sections from './sections.ts';
+import type { TeamFlowData } from './teamData.ts';
+import { loadTeamFlowData, requireTeamScope } from './teamData.ts';
+import type { ConnectedOrganization } from '../organizationDirectory.ts';
+import { flowConfigOf } from '../teamSettings/codec.ts';
+
+type Answer<S> = (query: FlowQuery) => Promise<FlowResponseMeta & S>;
+
+export interface FlowSession {
+  /** Changes whenever an answer could: data, settings, organization, or the day in the zone in effect. */
+  versionKey(timeZone: string | undefined): string;
+  cycleTime: (query: FlowQuery) => Promise<CycleTimeResponse>;
+  leadTime: (query: FlowQuery) => Promise<LeadTimeResponse>;
+  throughput: (query: FlowQuery) => Promise<ThroughputResponse>;
+  wip: (query: FlowQuery) => Promise<WipResponse>;
+  aging: (query: FlowQuery) => Promise<AgingResponse>;
+  serviceLevels: (query: FlowQuery) => Promise<ServiceLevelsResponse>;
+  cumulativeFlow: (query: FlowQuery) => Promise<CumulativeFlowResponse>;
+  flowEfficiency: (query: FlowQuery) => Promise<FlowEfficiencyResponse>;
+  cycleTimeHistogram: (query: FlowQuery) => Promise<CycleTimeHistogramResponse>;
+  cycleTimeTrend: (query: FlowQuery) => Promise<CycleTimeTrendResponse>;
+  dataQuality: (query: FlowQuery) => Promise<DataQualityResponse>;
+  summary: (query: FlowQuery) => Promise<FlowSummaryResponse>;
+  howMany(query: HowManyQuery): Promise<HowManyResponse>;
+  when(query: WhenQuery): Promise<WhenResponse>;
+  sprint(query: SprintForecastQuery): Promise<SprintForecastResponse>;
+}
+
+export interface FlowSessionDependencies {
+  repository: SeikaRepository;
+  organization: ConnectedOrganization;
+  path: TeamPath;
+  settings: TeamFlowSettings;
+  now: () => number;
+  versionKey: (timeZone: string) => string;
+}
+
+interface Measured {
+  metrics: FlowMetrics;
+  context: SectionContext;
+  data: TeamFlowData;
+}
+
+export function createFlowSession(dependencies: FlowSessionDependencies): FlowSession {
+  const { repository, organization, path, settings, now } = dependencies;
+  const key = { organization: organization.name, project: path.project, team: path.team };
+  const projectUrl = `${organization.url.replace(/\/+$/, '')}/${encodeURIComponent(path.project)}`;
+  const zoneFor = (requested: string | undefined): string =>
+    requested ?? settings.timeZone ?? organization.timeZone;
+
+  async function load(
+    timeZone: string,
+    percentiles: readonly number[] | undefined,
+    filters: FilterParams,
+    columns: boolean,
+  ) {
+    const config = flowConfigOf(settings, timeZone, percentiles);
+    const scope = await requireTeamScope(repository, key);
+    const { filter, applied } = resolveFilters(filters, scope, config);
+    const data = await loadTeamFlowData(repository, key, scope, {
+      measuredTypes: config.workItemTypes,
+      columnHistory: needsColumnHistory(config, columns),
+    });
+    return { config, filter, applied, data };
+  }
+
+  /** One load, one computeFlowMetrics, then the endpoint's section under the common header. */
+  function answer<S>(section: (measured: Measured) => S, columns = false): Answer<S> {
+    return async (query) => {
+      const timeZone = zoneFor(query.timeZone);
+      const { config, filter, applied, data } = await load(timeZone, query.percentiles, query, columns);
+      const metrics = computeFlowMetrics(
+        engineInput(data, config, filter, { fromDay: query.from, toDay: query.to, basisDay: query.basis }),
+      );
+      const context: SectionContext = {
+        projectUrl,
+        boardName: data.board?.name ?? null,
+        waitingStates: config.waitingStates,
+        weekStartsOn: config.weekStartsOn,
+      };
+      const meta: FlowResponseMeta = {
+        organization: organization.name,
+        project: path.project,
+        team: path.team,
+        from: query.from,
+        to: query.to,
+        timeZone,
+        filters: applied,
+        itemCount: metrics.itemCount,
+        syncedAt: data.syncedAt,
+      };
+      return { ...meta, ...section({ metrics, context, data }) };
+    };
+  }
+
+  async function forecast<Q extends FilterParams & { timeZone?: string | undefined }, R>(
+    kind: string,
+    query: Q & {
+      basis?: string | undefined;
+      history?: number | undefined;
+      trials?: number | undefined;
+      seed?: number | undefined;
+    },
+    run: (parts: { data: TeamFlowData; history: ReturnType<typeof forecastHistory>; run: ForecastRun }) => R,
+  ) {
+    const timeZone = zoneFor(query.timeZone);
+    const basis = query.basis ?? addDays(dayOf(now(), timeZone), -1);
+    const historyDays = query.history ?? settings.forecast.historyDays;
+    const trials = query.trials ?? settings.forecast.trials;
+    // The target only reads the distribution: changing it must not reshuffle the trials.
+    const request = canonicalJson({
+      ...query,
+      seed: undefined,
+      target: undefined,
+      timeZone,
+      basis,
+      history: historyDays,
+      trials,
+    });
+    const seed = query.seed ?? seedFor(kind, key.organization, key.project, key.team.toLowerCase(), request);
+    const forecastRun: ForecastRun = { basis, historyDays, trials, seed };
+    const { config, filter, applied, data } = await load(timeZone, undefined, query, false);
+    const history = forecastHistory(data, config, filter, forecastRun);
+    const result = run({ data, history, run: forecastRun });
+    return {
+      organization: organization.name,
+      project: path.project,
+      team: path.team,
+      timeZone,
+      filters: applied,
+      basis,
+      startDay: addDays(basis, 1),
+      history: history.summary,
+      trials,
+      seed,
+      syncedAt: data.syncedAt,
+      ...result,
+    };
+  }
+
+  return {
+    versionKey: (timeZone) => dependencies.versionKey(zoneFor(timeZone)),
+    cycleTime: answer(({ metrics, context }) => sections.cycleTimeSection(metrics, context)),
+    leadTime: answer(({ metrics, context }) => sections.leadTimeSection(metrics, context)),
+    throughput: answer(({ metrics, context }) => sections.throughputSection(metrics, context)),
+    wip: answer(({ metrics }) => sections.wipSection(metrics)),
+    aging: answer(({ metrics, context }) => agingSection(metrics, context)),
+    serviceLevels: answer(({ metrics }) => serviceLevelsSection(metrics)),
+    cumulativeFlow: answer(({ metrics, context }) => sections.cumulativeFlowSection(metrics, context), true),
+    flowEfficiency: answer(({ metrics, context }) => sections.flowEfficiencySection(metrics, context)),
+    cycleTimeHistogram: answer(({ metrics }) => sections.cycleTimeHistogramSection(metrics)),
+    cycleTimeTrend: answer(({ metrics }) => sections.cycleTimeTrendSection(metrics)),
+    dataQuality: answer(({ metrics, context, data }) =>
+      dataQualitySection(metrics, context, data.items, data.workflow),
+    ),
+    summary: answer(({ metrics, context, data }) => {
+      return {
+        cycleTime: sections.cycleTimeSection(metrics, context),
+        leadTime: sections.leadTimeSection(metrics, context),
+        throughput: sections.throughputSection(metrics, context),
+        wip: sections.wipSection(metrics),
+        aging: agingSection(metrics, context),
+        serviceLevels: serviceLevelsSection(metrics),
+        cumulativeFlow: sections.cumulativeFlowSection(metrics, context),
+        flowEfficiency: sections.flowEfficiencySection(metrics, context),
+        cycleTimeHistogram: sections.cycleTimeHistogramSection(metrics),
+        cycleTimeTrend: sections.cycleTimeTrendSection(metrics),
+        dataQuality: dataQualitySection(metrics, context, data.items, data.workflow),
+      };
+    }, true),
+    howMany: (query) =>
+      forecast('how-many', query, ({ history, run }) =>
+        howManyForecast(history, run, query.by, query.target),
+      ),
+    when: (query) =>
+      forecast('when', query, ({ history, run }) => whenForecast(history, run, query.items, query.target)),
+    sprint: (query) =>
+      forecast('sprint', query, ({ data, history, run }) =>
+        sprintForecast(data, history, run, path.team, query.target),
+      ),
+  };
+}

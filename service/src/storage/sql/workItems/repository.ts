@@ -1,0 +1,382 @@
+import type {
+  BoardColumnRecord,
+  FlowItem,
+  TeamIterationRecord,
+  WorkItemLinkRecord,
+  StateTransitionRecord,
+  TeamScope,
+  WorkItemRecord,
+  WorkItemRevisionRecord,
+} from '../../../domain/records.ts';
+import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../../domain/workflow.ts';
+import type {
+  PageSource,
+  SeikaRepository,
+  StoredRawPage,
+  RevisionDerivers,
+  WorkflowStateRow,
+} from '../../repository.ts';
+import { rawPageIdFor } from '../rawPages.ts';
+import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
+import { writeRevisionPage } from './revisionWrites.ts';
+import { bool, integer, optionalText, stringArray, text } from '../rows.ts';
+import {
+  readBoardColumns,
+  readIterations,
+  replaceBoardColumns,
+  replaceIterations,
+} from './teamBoardQueries.ts';
+import { insertMany, type SqlDatabase } from '../sqlDatabase.ts';
+
+/** The repository over either SQL dialect. Every statement is scoped by organization. */
+export class SqlRepository implements SeikaRepository {
+  constructor(private readonly database: SqlDatabase) {}
+
+  async applyRevisionPage(
+    organization: string,
+    page: PageSource,
+    revisions: readonly WorkItemRevisionRecord[],
+    derive: RevisionDerivers,
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await writeRevisionPage(executor, organization, rawPageId, revisions, derive);
+      return rawPageId;
+    });
+  }
+
+  async applyWorkflowPage(
+    organization: string,
+    project: string,
+    page: PageSource,
+    states: readonly WorkflowStateRow[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      const columns = ['organization', 'project', 'work_item_type', 'state', 'category', 'raw_page_id'];
+      await insertMany(
+        executor,
+        'workflow_states',
+        columns,
+        states.map((row) => [organization, project, row.workItemType, row.state, row.category, rawPageId]),
+        'ON CONFLICT (organization, project, work_item_type, state) DO UPDATE SET category = excluded.category, raw_page_id = excluded.raw_page_id',
+      );
+      return rawPageId;
+    });
+  }
+
+  async applyTeamScopePage(
+    organization: string,
+    project: string,
+    team: string,
+    page: PageSource,
+    scope: TeamScope,
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await executor.run(
+        `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (organization, project, team) DO UPDATE SET team_field = excluded.team_field,
+           field_values = excluded.field_values, backlog_work_item_types = excluded.backlog_work_item_types,
+           raw_page_id = excluded.raw_page_id`,
+        [
+          organization,
+          project,
+          team.toLowerCase(),
+          scope.field,
+          JSON.stringify(scope.values),
+          JSON.stringify(scope.backlogWorkItemTypes),
+          rawPageId,
+        ],
+      );
+      return rawPageId;
+    });
+  }
+
+  async applyIterationsPage(
+    organization: string,
+    project: string,
+    team: string,
+    page: PageSource,
+    iterations: readonly TeamIterationRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
+      return rawPageId;
+    });
+  }
+
+  async applyBoardColumnsPage(
+    organization: string,
+    project: string,
+    team: string,
+    board: string,
+    page: PageSource,
+    columns: readonly BoardColumnRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
+      return rawPageId;
+    });
+  }
+
+  getTeamIterations(organization: string, project: string, team: string): Promise<TeamIterationRecord[]> {
+    return readIterations(this.database, organization, project, team);
+  }
+
+  getBoardColumns(organization: string, project: string, team: string): Promise<BoardColumnRecord[]> {
+    return readBoardColumns(this.database, organization, project, team);
+  }
+
+  async getBoardColumnHistory(
+    organization: string,
+    project: string,
+  ): Promise<Map<number, { at: number; column: string }[]>> {
+    const rows = await this.database.all(
+      `SELECT c.work_item_id, c.at, c.board_column FROM board_column_changes c
+       JOIN work_items w ON w.organization = c.organization AND w.work_item_id = c.work_item_id
+       WHERE c.organization = ? AND w.project = ? ORDER BY c.work_item_id, c.revision`,
+      [organization, project],
+    );
+    const history = new Map<number, { at: number; column: string }[]>();
+    for (const row of rows) {
+      const id = integer(row, 'work_item_id');
+      const list = history.get(id) ?? [];
+      list.push({ at: integer(row, 'at'), column: text(row, 'board_column') });
+      history.set(id, list);
+    }
+    return history;
+  }
+
+  async applyLinksPage(
+    organization: string,
+    page: PageSource,
+    links: readonly WorkItemLinkRecord[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      const columns = [
+        'organization',
+        'source_id',
+        'target_id',
+        'link_type',
+        'changed_at',
+        'is_active',
+        'raw_page_id',
+      ];
+      await insertMany(
+        executor,
+        'work_item_links',
+        columns,
+        links.map((link) => [
+          organization,
+          link.sourceId,
+          link.targetId,
+          link.linkType,
+          link.changedAt,
+          link.isActive ? 1 : 0,
+          rawPageId,
+        ]),
+        `ON CONFLICT (organization, source_id, target_id, link_type) DO UPDATE SET changed_at = excluded.changed_at,
+           is_active = excluded.is_active, raw_page_id = excluded.raw_page_id
+         WHERE excluded.changed_at >= work_item_links.changed_at`,
+      );
+      return rawPageId;
+    });
+  }
+
+  async getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM work_item_links WHERE organization = ? AND is_active = 1 ORDER BY source_id, target_id, link_type',
+      [organization],
+    );
+    return rows.map((row) => ({
+      sourceId: integer(row, 'source_id'),
+      targetId: integer(row, 'target_id'),
+      linkType: text(row, 'link_type'),
+      changedAt: integer(row, 'changed_at'),
+      isActive: bool(row, 'is_active'),
+    }));
+  }
+
+  async getWatermark(organization: string, stream: string): Promise<string | undefined> {
+    const row = await this.database.get(
+      'SELECT value FROM watermarks WHERE organization = ? AND stream = ?',
+      [organization, stream],
+    );
+    return row === undefined ? undefined : text(row, 'value');
+  }
+
+  async setWatermark(organization: string, stream: string, value: string): Promise<void> {
+    await this.database.run(
+      `INSERT INTO watermarks (organization, stream, value, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (organization, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [organization, stream, value, new Date().toISOString()],
+    );
+  }
+
+  async startSyncRun(organization: string): Promise<number> {
+    const row = await this.database.get(
+      "INSERT INTO sync_runs (organization, started_at, status) VALUES (?, ?, 'running') RETURNING id",
+      [organization, new Date().toISOString()],
+    );
+    if (row === undefined) throw new Error('Inserting a sync run returned no id');
+    return integer(row, 'id');
+  }
+
+  async finishSyncRun(
+    runId: number,
+    outcome: Parameters<SeikaRepository['finishSyncRun']>[1],
+  ): Promise<void> {
+    await this.database.run(
+      'UPDATE sync_runs SET finished_at = ?, status = ?, pages = ?, requests = ?, revisions = ?, error = ? WHERE id = ?',
+      [
+        new Date().toISOString(),
+        outcome.status,
+        outcome.pages,
+        outcome.requests,
+        outcome.revisions,
+        outcome.error ?? null,
+        runId,
+      ],
+    );
+  }
+
+  async lastSuccessfulSync(organization: string): Promise<string | undefined> {
+    const row = await this.database.get(
+      "SELECT finished_at FROM sync_runs WHERE organization = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1",
+      [organization],
+    );
+    return row === undefined ? undefined : (optionalText(row, 'finished_at') ?? undefined);
+  }
+
+  async listRawPages(organization: string, stream: string): Promise<StoredRawPage[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM raw_pages WHERE organization = ? AND stream = ? ORDER BY id',
+      [organization, stream],
+    );
+    return rows.map(toStoredRawPage);
+  }
+
+  async rawPagesAfter(organization: string, afterId: number, limit: number): Promise<StoredRawPage[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM raw_pages WHERE organization = ? AND id > ? ORDER BY id LIMIT ?',
+      [organization, afterId, limit],
+    );
+    return rows.map(toStoredRawPage);
+  }
+
+  async organizationsWithRawPages(): Promise<string[]> {
+    const rows = await this.database.all('SELECT DISTINCT organization FROM raw_pages ORDER BY organization');
+    return rows.map((row) => text(row, 'organization'));
+  }
+
+  async clearNormalised(organization: string): Promise<void> {
+    await this.database.transaction(async (executor) => {
+      for (const table of NORMALISED_TABLES) {
+        await executor.run(`DELETE FROM ${table} WHERE organization = ?`, [organization]);
+      }
+    });
+  }
+
+  async getWorkflow(organization: string, project: string): Promise<WorkflowStateMap> {
+    const workflow = new Map<string, Map<string, StateCategory>>();
+    const rows = await this.database.all(
+      'SELECT * FROM workflow_states WHERE organization = ? AND project = ?',
+      [organization, project],
+    );
+    for (const row of rows) {
+      const category = text(row, 'category');
+      if (!isStateCategory(category)) throw new Error(`Stored state category ${category} is unknown`);
+      const type = text(row, 'work_item_type');
+      const states = workflow.get(type) ?? new Map<string, StateCategory>();
+      states.set(text(row, 'state'), category);
+      workflow.set(type, states);
+    }
+    return workflow;
+  }
+
+  async getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined> {
+    const row = await this.database.get(
+      'SELECT * FROM team_scopes WHERE organization = ? AND project = ? AND team = ?',
+      [organization, project, team.toLowerCase()],
+    );
+    if (row === undefined) return undefined;
+    return {
+      field: text(row, 'team_field'),
+      values: parseFieldValues(JSON.parse(text(row, 'field_values'))),
+      backlogWorkItemTypes: stringArray(row, 'backlog_work_item_types'),
+    };
+  }
+
+  async getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]> {
+    const rows = await this.database.all(
+      'SELECT * FROM work_items WHERE organization = ? AND project = ? ORDER BY work_item_id',
+      [organization, project],
+    );
+    return rows.map(toWorkItem);
+  }
+
+  async getFlowItems(organization: string, project: string): Promise<FlowItem[]> {
+    const items = await this.getWorkItems(organization, project);
+    const rows = await this.database.all(
+      `SELECT t.* FROM state_transitions t
+       JOIN work_items w ON w.organization = t.organization AND w.work_item_id = t.work_item_id
+       WHERE t.organization = ? AND w.project = ? ORDER BY t.work_item_id, t.revision`,
+      [organization, project],
+    );
+    const transitionsById = new Map<number, StateTransitionRecord[]>();
+    for (const row of rows) {
+      const transition = toTransition(row);
+      const list = transitionsById.get(transition.workItemId) ?? [];
+      list.push(transition);
+      transitionsById.set(transition.workItemId, list);
+    }
+    return items.map((item) => ({ item, transitions: transitionsById.get(item.id) ?? [] }));
+  }
+
+  async countRows(
+    organization: string,
+  ): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }> {
+    const count = async (table: string): Promise<number> => {
+      const row = await this.database.get(`SELECT COUNT(*) AS n FROM ${table} WHERE organization = ?`, [
+        organization,
+      ]);
+      return row === undefined ? 0 : integer(row, 'n');
+    };
+    return {
+      rawPages: await count('raw_pages'),
+      revisions: await count('work_item_revisions'),
+      transitions: await count('state_transitions'),
+      workItems: await count('work_items'),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+/** Every table derived from raw pages; re-normalising empties them and rebuilds them from the pages. */
+const NORMALISED_TABLES = [
+  'state_transitions',
+  'board_column_changes',
+  'work_items',
+  'work_item_revisions',
+  'workflow_states',
+  'team_scopes',
+  'team_iterations',
+  'board_columns',
+  'work_item_links',
+  'delivery_builds',
+  'delivery_deployments',
+  'delivery_pull_requests',
+  'delivery_pull_request_work_items',
+  'delivery_pull_request_commits',
+  'delivery_commits',
+  'delivery_build_changes',
+  'delivery_build_change_queries',
+] as const;

@@ -1,0 +1,204 @@
+import type { AdoConnection } from '../../../ado/clients.ts';
+import { AdoHttpError } from '../../../ado/http/retry.ts';
+import type { Logger } from '../../../logger.ts';
+import type { SeikaRepository } from '../../../storage/repository.ts';
+import { PAGE_NORMALISERS, type PageKind } from '../../normalise/pageNormalisers.ts';
+import { backlogConfigurationSchema, teamSettingsSchema } from '../../normalise/workItems/teamMetadata.ts';
+import type { SyncStream } from '../../stream.ts';
+
+export const METADATA_STREAM = 'work.metadata';
+
+export interface MetadataCollectResult {
+  projects: number;
+  teams: number;
+  pages: number;
+}
+
+/**
+ * Stores one metadata answer as a raw page (with the context needed to re-read it alone) and normalises
+ * it through the same function `resync --from-raw` uses. The JSON round trip makes the live path see
+ * exactly what a re-read sees (the client library hands out Date objects; the stored page has strings).
+ */
+async function storePage(
+  repository: SeikaRepository,
+  organization: string,
+  kind: PageKind,
+  request: string,
+  body: Record<string, unknown>,
+  itemCount: number,
+): Promise<void> {
+  const text = JSON.stringify(body);
+  await PAGE_NORMALISERS[kind](
+    repository,
+    organization,
+    {
+      stream: kind,
+      requestUrl: request,
+      requestToken: null,
+      responseToken: null,
+      isLastBatch: true,
+      itemCount,
+      body: text,
+    },
+    JSON.parse(text),
+  );
+}
+
+function isMissingBoard(error: unknown): boolean {
+  if (error instanceof AdoHttpError) return error.status === 404;
+  return typeof error === 'object' && error !== null && Reflect.get(error, 'statusCode') === 404;
+}
+
+/**
+ * Projects, teams, each team's scope (field values, settings, backlogs), iterations and board columns,
+ * and the workflow's state categories. Backlog configuration gives most categories in one call per
+ * team; the per-type states add what it omits (the Removed category).
+ */
+export async function collectTeamMetadata(options: {
+  organization: string;
+  connection: AdoConnection;
+  repository: SeikaRepository;
+  logger?: Logger;
+}): Promise<MetadataCollectResult> {
+  const { organization, connection, repository, logger } = options;
+  const [core, work, witClient] = await Promise.all([
+    connection.core(),
+    connection.work(),
+    connection.workItemTracking(),
+  ]);
+  const projects = await connection.call('projects', () => core.getProjects());
+  let teams = 0;
+  let pages = 0;
+  for (const project of projects) {
+    if (project.id === undefined || project.name === undefined) continue;
+    const projectName = project.name;
+    const projectId = project.id;
+    const [projectTeams, processConfiguration] = await Promise.all([
+      connection.call('teams', () => core.getTeams(projectId)),
+      connection.call('processConfiguration', () => work.getProcessConfiguration(projectName)),
+    ]);
+    const typesOnBacklogs = new Set<string>();
+    for (const team of projectTeams) {
+      if (team.name === undefined) continue;
+      const teamName = team.name;
+      const teamContext = { project: projectName, team: teamName };
+      const context = { project: projectName, team: teamName };
+      const [teamFieldValues, teamSettings, backlogConfiguration, iterations] = await Promise.all([
+        connection.call('teamFieldValues', () => work.getTeamFieldValues(teamContext)),
+        connection.call('teamSettings', () => work.getTeamSettings(teamContext)),
+        connection.call('backlogConfiguration', () => work.getBacklogConfigurations(teamContext)),
+        connection.call('teamIterations', () => work.getTeamIterations(teamContext)),
+      ]);
+      const teamPath = `${projectName}/${teamName}/_apis/work`;
+      const teamField: unknown = teamFieldValues.field?.referenceName;
+      if (typeof teamField === 'string' && teamField.toLowerCase() !== 'system.areapath') {
+        // Stored as it is; the flow API refuses such a team instead of matching its values as area paths.
+        logger?.warn('team scoped by a custom team field: its flow metrics are refused', {
+          organization,
+          project: projectName,
+          team: teamName,
+          teamField,
+        });
+      }
+      await storePage(
+        repository,
+        organization,
+        'work.teamScope',
+        `GET ${teamPath}/teamsettings (+field values, backlogs)`,
+        {
+          context,
+          teamFieldValues,
+          teamSettings,
+          backlogConfiguration,
+          processConfiguration,
+        },
+        1,
+      );
+      await storePage(
+        repository,
+        organization,
+        'work.backlogConfiguration',
+        `GET ${teamPath}/backlogconfiguration`,
+        {
+          context,
+          response: backlogConfiguration,
+        },
+        1,
+      );
+      await storePage(
+        repository,
+        organization,
+        'work.iterations',
+        `GET ${teamPath}/teamsettings/iterations`,
+        {
+          context,
+          response: iterations,
+        },
+        iterations.length,
+      );
+      pages += 3;
+
+      // The board of the team's requirement backlog ("Stories", "Backlog items", …), if the team has one.
+      const board = backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog.name;
+      if (board !== undefined) {
+        try {
+          const columns = await connection.call('boardColumns', () =>
+            work.getBoardColumns(teamContext, board),
+          );
+          await storePage(
+            repository,
+            organization,
+            'work.boardColumns',
+            `GET ${teamPath}/boards/${board}/columns`,
+            {
+              context: { ...context, board },
+              response: columns,
+            },
+            columns.length,
+          );
+          pages += 1;
+        } catch (error) {
+          if (!isMissingBoard(error)) throw error;
+        }
+      }
+      const settings = teamSettingsSchema.parse(teamSettings);
+      for (const type of backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog
+        .workItemTypes) {
+        typesOnBacklogs.add(type.name);
+      }
+      if (settings.bugsBehavior !== 'off') {
+        for (const type of processConfiguration.bugWorkItems?.workItemTypes ?? []) {
+          if (type.name !== undefined) typesOnBacklogs.add(type.name);
+        }
+      }
+      teams += 1;
+    }
+    for (const workItemType of typesOnBacklogs) {
+      const states = await connection.call('workItemTypeStates', () =>
+        witClient.getWorkItemTypeStates(projectName, workItemType),
+      );
+      await storePage(
+        repository,
+        organization,
+        'wit.workItemTypeStates',
+        `GET ${projectName}/_apis/wit/workitemtypes/${workItemType}/states`,
+        {
+          context: { project: projectName, workItemType },
+          response: states,
+        },
+        states.length,
+      );
+      pages += 1;
+    }
+  }
+  return { projects: projects.length, teams, pages };
+}
+
+export const teamMetadataStream: SyncStream = {
+  name: METADATA_STREAM,
+  async run(context) {
+    const result = await collectTeamMetadata(context);
+    await context.progress.page(result.teams);
+    return { pages: result.pages, items: result.teams };
+  },
+};

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeploymentRow } from '../../../service/src/storage/delivery/repository.ts';
+import type { RawPage } from '../../../service/src/storage/repository.ts';
+import { BACKENDS, openTestRepository, type TestRepository } from '../../support/storageBackends.ts';
+import { temporaryDirectory } from '../../support/tempDirectory.ts';
+
+let directory: ReturnType<typeof temporaryDirectory>;
+let opened: TestRepository | undefined;
+
+const page = (stream: string): RawPage => ({
+  stream,
+  requestUrl: `test://${stream}`,
+  requestToken: null,
+  responseToken: null,
+  isLastBatch: true,
+  itemCount: 1,
+  body: '{}',
+});
+
+const deployment: DeploymentRow = {
+  id: 'environment:1',
+  source: 'environment',
+  project: 'Deploys Only',
+  pipelineId: 1,
+  pipelineName: 'web',
+  environmentName: 'production',
+  stageName: 'Deploy',
+  buildId: 1,
+  releaseId: null,
+  repository: null,
+  sourceBranch: null,
+  sourceVersion: null,
+  attempt: 1,
+  queuedAt: null,
+  startedAt: null,
+  finishedAt: 1,
+  outcome: 'succeeded',
+  rawResult: 'succeeded',
+};
+
+beforeEach(() => {
+  directory = temporaryDirectory('delivery-settings');
+});
+
+afterEach(async () => {
+  await opened?.dispose();
+  opened = undefined;
+  directory.remove();
+});
+
+describe.each(BACKENDS)('delivery settings store on %s', (backend) => {
+  async function open() {
+    opened = await openTestRepository(backend, directory.path, 'delivery-settings');
+    return opened.storage;
+  }
+
+  it('saves, replaces and removes per organization and project', async () => {
+    const { deliverySettings } = await open();
+    expect(await deliverySettings.get('org-a', 'P')).toBeUndefined();
+    await deliverySettings.save('org-a', 'P', {
+      settings: '{"teams":[]}',
+      updatedAt: '2026-06-01T00:00:00.000Z',
+    });
+    await deliverySettings.save('org-b', 'P', {
+      settings: '{"timeZone":"UTC"}',
+      updatedAt: '2026-06-01T00:00:00.000Z',
+    });
+    await deliverySettings.save('org-a', 'P', {
+      settings: '{"bugWorkItemTypes":["Defect"]}',
+      updatedAt: '2026-06-02T00:00:00.000Z',
+    });
+    expect(await deliverySettings.get('org-a', 'P')).toEqual({
+      settings: '{"bugWorkItemTypes":["Defect"]}',
+      updatedAt: '2026-06-02T00:00:00.000Z',
+    });
+    expect(await deliverySettings.get('org-a', 'Q')).toBeUndefined();
+    expect(await deliverySettings.remove('org-a', 'P')).toBe(true);
+    expect(await deliverySettings.remove('org-a', 'P')).toBe(false);
+    expect(await deliverySettings.get('org-b', 'P')).toMatchObject({ settings: '{"timeZone":"UTC"}' });
+  });
+
+  it('reads the data version in one query: pages, runs, settings, and whether project and team are known', async () => {
+    const { deliverySettings, repository, delivery } = await open();
+    expect(await deliverySettings.readVersion('org-a', 'P', 'Web')).toEqual({
+      settings: undefined,
+      lastRawPage: null,
+      finishedSyncRuns: 0,
+      projectKnown: false,
+      teamKnown: false,
+    });
+    const scopePage = await repository.applyTeamScopePage('org-a', 'P', 'Web Team', page('scope'), {
+      field: 'System.AreaPath',
+      values: [{ value: 'P\\Web', includeChildren: true }],
+      backlogWorkItemTypes: ['Bug'],
+    });
+    const known = await deliverySettings.readVersion('org-a', 'P', 'WEB TEAM');
+    expect(known).toMatchObject({ lastRawPage: scopePage, projectKnown: true, teamKnown: true });
+    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).teamKnown).toBe(false);
+    expect((await deliverySettings.readVersion('org-b', 'P', 'Web Team')).projectKnown).toBe(false);
+
+    await repository.applyWorkflowPage('org-a', 'Workflow Only', page('workflow'), [
+      { workItemType: 'Bug', state: 'New', category: 'Proposed' },
+    ]);
+    expect((await deliverySettings.readVersion('org-a', 'Workflow Only', undefined)).projectKnown).toBe(true);
+    const deploymentPage = await delivery.applyDeploymentsPage('org-a', page('deployments'), [deployment]);
+    expect(await deliverySettings.readVersion('org-a', 'Deploys Only', undefined)).toMatchObject({
+      projectKnown: true,
+      lastRawPage: deploymentPage,
+    });
+
+    const run = await repository.startSyncRun('org-a');
+    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).finishedSyncRuns).toBe(0);
+    await repository.finishSyncRun(run, { status: 'succeeded', pages: 0, requests: 0, revisions: 0 });
+    await deliverySettings.save('org-a', 'P', { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' });
+    expect(await deliverySettings.readVersion('org-a', 'P', undefined)).toMatchObject({
+      finishedSyncRuns: 1,
+      settings: { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' },
+    });
+  });
+});
