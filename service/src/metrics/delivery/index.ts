@@ -47,6 +47,7 @@ export * from './failureRates.ts';
 export * from './incidents.ts';
 export * from './leadTime.ts';
 export * from './leadTimeColumns.ts';
+export * from './leadTimeSample.ts';
 export * from './linkage.ts';
 export * from './model.ts';
 export * from './prepare.ts';

@@ -1,5 +1,5 @@
 import { asBuildChangeTable, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
-import { within, type LeadTimeSample } from './leadTime.ts';
+import { within, type LeadTimeSample } from './leadTimeSample.ts';
 import type { ProductionDeployment } from './model.ts';
 import { FRESH, ScratchSpace, type TypedArrays } from './scratch.ts';
 

@@ -9,7 +9,7 @@ import { dayIndexOf } from '../calendar.ts';
 import { groupChangesByBuild, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
 import { periodIndexOf, type PeriodIndex } from './periodIndex.ts';
 import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
-import type { LeadTimeSample } from './leadTime.ts';
+import type { LeadTimeSample } from './leadTimeSample.ts';
 import { collectLeadTimeColumns } from './leadTimeColumns.ts';
 import type { DeploymentDataGap, ProductionDeployment, ReworkEvidence } from './model.ts';
 import { PipelineKeys, selectProductionDeployments, type ProductionRules } from './production.ts';

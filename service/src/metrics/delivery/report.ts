@@ -1,5 +1,5 @@
 import { dayFromIndex, dayIndex } from '../calendar.ts';
-import type { LeadTimeSample } from './leadTime.ts';
+import type { LeadTimeSample } from './leadTimeSample.ts';
 import type { DayRange, DeploymentSummary } from './model.ts';
 import { targetNameOf } from './production.ts';
 import { prepareDeliveryUsing, type DeliveryInput, type PreparedDelivery } from './prepare.ts';

@@ -4,6 +4,7 @@ import { createRandom } from '../model/random.ts';
 import { derivedNumber } from '../model/ids.ts';
 import type { Scheduler } from '../engine/scheduler.ts';
 import type { EventBus } from '../engine/events.ts';
+import type { BuildSource } from './model.ts';
 import type { WorkItemPort } from './ports.ts';
 
 /** States an incident walks through in its project's process (Resolved is skipped where absent). */
@@ -74,13 +75,24 @@ export interface DeliveryContext {
   readonly counters: Counters;
   /** An independent random stream per purpose, so adding draws in one place does not shift another. */
   stream(key: string): Random;
+  /** Queues a run of a pipeline; given at creation so hotfixes can queue builds without an import cycle. */
+  queueBuild(pipelineIndex: number, source: BuildSource, at: number): void;
 }
 
+/** What queues a run: builds.ts's queueBuild, passed in by whoever assembles the delivery simulation. */
+export type BuildQueue = (
+  ctx: DeliveryContext,
+  pipelineIndex: number,
+  source: BuildSource,
+  at: number,
+) => void;
+
 export function createDeliveryContext(
-  base: Omit<DeliveryContext, 'pipelineStates' | 'releaseStates' | 'counters' | 'stream'>,
+  base: Omit<DeliveryContext, 'pipelineStates' | 'releaseStates' | 'counters' | 'stream' | 'queueBuild'>,
+  queueBuild: BuildQueue,
 ): DeliveryContext {
   const streams = new Map<string, Random>();
-  return {
+  const context: DeliveryContext = {
     ...base,
     pipelineStates: base.model.delivery.pipelines.map(() => ({
       lastBuiltMain: -1,
@@ -111,5 +123,7 @@ export function createDeliveryContext(
       }
       return random;
     },
+    queueBuild: (pipelineIndex, source, at) => queueBuild(context, pipelineIndex, source, at),
   };
+  return context;
 }

@@ -1,7 +1,7 @@
 import type { DeliveryContext } from './context.ts';
 import type { BuildModel, DeploymentRecordModel, TaskResult } from './model.ts';
 import { HOUR, MINUTE, SECOND, addWorkingTime, logNormal } from './timing.ts';
-import { completeIfDone, skipStage, stageOutcome } from './builds.ts';
+import { completeIfDone, skipStage, stageOutcome } from './stages.ts';
 import { afterProductionDeployment } from './incidents.ts';
 
 const FAIL_RATE: Record<string, number> = { dev: 0.03, staging: 0.05, production: 0.07 };

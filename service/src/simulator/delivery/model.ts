@@ -5,6 +5,15 @@
  */
 
 export type BuildReason = 'manual' | 'individualCI' | 'batchedCI' | 'schedule' | 'pullRequest';
+
+export interface BuildSource {
+  readonly reason: BuildReason;
+  readonly pullRequest: number;
+  readonly sourceCommit: number;
+  readonly requestedFor: number;
+  /** A hotfix: approvals come fast and it is never superseded. */
+  readonly expedite: boolean;
+}
 export type BuildStatus = 'notStarted' | 'inProgress' | 'completed';
 export type BuildResult = 'succeeded' | 'partiallySucceeded' | 'failed' | 'canceled';
 /** TaskResult of timeline records and environment deployment records. */

@@ -2,7 +2,6 @@ import type { DeliveryContext, OpenIncident, RepositoryProfile } from './context
 import type { CommitModel, PullRequestModel } from './model.ts';
 import { DAY, HOUR, MINUTE, SECOND, addWorkingTime, isWorkingDay, logNormal, poissonGap } from './timing.ts';
 import { pullRequestTitle } from './catalog.ts';
-import { queueBuild } from './builds.ts';
 
 const SCHEDULE_HOUR_UTC = 17; // 02:00 in Japan
 
@@ -37,8 +36,7 @@ function validate(
   commit: number,
   at: number,
 ): void {
-  queueBuild(
-    ctx,
+  ctx.queueBuild(
     profile.pipeline,
     {
       reason: 'pullRequest',
@@ -164,8 +162,7 @@ function completePullRequest(
   pullRequest.closedBy = reviewer?.identity ?? pullRequest.createdBy;
   if (hotfix) hotfix.hotfixCommit = merge;
   ctx.events.emit({ kind: 'git.pullrequest.merged', pullRequest: pullRequest.id }, at);
-  queueBuild(
-    ctx,
+  ctx.queueBuild(
     profile.pipeline,
     {
       reason: 'individualCI',
@@ -203,8 +200,7 @@ export function startRepository(ctx: DeliveryContext, profile: RepositoryProfile
         workItems: [],
         flavor: random.int(0, 1_000_000),
       });
-      queueBuild(
-        ctx,
+      ctx.queueBuild(
         profile.pipeline,
         {
           reason: random.chance(0.2) ? 'manual' : 'individualCI',
@@ -231,8 +227,7 @@ export function startRepository(ctx: DeliveryContext, profile: RepositoryProfile
     const head = (repository?.main.length ?? 0) - 1;
     if (state && head >= 0 && head > state.lastScheduledMain && isWorkingDay(at)) {
       state.lastScheduledMain = head;
-      queueBuild(
-        ctx,
+      ctx.queueBuild(
         profile.pipeline,
         { reason: 'schedule', pullRequest: 0, sourceCommit: head, requestedFor: -1, expedite: false },
         at,

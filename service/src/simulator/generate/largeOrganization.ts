@@ -4,6 +4,7 @@ import type { OrganizationModel } from '../model/organization.ts';
 import { WorkItemStore } from '../store/workItems.ts';
 import { LinkStore } from '../store/links.ts';
 import { emptyDelivery } from '../delivery/model.ts';
+import { queueBuild } from '../delivery/builds.ts';
 import { createDeliveryContext } from '../delivery/context.ts';
 import { startRepository } from '../delivery/repositories.ts';
 import { DeliveryWorkItems } from '../delivery/workItemPort.ts';
@@ -105,7 +106,7 @@ export function generateLargeOrganization(seed: number, now: Date, factor: numbe
       createRandom(derivedNumber(seed, `arrivals:${team.key}`)),
       start.getTime(),
     );
-  const delivery = createDeliveryContext({ seed, model, scheduler, port, events, profiles });
+  const delivery = createDeliveryContext({ seed, model, scheduler, port, events, profiles }, queueBuild);
   for (const profile of profiles) startRepository(delivery, profile, start.getTime());
   scheduler.runUntil(now.getTime());
   return { model, scheduler, events, writer, delivery, port, activity };

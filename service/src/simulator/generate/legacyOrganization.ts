@@ -5,6 +5,7 @@ import { createRandom, deriveSeed } from '../model/random.ts';
 import { WorkItemStore } from '../store/workItems.ts';
 import { LinkStore } from '../store/links.ts';
 import { emptyDelivery } from '../delivery/model.ts';
+import { queueBuild } from '../delivery/builds.ts';
 import { createDeliveryContext } from '../delivery/context.ts';
 import { legacyDeliveryLayout } from '../delivery/legacyLayout.ts';
 import { startRepository } from '../delivery/repositories.ts';
@@ -166,7 +167,7 @@ export function generateLegacyOrganization(seed: number, scale: LegacyScale, now
   indexPlannedActivity(skeleton, activity);
   const port = new DeliveryWorkItems(model, activity, writer, skeleton.plans.length + 1, true);
   const profiles = legacyDeliveryLayout(seed, model, skeleton.start.getTime());
-  const delivery = createDeliveryContext({ seed, model, scheduler, port, events, profiles });
+  const delivery = createDeliveryContext({ seed, model, scheduler, port, events, profiles }, queueBuild);
   for (const profile of profiles) startRepository(delivery, profile, skeleton.start.getTime());
   scheduler.runUntil(now.getTime());
 
