@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../service/src/simulator/index.ts';
 import type { RunningSimulator } from '../../../service/src/simulator/index.ts';
+import { ADO_EXAMPLES_DIRECTORY } from '../../fixtures/adoExamples.ts';
 
 /** Compares the simulator's reporting-revision payloads with the official REST examples (key sets and value types). */
-const EXAMPLES = '/work/shared/ado-examples';
+const EXAMPLES = ADO_EXAMPLES_DIRECTORY;
 
 type Json = Record<string, unknown>;
 interface Batch {

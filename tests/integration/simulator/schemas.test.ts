@@ -6,8 +6,9 @@ import type { z } from 'zod';
 import * as schemas from '../../../service/src/simulator/schemas/index.ts';
 import type { Connected } from './support.ts';
 import { connect, project } from './support.ts';
+import { ADO_EXAMPLES_DIRECTORY } from '../../fixtures/adoExamples.ts';
 
-const EXAMPLES = '/work/shared/ado-examples';
+const EXAMPLES = ADO_EXAMPLES_DIRECTORY;
 
 /** Which schema describes each official example's 200 body. */
 const EXAMPLE_SCHEMAS: Record<string, z.ZodType> = {
