@@ -1,0 +1,11 @@
+/** Sprint outcome targets: working-day calendars, scope against the baseline, daily outlooks, review. */
+export * from './calibration.ts';
+export * from './cycleTimeDraws.ts';
+export * from './japaneseHolidays.ts';
+export * from './outlook.ts';
+export * from './review.ts';
+export * from './sprintDay.ts';
+export * from './sprintScope.ts';
+export * from './suggest.ts';
+export * from './targetKinds.ts';
+export * from './workingCalendar.ts';
