@@ -1,6 +1,6 @@
 /**
  * Evaluating every target of 200 teams for one day (issue: under 1 s). Each team has a 10-working-day
- * sprint spanning Golden Week, 40 items (goal items among them), 60 days of history and six targets.
+ * sprint spanning Golden Week, 40 items (goal items among them), 60 days of history and eight targets.
  * Run: node --import tsx bench/targets/index.ts
  */
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,9 @@ const TARGETS: OutcomeTarget[] = [
   { kind: 'serviceLevel', percent: 85, withinDays: 8 },
   { kind: 'noItemOlderThan', days: 12 },
   { kind: 'wipCeiling', atMost: 14 },
-  { kind: 'deploymentDays', atLeast: 6 },
+  { kind: 'deploymentDaysPerWeek', atLeast: 3 },
+  { kind: 'changeFailureRate', atMostPercent: 15 },
+  { kind: 'leadTimeForChanges', medianAtMostHours: 48 },
 ];
 
 function teamDay(team: number): SprintDay {
@@ -54,11 +56,23 @@ function teamDay(team: number): SprintDay {
       dailyThroughput: Array.from({ length: 42 }, () => randomIndex(random, 5)),
       cycleTimesDays: Array.from({ length: 120 }, () => 1 + randomIndex(random, 20)),
       dailyWipChange: Array.from({ length: 42 }, () => randomIndex(random, 5) - 2),
-      deploymentDays: Array.from({ length: 42 }, () => random() < 0.6),
     },
     wipNow: 10,
     highestWipSoFar: 12,
-    deploymentDaysSoFar: 3,
+    delivery: {
+      deploymentDays: ['2026-04-27', '2026-04-28', '2026-05-01'],
+      deploymentsFailed: [false, false, true, false],
+      leadTimesHours: [12, 30, 50, 8],
+      recoveryHours: [3],
+      history: {
+        dailyDeployments: Array.from({ length: 42 }, () => randomIndex(random, 3)),
+        dailyChanges: Array.from({ length: 42 }, () => randomIndex(random, 6)),
+        dailyRecoveries: Array.from({ length: 42 }, () => (random() < 0.1 ? 1 : 0)),
+        deploymentsFailed: Array.from({ length: 60 }, () => random() < 0.1),
+        leadTimesHours: Array.from({ length: 150 }, () => 1 + randomIndex(random, 120)),
+        recoveryHours: Array.from({ length: 8 }, () => 1 + randomIndex(random, 24)),
+      },
+    },
   };
 }
 
@@ -67,6 +81,17 @@ export function benchTargets(): BenchRow[] {
   const evaluateAll = () => {
     for (const [team, day] of days.entries()) evaluateTargets(day, TARGETS, { seedKey: `team-${team}` });
   };
+  const perKind = TARGETS.map((target) => ({
+    name: `targets: ${target.kind} for ${TEAMS} teams`,
+    value: medianMs(
+      () => {
+        for (const [team, day] of days.entries()) evaluateTargets(day, [target], { seedKey: `team-${team}` });
+      },
+      3,
+      1,
+    ),
+    unit: 'ms',
+  }));
   return [
     {
       name: `targets: every target of ${TEAMS} teams for a day (${TARGETS.length} each)`,
@@ -74,6 +99,7 @@ export function benchTargets(): BenchRow[] {
       unit: 'ms',
       target: '< 1000 ms',
     },
+    ...perKind,
   ];
 }
 

@@ -32,10 +32,19 @@ export class CycleTimeSampler {
 
   /** A total cycle time (days) for an item `age` days old; undefined without history. */
   draw(random: Random, age: number): number | undefined {
+    if (this.sorted.length === 0) return undefined;
+    return this.drawFrom(random, this.firstAbove(age), age);
+  }
+
+  /** Where draws for an item `age` days old start: hoisted out of trial loops (one search per item). */
+  startFor(age: number): number {
+    return this.firstAbove(age);
+  }
+
+  /** `draw` with the start from `startFor(age)`; the sampler must not be empty. */
+  drawFrom(random: Random, start: number, age: number): number {
     const n = this.sorted.length;
-    if (n === 0) return undefined;
-    const first = this.firstAbove(age);
-    if (first < n) return this.sorted[first + randomIndex(random, n - first)];
+    if (start < n) return this.sorted[start + randomIndex(random, n - start)] ?? age;
     return age + (this.sorted[randomIndex(random, n)] ?? 0);
   }
 

@@ -2,7 +2,7 @@
  * The sprint review: each target met or missed with the figure behind it, and a Keep/Problem/Try outline
  * pre-filled from the data (keys and parameters; the hub words them in English or Japanese).
  */
-import type { TargetOutlook } from './outlook.ts';
+import type { TargetOutlook } from './outlookContext.ts';
 import type { ScopeCounts } from './sprintScope.ts';
 
 export type Verdict = 'met' | 'missed' | 'notJudged';

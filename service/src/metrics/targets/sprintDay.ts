@@ -5,14 +5,14 @@ export type SprintItemState = 'notStarted' | 'inProgress' | 'done';
 
 export interface SprintItem {
   itemId: number;
-  /** Part of the sprint goal. */
+  /** Part of the sprint goal (a named item). */
   goal: boolean;
-  /** Left the sprint: stays in every denominator, counted as not done. */
+  /** In scope but no longer in the sprint's iteration. */
   removed: boolean;
   state: SprintItemState;
-  /** In progress: calendar days since it started, at the start of `today`. */
+  /** In progress: its work item age today (today − start day + 1, so 1 on the day it started). */
   ageDays: number | undefined;
-  /** Done: its cycle time in calendar days, and the day it finished. */
+  /** Done within the sprint: its cycle time in days and the day it finished. */
   cycleTimeDays: number | undefined;
   finishedOn: string | undefined;
 }
@@ -20,12 +20,30 @@ export interface SprintItem {
 export interface TeamHistory {
   /** Items finished on each past working day of the lookback window (zeros kept, non-working days left out). */
   dailyThroughput: readonly number[];
-  /** Cycle times (calendar days) of items finished in the lookback window. */
+  /** Cycle times (days) of items finished in the lookback window. */
   cycleTimesDays: readonly number[];
   /** Daily change of work in progress (arrivals − departures) on past working days. */
   dailyWipChange: readonly number[];
-  /** Whether each past working day had a production deployment; empty without delivery data. */
-  deploymentDays: readonly boolean[];
+}
+
+/** Delivery facts of the team's mapped pipelines and repositories; absent without production deployments. */
+export interface SprintDelivery {
+  /** So far in the sprint: days with a successful production deployment; each deployment's incident flag. */
+  deploymentDays: readonly string[];
+  deploymentsFailed: readonly boolean[];
+  /** Lead times (hours) of changes deployed in the sprint, and recovery times (hours) of incidents restored. */
+  leadTimesHours: readonly number[];
+  recoveryHours: readonly number[];
+  history: {
+    /** Per past working day of the lookback window: successful production deployments, changes deployed, incidents restored. */
+    dailyDeployments: readonly number[];
+    dailyChanges: readonly number[];
+    dailyRecoveries: readonly number[];
+    /** Per past deployment, change and incident: whether it failed, its lead time, its recovery time. */
+    deploymentsFailed: readonly boolean[];
+    leadTimesHours: readonly number[];
+    recoveryHours: readonly number[];
+  };
 }
 
 export interface SprintDay {
@@ -36,9 +54,8 @@ export interface SprintDay {
   calendar: WorkingCalendar;
   items: readonly SprintItem[];
   history: TeamHistory;
-  /** Work in progress now, and the highest daily value since the sprint started. */
+  /** Work in progress now, and the highest end-of-day value on the sprint's working days so far. */
   wipNow: number;
   highestWipSoFar: number;
-  /** Working days of the sprint so far with a production deployment; undefined without delivery data. */
-  deploymentDaysSoFar: number | undefined;
+  delivery: SprintDelivery | undefined;
 }

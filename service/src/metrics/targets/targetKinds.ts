@@ -1,21 +1,28 @@
 /**
- * The outcome targets a team may set for a sprint, and the kinds Seika refuses because they measure
- * people rather than outcomes. Each target is optional; a sprint may carry several.
+ * The outcome targets a team may set for a sprint (metric definitions § Sprint outcome targets). The kinds
+ * Seika refuses, because they measure people rather than outcomes, are listed with their reasons in the
+ * contract. Each target is optional; a sprint may carry several.
  */
 
 export type OutcomeTarget =
-  /** Every goal item (the sprint goal's work items) done by the sprint's end. */
+  /** Named items done: every goal item is finished in the sprint. */
   | { kind: 'goalItemsDone' }
-  /** At least N items finished in the sprint. */
+  /** Items finished ≥ n: items in scope, not removed, finished within the sprint. */
   | { kind: 'itemsFinished'; atLeast: number }
-  /** At least P% of the items finished in the sprint took D calendar days or less. */
+  /** p% within N days: among the items finished in the sprint, at least p% took N days or less. */
   | { kind: 'serviceLevel'; percent: number; withinDays: number }
-  /** At sprint end, no item in progress is older than D days (the team's 85th-percentile cycle time). */
+  /** Age guard ≤ a days: no item in scope, not removed, in progress at the end is older than a days. */
   | { kind: 'noItemOlderThan'; days: number }
-  /** Daily work in progress never above N during the sprint. */
+  /** WIP ceiling ≤ w: on every working day of the sprint, work in progress at the day's end is at most w. */
   | { kind: 'wipCeiling'; atMost: number }
-  /** Production deployments on at least N working days of the sprint. */
-  | { kind: 'deploymentDays'; atLeast: number };
+  /** Deployment days per week ≥ k: the median over the sprint's calendar weeks (Monday to Sunday). */
+  | { kind: 'deploymentDaysPerWeek'; atLeast: number }
+  /** Change failure rate ≤ r%: over the successful production deployments of the sprint. */
+  | { kind: 'changeFailureRate'; atMostPercent: number }
+  /** Median lead time for changes ≤ h hours: over the changes deployed in the sprint. */
+  | { kind: 'leadTimeForChanges'; medianAtMostHours: number }
+  /** Median failed-deployment recovery time ≤ h hours: over the incidents restored in the sprint. */
+  | { kind: 'recoveryTime'; medianAtMostHours: number };
 
 export type OutcomeTargetKind = OutcomeTarget['kind'];
 
@@ -25,23 +32,11 @@ export const OUTCOME_TARGET_KINDS: readonly OutcomeTargetKind[] = [
   'serviceLevel',
   'noItemOlderThan',
   'wipCeiling',
-  'deploymentDays',
+  'deploymentDaysPerWeek',
+  'changeFailureRate',
+  'leadTimeForChanges',
+  'recoveryTime',
 ];
-
-/**
- * Targets Seika will not store, with the reason shown to the lead: they measure people, presence or
- * activity, which invites surveillance and gaming (Goodhart), not outcomes for customers.
- */
-export const REFUSED_TARGET_KINDS = {
-  perPerson: 'Targets per person rank people; Seika sets targets for the team and its outcomes only.',
-  hours: 'Hours worked measure presence, not outcomes; set a target on what the team delivers instead.',
-  attendance: 'Attendance and online presence are not outcomes; Seika never records them.',
-  activityCount:
-    'Counts of commits, comments or updates reward activity, not outcomes; set a target on finished work.',
-  storyPoints: 'Story points and velocity are easily inflated; set a target on finished items and their age.',
-} as const;
-
-export type RefusedTargetKind = keyof typeof REFUSED_TARGET_KINDS;
 
 /** A warning, not a refusal: a service level longer than the sprint cannot be judged within it. */
 export function serviceLevelLongerThanSprint(withinDays: number, sprintCalendarDays: number): boolean {

@@ -3,6 +3,7 @@ import {
   evaluateTargets,
   type OutcomeTarget,
   type SprintDay,
+  type SprintDelivery,
   type SprintItem,
   type TargetOutlook,
   type WorkingCalendar,
@@ -34,6 +35,32 @@ const inProgress = (itemId: number, ageDays: number, extra: Partial<SprintItem> 
 const done = (itemId: number, cycleTimeDays: number, extra: Partial<SprintItem> = {}) =>
   item(itemId, { state: 'done', cycleTimeDays, finishedOn: '2026-06-02', ...extra });
 
+/** Sprint of Mon 1 – Fri 12 June 2026; deployments on 1–3 and 8–9 June: 3 days in week one, 2 in week two. */
+const DEPLOYED = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-08', '2026-06-09'];
+
+function delivery(overrides: {
+  deploymentDays?: string[];
+  deploymentsFailed?: boolean[];
+  leadTimesHours?: number[];
+  dailyDeployments?: number[];
+  dailyChanges?: number[];
+}): SprintDelivery {
+  return {
+    deploymentDays: overrides.deploymentDays ?? [],
+    deploymentsFailed: overrides.deploymentsFailed ?? [],
+    leadTimesHours: overrides.leadTimesHours ?? [],
+    recoveryHours: [],
+    history: {
+      dailyDeployments: overrides.dailyDeployments ?? [1, 1, 1, 1, 1],
+      dailyChanges: overrides.dailyChanges ?? [2, 2, 2, 2, 2],
+      dailyRecoveries: [0, 0, 0, 0, 0],
+      deploymentsFailed: [false, false, false, false, false],
+      leadTimesHours: [5, 10, 20, 30, 40],
+      recoveryHours: [],
+    },
+  };
+}
+
 function sprintDay(overrides: Partial<SprintDay> = {}): SprintDay {
   return {
     firstDay: '2026-06-01',
@@ -45,11 +72,10 @@ function sprintDay(overrides: Partial<SprintDay> = {}): SprintDay {
       dailyThroughput: [1, 1, 1, 1, 1],
       cycleTimesDays: ONE_TO_TEN,
       dailyWipChange: [0, 0, 0, 0, 0],
-      deploymentDays: [true, true, true, true, true],
     },
     wipNow: 3,
     highestWipSoFar: 3,
-    deploymentDaysSoFar: 0,
+    delivery: undefined,
     ...overrides,
   };
 }
@@ -92,7 +118,7 @@ describe('target outlooks', () => {
     [
       'an empty history gives no probability, and says why',
       sprintDay({
-        history: { dailyThroughput: [], cycleTimesDays: [], dailyWipChange: [], deploymentDays: [] },
+        history: { dailyThroughput: [], cycleTimesDays: [], dailyWipChange: [] },
       }),
       { kind: 'itemsFinished', atLeast: 2 },
       { probability: undefined, unavailable: 'noHistory', tooFewToJudge: true },
@@ -105,9 +131,9 @@ describe('target outlooks', () => {
     ],
     [
       'goal items: the chance each finishes in time given its age, multiplied',
-      // Three calendar days left (10–12 June); an item 4 days old finishes within 7 days in 3 of the 6
-      // past items that took longer than 4 days.
-      sprintDay({ items: [inProgress(1, 4, { goal: true }), inProgress(2, 4, { goal: true })] }),
+      // Three calendar days left (10–12 June). An item aged 5 today has 4 days behind it: of the 6 past
+      // items that took longer than 4 days, 3 took at most 7.
+      sprintDay({ items: [inProgress(1, 5, { goal: true }), inProgress(2, 5, { goal: true })] }),
       { kind: 'goalItemsDone' },
       { current: 0, metNow: false, probability: 0.25 },
     ],
@@ -124,30 +150,35 @@ describe('target outlooks', () => {
       { current: 100, metNow: true, probability: 1, tooFewToJudge: false },
     ],
     [
-      'an item removed before finishing counts as a miss',
+      'p% within N days counts only items finished in the sprint, with a note under 5',
       sprintDay({ today: '2026-06-13', items: [done(1, 2), done(2, 3), item(3, { removed: true })] }),
       { kind: 'serviceLevel', percent: 85, withinDays: 5 },
-      { metNow: false, probability: 0, tooFewToJudge: true },
+      { current: 100, metNow: true, probability: 1, itemCount: 2, tooFewToJudge: true },
     ],
     [
-      'no item older than 8 days: one item 10 days old finishes within 3 days in 3 of 10 cases',
+      'items finished that were removed from the sprint do not count towards items finished',
+      sprintDay({ today: '2026-06-13', items: [done(1, 2), done(2, 3, { removed: true })] }),
+      { kind: 'itemsFinished', atLeast: 2 },
+      { current: 1, metNow: false, probability: 0 },
+    ],
+    [
+      'age guard 8 days: an item aged 11 today (13 at the end) finishes in time in 3 of 10 cases',
       sprintDay({
         history: {
           dailyThroughput: [1],
           cycleTimesDays: Array.from({ length: 20 }, (_, i) => i + 1),
           dailyWipChange: [0],
-          deploymentDays: [],
         },
-        items: [inProgress(1, 10), inProgress(2, 1)],
+        items: [inProgress(1, 11), inProgress(2, 1)],
       }),
       { kind: 'noItemOlderThan', days: 8 },
-      { current: 10, metNow: false, probability: 0.3 },
+      { current: 13, metNow: false, probability: 0.3 },
     ],
     [
-      'no item older than 8 days when none can pass it before the end',
-      sprintDay({ items: [inProgress(1, 2), inProgress(2, 5)] }),
+      'age guard 8 days when no item can pass it by the last day (aged 6 today, 8 at the end)',
+      sprintDay({ items: [inProgress(1, 2), inProgress(2, 6)] }),
       { kind: 'noItemOlderThan', days: 8 },
-      { current: 5, metNow: true, probability: 1 },
+      { current: 8, metNow: true, probability: 1 },
     ],
     [
       'a WIP ceiling already broken is missed',
@@ -158,7 +189,7 @@ describe('target outlooks', () => {
     [
       'a WIP ceiling with WIP rising every day is broken before the end',
       sprintDay({
-        history: { dailyThroughput: [1], cycleTimesDays: [1], dailyWipChange: [1], deploymentDays: [] },
+        history: { dailyThroughput: [1], cycleTimesDays: [1], dailyWipChange: [1] },
       }),
       { kind: 'wipCeiling', atMost: 4 },
       { metNow: true, probability: 0 },
@@ -170,22 +201,46 @@ describe('target outlooks', () => {
       { metNow: true, probability: 1 },
     ],
     [
-      'deployment days: a deployment every past day reaches 2 more in 3 working days',
-      sprintDay({ deploymentDaysSoFar: 1 }),
-      { kind: 'deploymentDays', atLeast: 3 },
-      { current: 1, probability: 1 },
+      'deployment days per week: the median of the calendar weeks (3 and 2) meets 2 already',
+      sprintDay({ delivery: delivery({ deploymentDays: DEPLOYED }) }),
+      { kind: 'deploymentDaysPerWeek', atLeast: 2 },
+      { current: 2, metNow: true, probability: 1 },
     ],
     [
-      'deployment days: more needed than working days left',
-      sprintDay({ deploymentDaysSoFar: 0 }),
-      { kind: 'deploymentDays', atLeast: 4 },
+      'deployment days per week: 3 needs the rest of the second week, which a daily deployer makes',
+      sprintDay({ delivery: delivery({ deploymentDays: DEPLOYED }) }),
+      { kind: 'deploymentDaysPerWeek', atLeast: 3 },
+      { current: 2, metNow: false, probability: 1 },
+    ],
+    [
+      'deployment days per week: a team that has not deployed on its past working days will not',
+      sprintDay({ delivery: delivery({ deploymentDays: DEPLOYED, dailyDeployments: [0, 0, 0] }) }),
+      { kind: 'deploymentDaysPerWeek', atLeast: 3 },
       { probability: 0 },
     ],
     [
       'deployment days without delivery data',
-      sprintDay({ deploymentDaysSoFar: undefined }),
-      { kind: 'deploymentDays', atLeast: 2 },
+      sprintDay(),
+      { kind: 'deploymentDaysPerWeek', atLeast: 2 },
       { probability: undefined, unavailable: 'noDeliveryData' },
+    ],
+    [
+      'change failure rate: 1 of 4 failed so far, three more healthy deployments bring it to 1 of 7',
+      sprintDay({ delivery: delivery({ deploymentsFailed: [false, false, false, true] }) }),
+      { kind: 'changeFailureRate', atMostPercent: 20 },
+      { current: 25, metNow: false, probability: 1 },
+    ],
+    [
+      'median lead time for changes already within 24 hours, nothing more to come',
+      sprintDay({ delivery: delivery({ leadTimesHours: [10, 50], dailyChanges: [0] }) }),
+      { kind: 'leadTimeForChanges', medianAtMostHours: 24 },
+      { current: 10, metNow: true, probability: 1 },
+    ],
+    [
+      'recovery time: no incident to recover from is met',
+      sprintDay({ delivery: delivery({}) }),
+      { kind: 'recoveryTime', medianAtMostHours: 4 },
+      { current: 0, metNow: true, probability: 1 },
     ],
   ])('%s', (_name, day, target, expected) => {
     expect(one(day, target)).toMatchObject(expected);
@@ -223,8 +278,9 @@ describe('target outlooks', () => {
       }),
       { kind: 'goalItemsDone' },
     );
-    // Past items took 1–10 days: one 9 days old is nearly done, one a day old has 3 days for 3 of 9 outcomes.
+    // Past items took 1–10 days, 3 days are left: an item started today finishes in time in 3 of 10 cases,
+    // one with 5 days behind it in 3 of 5, one with 8 days behind it surely.
     expect(outlook.levers.map((lever) => lever.itemId)).toEqual([1, 3, 2]);
-    expect(outlook.levers.map((lever) => lever.chanceInTime)).toEqual([3 / 9, 3 / 4, 1]);
+    expect(outlook.levers.map((lever) => lever.chanceInTime)).toEqual([3 / 10, 3 / 5, 1]);
   });
 });
