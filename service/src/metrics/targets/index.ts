@@ -3,6 +3,7 @@ export * from './calibration.ts';
 export * from './cycleTimeDraws.ts';
 export * from './japaneseHolidays.ts';
 export * from './deliveryTargets.ts';
+export * from './fromFlow.ts';
 export * from './itemTargets.ts';
 export * from './outlook.ts';
 export * from './outlookContext.ts';
