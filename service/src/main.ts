@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdoConnection } from './ado/clients.ts';
+import { SCOPE_LABELS } from './ado/scopes.ts';
 import { startDemo } from './app/startDemo.ts';
 import { startService } from './app/startService.ts';
 import { readConfig, requireOrganization, type ServiceConfig } from './config.ts';
@@ -20,9 +21,17 @@ const USAGE = `Usage: node dist/service/main.js <command>
   resync --from-raw [--organization NAME]
           rebuild normalised records from the stored raw pages, without the network`;
 
+/** Orchestrators kill what has not exited 10 s after SIGTERM; leave before that whatever happens. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 function onSignal(stop: () => Promise<void>): void {
   const handler = (): void => {
-    void stop().then(() => process.exit(0));
+    // Stopping abandons rate-limit waits and retry back-offs, so this normally ends within a request.
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    void stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
@@ -70,6 +79,12 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
       target: { organization: organizationNameFromUrl(url), organizationUrl: url, personalAccessToken: pat },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
+    for (const stream of report.streams) {
+      if (stream.needsScope !== undefined)
+        console.error(
+          `${stream.stream}: skipped, the PAT lacks ${SCOPE_LABELS[stream.needsScope]} (${stream.needsScope})`,
+        );
+    }
     console.log(JSON.stringify(report));
   } finally {
     await storage.close();
@@ -118,15 +133,19 @@ async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
     defaultTimeZone: config.SEIKA_TIME_ZONE,
     syncIntervalMs: config.SEIKA_SYNC_INTERVAL_SECONDS * 1000,
     publicUrl: config.SEIKA_PUBLIC_URL,
+    // As documented: service hooks only with SEIKA_PUBLIC_URL (Azure DevOps cannot reach the listening address).
+    hooksToListeningAddress: false,
     runWorker: config.SEIKA_WORKER === 'on',
     leaseMs: config.SEIKA_LEASE_SECONDS * 1000,
     pollMs: config.SEIKA_WORKER_POLL_MS,
     maxPageSize: config.SEIKA_SYNC_PAGE_SIZE,
     hubFilesDirectory: resolve('dist/extension/hubs'),
+    allowedOrganizationOrigins: config.SEIKA_ALLOWED_ORGANIZATION_ORIGINS,
+    auditRetentionMs: config.SEIKA_AUDIT_RETENTION_DAYS * 86_400_000,
   });
   // Convenience for a single organization: connect the configured one at start (idempotent).
   if (config.SEIKA_ORGANIZATION_URL !== undefined && config.SEIKA_PAT !== undefined) {
-    await service.organizations.connect({
+    await service.organizations.connectAsOperator({
       organizationUrl: config.SEIKA_ORGANIZATION_URL,
       personalAccessToken: config.SEIKA_PAT,
       subscribeToEvents: config.SEIKA_PUBLIC_URL !== undefined,

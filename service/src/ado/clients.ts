@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as azdev from 'azure-devops-node-api';
+import type { ClientApiBase } from 'azure-devops-node-api/ClientApiBases.js';
 import type { ICoreApi } from 'azure-devops-node-api/CoreApi.js';
 import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
 import type { IWorkApi } from 'azure-devops-node-api/WorkApi.js';
@@ -6,13 +8,18 @@ import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackin
 import { attachedRateLimit, readRateLimitHeaders, type RateLimitInfo } from './http/rateLimit.ts';
 import { RequestBudget, systemClock, type Clock } from './http/requestBudget.ts';
 import { AdoHttpError, withRetries } from './http/retry.ts';
+import { AdoAccessDeniedError, scopeNamedIn, serviceMessageOf } from './scopes.ts';
 
-/** Credentials were refused: Azure DevOps answers a bad PAT with its sign-in page (203), or with 401. */
+/**
+ * The PAT itself was refused: Azure DevOps answers a bad PAT with its sign-in page (203), a redirect to
+ * it, or 401 on the connection data every PAT may read. A 401 on one area only means a missing scope
+ * (AdoAccessDeniedError).
+ */
 export class AdoAuthenticationError extends Error {
   constructor(readonly organizationUrl: string) {
     super(
       `Azure DevOps refused the credentials for ${organizationUrl}: the personal access token is missing, ` +
-        'expired or lacks the required scopes (vso.work, vso.project). Create a new PAT and reconnect.',
+        'expired or revoked. Create a new PAT and reconnect.',
     );
     this.name = 'AdoAuthenticationError';
   }
@@ -45,8 +52,11 @@ export interface JsonResponse {
 export interface AdoConnection {
   readonly organizationUrl: string;
   readonly budget: RequestBudget;
-  /** Confirms the credentials work; throws AdoAuthenticationError when Azure DevOps refuses them. */
-  verifyCredentials(): Promise<void>;
+  /**
+   * Confirms the credentials work; throws AdoAuthenticationError when Azure DevOps refuses them. Asks
+   * once per connection (a run) unless `again`, after a refusal that might mean the PAT expired meanwhile.
+   */
+  verifyCredentials(again?: boolean): Promise<void>;
   core(): Promise<ICoreApi>;
   work(): Promise<IWorkApi>;
   workItemTracking(): Promise<IWorkItemTrackingApi>;
@@ -65,6 +75,17 @@ export type AdoConnectionFactory = (
   options?: AdoConnectionOptions,
 ) => AdoConnection;
 
+/**
+ * Attributes requests to whoever runs inside `requestAttribution.run({ requests: 0 }, …)`: the sync
+ * counts each stream's requests this way (discovery goes to the stream that first needed it).
+ */
+export const requestAttribution = new AsyncLocalStorage<{ requests: number }>();
+
+function countRequest(): void {
+  const counter = requestAttribution.getStore();
+  if (counter !== undefined) counter.requests += 1;
+}
+
 /** Wraps the PAT handler to count every request the library sends, for the sync figures. */
 function countingHandler(inner: IRequestHandler, onRequest: () => void): IRequestHandler {
   return {
@@ -76,6 +97,22 @@ function countingHandler(inner: IRequestHandler, onRequest: () => void): IReques
     handleAuthentication: (httpClient, requestInfo, objects: unknown) =>
       inner.handleAuthentication(httpClient, requestInfo, objects),
   };
+}
+
+/** The first call's promise, shared by every later call (a failed one is forgotten and retried). */
+function once<T>(create: () => Promise<T>): () => Promise<T> {
+  let created: Promise<T> | undefined;
+  return () => {
+    created ??= create().catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    });
+    return created;
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -92,10 +129,13 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
   let requests = 0;
   const handler = countingHandler(azdev.getPersonalAccessTokenHandler(target.personalAccessToken), () => {
     requests += 1;
+    countRequest();
   });
   const webApi = new azdev.WebApi(organizationUrl, handler, { socketTimeout: 30_000 });
   const authorization = `Basic ${Buffer.from(`:${target.personalAccessToken}`).toString('base64')}`;
   const areaUrls = new Map<string, Promise<string>>();
+  /** Library clients are created one after the other (see libraryClient). */
+  let creating: Promise<unknown> = Promise.resolve();
 
   async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
     return withRetries(
@@ -108,7 +148,11 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
           return result;
         } catch (error) {
           const status = statusOf(error);
-          if (status === 401) throw new AdoAuthenticationError(organizationUrl);
+          if (status === 401 || status === 403) {
+            const message =
+              error instanceof AdoHttpError ? serviceMessageOf(error.bodyText) : messageOf(error);
+            throw new AdoAccessDeniedError(status, operation, message, scopeNamedIn(message));
+          }
           budget.observe(attachedRateLimit(error), status);
           throw error;
         } finally {
@@ -116,7 +160,8 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
         }
       },
       {
-        clock,
+        // Back-off sleeps end when the budget is abandoned (shutdown), like waits for the budget.
+        clock: { now: () => clock.now(), sleep: (milliseconds) => budget.sleep(milliseconds) },
         ...(options.random === undefined ? {} : { random: options.random }),
         ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
         // The library's errors and AdoHttpError carry the headers under the same name.
@@ -131,6 +176,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     init: { method?: string; body?: unknown } = {},
   ): Promise<JsonResponse> {
     requests += 1;
+    countRequest();
     const response = await fetch(url, {
       method: init.method ?? 'GET',
       headers: {
@@ -145,11 +191,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     });
     const rateLimit = readRateLimitHeaders(response.headers, clock.now());
     // 203 is the sign-in page Azure DevOps serves for a bad PAT; 3xx is the redirect to it.
-    if (
-      response.status === 203 ||
-      response.status === 401 ||
-      (response.status >= 300 && response.status < 400)
-    ) {
+    if (response.status === 203 || (response.status >= 300 && response.status < 400)) {
       throw new AdoAuthenticationError(organizationUrl);
     }
     const text = await response.text();
@@ -162,41 +204,64 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     };
   }
 
-  /** Some areas live on their own host (Release on vsrm.dev.azure.com); resourceAreas says where. */
+  /**
+   * Some areas live on their own host (Release on vsrm.dev.azure.com); resource areas say where. The
+   * library has fetched them once for its own clients: its Release client's base URL reuses that answer
+   * (on-premises servers answer with no areas, and every area then lives on the organization URL).
+   */
   function areaUrl(area: 'Release'): Promise<string> {
     let url = areaUrls.get(area);
     if (url === undefined) {
-      url = call('resourceAreas', () =>
-        fetchJson(`${organizationUrl}/_apis/resourceAreas?api-version=7.1-preview.1`),
-      ).then(({ body }) => {
-        const areas: unknown =
-          typeof body === 'object' && body !== null ? Reflect.get(body, 'value') : undefined;
-        const match = Array.isArray(areas)
-          ? areas.find(
-              (entry: unknown) =>
-                typeof entry === 'object' && entry !== null && Reflect.get(entry, 'name') === area,
-            )
-          : undefined;
-        const location: unknown = match === undefined ? undefined : Reflect.get(match, 'locationUrl');
-        // On-premises servers answer with no areas: every area then lives on the organization URL.
-        return typeof location === 'string' ? location.replace(/\/+$/, '') : organizationUrl;
-      });
+      const located = creating
+        .then(() => webApi.getReleaseApi())
+        .then((client) => client.baseUrl.replace(/\/+$/, ''));
+      creating = located.catch(() => undefined);
+      url = located;
       areaUrls.set(area, url);
+      url.catch(() => areaUrls.delete(area));
     }
     return url;
+  }
+
+  /**
+   * One client per area per connection (a run), created one after the other and with its routes
+   * discovered before use: the library fetches resource areas again for clients created concurrently,
+   * and each client asks OPTIONS again for requests started before its first discovery ended.
+   */
+  function libraryClient<T extends ClientApiBase>(area: string, create: () => Promise<T>): () => Promise<T> {
+    return once(() => {
+      const client = creating.then(create).then(async (created) => {
+        await created.vsoClient.beginGetLocation(area, '');
+        return created;
+      });
+      creating = client.catch(() => undefined);
+      return client;
+    });
+  }
+
+  let verified: Promise<void> | undefined;
+  async function verify(): Promise<void> {
+    try {
+      const connection: unknown = await call('connectionData', () => webApi.connect());
+      // The library turns the 203 sign-in page into a null result instead of an error.
+      if (connection === null || connection === undefined) throw new AdoAuthenticationError(organizationUrl);
+    } catch (error) {
+      // Every valid PAT may read its connection data, whatever its scopes: a refusal here is the PAT's.
+      if (error instanceof AdoAccessDeniedError) throw new AdoAuthenticationError(organizationUrl);
+      throw error;
+    }
   }
 
   return {
     organizationUrl,
     budget,
-    async verifyCredentials() {
-      const connection: unknown = await call('connectionData', () => webApi.connect());
-      // The library turns the 203 sign-in page into a null result instead of an error.
-      if (connection === null || connection === undefined) throw new AdoAuthenticationError(organizationUrl);
+    verifyCredentials(again = false) {
+      if (verified === undefined || again) verified = verify();
+      return verified;
     },
-    core: () => webApi.getCoreApi(),
-    work: () => webApi.getWorkApi(),
-    workItemTracking: () => webApi.getWorkItemTrackingApi(),
+    core: libraryClient('core', () => webApi.getCoreApi()),
+    work: libraryClient('work', () => webApi.getWorkApi()),
+    workItemTracking: libraryClient('wit', () => webApi.getWorkItemTrackingApi()),
     call,
     async getJson(pathAndQuery, requestOptions = {}) {
       const base = requestOptions.area === undefined ? organizationUrl : await areaUrl(requestOptions.area);

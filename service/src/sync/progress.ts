@@ -1,5 +1,12 @@
 import type { RequestBudget } from '../ado/http/requestBudget.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
+import type { StoredProblem } from './problems.ts';
+
+/** Waits whose resume times lie closer than this are the same wait for the status. */
+const PAUSE_SAVE_MS = 1_000;
+
+/** Page updates the ETA's pace is measured over. */
+const RECENT_SAMPLES = 8;
 
 /**
  * Tracks one stream's run for the sync-status API and the CLI. Progress is estimated from time: the
@@ -10,9 +17,14 @@ export class StreamProgress {
   private items = 0;
   private oldestSeen: number | null = null;
   private progress: number | null = null;
+  /** Recent (time, progress) points: the ETA follows the current pace, not the run's average. */
+  private readonly samples: { at: number; progress: number }[] = [];
   private readonly startedAt: number;
   /** The budget is the organization's and outlives runs: pacing is counted from this run's start. */
   private readonly waitedBefore: number;
+  private phase: StreamStatus['phase'] = 'queued';
+  private stopWatchingPauses: (() => void) | undefined;
+  private lastPauseSaved: number | null = null;
 
   constructor(
     private readonly organization: string,
@@ -37,30 +49,72 @@ export class StreamProgress {
     if (reachedAt !== undefined && this.oldestSeen !== null) {
       const span = this.dependencies.now() - this.oldestSeen;
       this.progress = span <= 0 ? 1 : Math.min(1, Math.max(0, (reachedAt - this.oldestSeen) / span));
+      this.samples.push({ at: this.dependencies.now(), progress: this.progress });
+      if (this.samples.length > RECENT_SAMPLES) this.samples.shift();
     }
     await this.save('collecting', null);
   }
 
+  /**
+   * The run begins. While it collects, a request starting to wait for the budget saves the status at
+   * once, so "paced until …" shows during the wait rather than after it.
+   */
   start(): Promise<void> {
+    this.stopWatchingPauses = this.dependencies.budget.onPause((resumesAt) => {
+      // Every collecting stream shares the budget: one save per stream per wait, not per waiting request.
+      if (this.phase !== 'collecting') return;
+      if (this.lastPauseSaved !== null && Math.abs(resumesAt - this.lastPauseSaved) < PAUSE_SAVE_MS) return;
+      this.lastPauseSaved = resumesAt;
+      void this.save('collecting', null).catch(() => undefined);
+    });
     return this.save('collecting', null);
   }
 
   done(): Promise<void> {
     this.progress = 1;
-    return this.save('done', null);
+    return this.end('done', null, null);
   }
 
-  failed(error: string): Promise<void> {
-    return this.save('failed', error);
+  failed(error: string, problem?: StoredProblem): Promise<void> {
+    return this.end('failed', error, problem ?? null);
   }
 
+  /** The PAT lacks a scope this stream needs: not a failure of the sync, a feature turned off. */
+  needsScope(message: string, problem: StoredProblem): Promise<void> {
+    return this.end('needs_scope', message, problem);
+  }
+
+  private end(
+    phase: StreamStatus['phase'],
+    error: string | null,
+    problem: StoredProblem | null,
+  ): Promise<void> {
+    this.stopWatchingPauses?.();
+    return this.save(phase, error, problem);
+  }
+
+  /**
+   * Time left at the pace of the last few pages (rate limits and page sizes change the pace during a
+   * run, so the average since the start misleads); the average since the start until there are two.
+   */
   private estimatedSecondsLeft(now: number): number | null {
     if (this.progress === null || this.progress <= 0) return null;
+    const oldest = this.samples[0];
+    const newest = this.samples.at(-1);
+    if (oldest !== undefined && newest !== undefined && newest.progress > oldest.progress) {
+      const rate = (newest.progress - oldest.progress) / Math.max(1, newest.at - oldest.at);
+      return Math.round((1 - this.progress) / rate / 1000);
+    }
     const elapsed = (now - this.startedAt) / 1000;
     return Math.round((elapsed * (1 - this.progress)) / this.progress);
   }
 
-  private async save(phase: StreamStatus['phase'], lastError: string | null): Promise<void> {
+  private async save(
+    phase: StreamStatus['phase'],
+    lastError: string | null,
+    problem: StoredProblem | null = null,
+  ): Promise<void> {
+    this.phase = phase;
     const now = this.dependencies.now();
     const budget = this.dependencies.budget.state();
     const status: StreamStatus = {
@@ -81,7 +135,10 @@ export class StreamProgress {
         throttledResponses: budget.throttledResponses,
         pacedSeconds: Math.max(0, budget.waitedMs - this.waitedBefore) / 1000,
       },
+      resumesAt: phase === 'collecting' ? budget.resumesAt : null,
       lastError,
+      problem,
+      ...(phase === 'done' ? { lastSucceededAt: now } : {}),
     };
     await this.dependencies.store.save(status);
     this.dependencies.onUpdate?.(status);

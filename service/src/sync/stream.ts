@@ -1,4 +1,6 @@
 import type { AdoConnection } from '../ado/clients.ts';
+import type { AdoScope } from '../ado/scopes.ts';
+import type { StreamFeature } from '../contract/syncStatus.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/delivery/repository.ts';
@@ -31,9 +33,19 @@ export interface StreamResult {
   items: number;
 }
 
+/** What a stream's data serves: without the stream's scopes, users lose this feature's figures. */
+export type { StreamFeature } from '../contract/syncStatus.ts';
+
+/** The PAT scopes every request of a stream needs (any one missing refuses the stream) and what it feeds. */
+export interface StreamAccess {
+  readonly scopes: readonly AdoScope[];
+  readonly feature: StreamFeature;
+}
+
 /** One independent thing to copy (revisions, metadata, builds …); streams of an organization run concurrently. */
 export interface SyncStream {
   readonly name: string;
+  readonly access: StreamAccess;
   /** Streams whose rows this one reads: when they run in the same sync, it starts once they have ended. */
   readonly after?: readonly string[];
   /** Writes delivery rows: a full sync without a delivery store leaves it out. */

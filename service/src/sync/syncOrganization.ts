@@ -1,8 +1,11 @@
 import {
   AdoAuthenticationError,
+  requestAttribution,
+  type AdoConnection,
   type AdoConnectionFactory,
   type AdoConnectionOptions,
 } from '../ado/clients.ts';
+import { AdoAccessDeniedError, type AdoScope } from '../ado/scopes.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/delivery/repository.ts';
@@ -10,6 +13,12 @@ import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
 import { REVISIONS_STREAM } from './collect/workItems/reportingRevisions.ts';
 import { METADATA_STREAM } from './collect/workItems/teamMetadata.ts';
+import {
+  credentialsRefusedProblem,
+  needsScopeProblem,
+  renderProblem,
+  streamFailedProblem,
+} from './problems.ts';
 import { StreamProgress } from './progress.ts';
 import type { StreamResult, SyncStream } from './stream.ts';
 import { selectStreams } from './streams.ts';
@@ -24,6 +33,10 @@ export interface OrganizationConnection {
 export interface StreamOutcome extends StreamResult {
   stream: string;
   error: string | null;
+  /** The PAT lacks this scope: the stream did not run (not an error of the sync). */
+  needsScope?: AdoScope;
+  /** HTTP requests the stream's own work sent (shared discovery and project lists excepted). */
+  requests?: number;
 }
 
 export interface SyncReport {
@@ -116,33 +129,59 @@ export async function syncOrganization(dependencies: {
       revisions: 0,
       requests: connection.requestCount(),
     });
-    await Promise.all(streams.map((stream) => progressOf(stream.name).failed(message)));
+    const problem =
+      error instanceof AdoAuthenticationError ? credentialsRefusedProblem(target.organization) : undefined;
+    await Promise.all(streams.map((stream) => progressOf(stream.name).failed(message, problem)));
     logger.error('sync refused', { organization: target.organization, error: message });
     throw error;
   }
 
+  const access = scopeTracker(connection);
   const runStream = async (stream: SyncStream): Promise<StreamOutcome> => {
     const progress = progressOf(stream.name);
+    const needsScope = async (scope: AdoScope): Promise<StreamOutcome> => {
+      const problem = needsScopeProblem(scope, stream.access.feature);
+      await progress.needsScope(renderProblem(problem).message, problem);
+      logger.warn('stream needs a scope', { organization: target.organization, stream: stream.name, scope });
+      return { stream: stream.name, pages: 0, items: 0, error: null, needsScope: scope };
+    };
+    // A scope another stream of this run found missing is missing here too: no request needed to know.
+    const known = stream.access.scopes.find((scope) => access.missing.has(scope));
+    if (known !== undefined) return needsScope(known);
     await progress.start();
+    const counter = { requests: 0 };
     try {
-      const result = await stream.run({
-        organization: target.organization,
-        connection,
-        repository,
-        ...(dependencies.delivery === undefined ? {} : { delivery: dependencies.delivery }),
-        logger,
-        progress,
-        ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
-        ...(productionRule === undefined
-          ? {}
-          : { productionRule: (project: string) => productionRule(target.organization, project) }),
-      });
+      const result = await requestAttribution.run(counter, () =>
+        stream.run({
+          organization: target.organization,
+          connection,
+          repository,
+          ...(dependencies.delivery === undefined ? {} : { delivery: dependencies.delivery }),
+          logger,
+          progress,
+          ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
+          ...(productionRule === undefined
+            ? {}
+            : { productionRule: (project: string) => productionRule(target.organization, project) }),
+        }),
+      );
       await progress.done();
-      return { stream: stream.name, ...result, error: null };
-    } catch (error) {
-      if (error instanceof AdoAuthenticationError) throw error;
+      return { stream: stream.name, ...result, error: null, requests: counter.requests };
+    } catch (thrown) {
+      let error = thrown;
+      if (thrown instanceof AdoAccessDeniedError) {
+        // Only proof that the PAT itself is refused stops the organization; else the scope is missing.
+        const refused = await access.patRefused();
+        if (!refused) return needsScope(access.blame(thrown, stream.access.scopes));
+        error = new AdoAuthenticationError(connection.organizationUrl);
+      }
       const message = error instanceof Error ? error.message : String(error);
-      await progress.failed(message);
+      const problem =
+        error instanceof AdoAuthenticationError
+          ? credentialsRefusedProblem(target.organization)
+          : streamFailedProblem(message);
+      await progress.failed(message, problem);
+      if (error instanceof AdoAuthenticationError) throw error;
       logger.error('stream failed', {
         organization: target.organization,
         stream: stream.name,
@@ -152,6 +191,8 @@ export async function syncOrganization(dependencies: {
     }
   };
   // Streams run concurrently; one that reads another's rows (`after`) starts once that one has ended.
+  // Work-item streams wait on nothing but each other. Every stream ends before the run does, even when
+  // the credentials turn out refused, so no caller closes the storage under a stream still writing.
   const runs = new Map<string, Promise<StreamOutcome>>();
   for (const stream of streams) {
     const before = (stream.after ?? []).flatMap((name) => runs.get(name) ?? []);
@@ -160,7 +201,10 @@ export async function syncOrganization(dependencies: {
       Promise.allSettled(before).then(() => runStream(stream)),
     );
   }
-  const outcomes = await Promise.all(runs.values()).catch(async (error: unknown) => {
+  const settled = await Promise.allSettled(runs.values());
+  const refusal = settled.find((result) => result.status === 'rejected');
+  if (refusal !== undefined) {
+    const error: unknown = refusal.reason;
     const message = error instanceof Error ? error.message : String(error);
     await repository.finishSyncRun(runId, {
       status: 'failed',
@@ -170,7 +214,8 @@ export async function syncOrganization(dependencies: {
       requests: connection.requestCount(),
     });
     throw error;
-  });
+  }
+  const outcomes = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 
   const report = summarise(outcomes);
   const failed = outcomes.some((outcome) => outcome.error !== null);
@@ -190,4 +235,33 @@ export async function syncOrganization(dependencies: {
     seconds: Number(report.seconds.toFixed(3)),
   });
   return report;
+}
+
+/**
+ * What this run learnt about the PAT's scopes. A refusal on an area is checked once against the
+ * connection data every PAT may read: if that is refused too, the PAT itself is (expired or revoked).
+ */
+function scopeTracker(connection: AdoConnection) {
+  const missing = new Set<AdoScope>();
+  let recheck: Promise<boolean> | undefined;
+  return {
+    missing,
+    patRefused(): Promise<boolean> {
+      recheck ??= connection.verifyCredentials(true).then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof AdoAuthenticationError) return true;
+          throw error;
+        },
+      );
+      return recheck;
+    },
+    /** The scope Azure DevOps named when it is one the stream needs, else the stream's first. */
+    blame(error: AdoAccessDeniedError, scopes: readonly AdoScope[]): AdoScope {
+      const named = error.scope !== undefined && scopes.includes(error.scope) ? error.scope : undefined;
+      const scope = named ?? scopes.find((candidate) => !missing.has(candidate)) ?? scopes[0] ?? 'vso.work';
+      missing.add(scope);
+      return scope;
+    },
+  };
 }

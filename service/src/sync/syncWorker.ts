@@ -6,7 +6,7 @@ import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
-import { syncOrganization, type SyncReport } from './syncOrganization.ts';
+import { SyncStreamsFailedError, syncOrganization, type SyncReport } from './syncOrganization.ts';
 
 export interface SyncWorkerOptions {
   repository: SeikaRepository;
@@ -32,7 +32,24 @@ export interface SyncWorkerOptions {
 
 /** After refused credentials, wait long: retrying a bad PAT only counts against the organization. */
 const AUTH_RETRY_MS = 60 * 60_000;
-const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
+/**
+ * Failures back off from 30 s, doubling per consecutive failure, up to this cap; hook-triggered runs
+ * wait for the back-off too (the job queue holds them), so a flood of events cannot hammer a failing
+ * organization.
+ */
+export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
+
+export function failureBackoffMs(attempts: number): number {
+  return Math.min(MAX_FAILURE_BACKOFF_MS, 30_000 * 2 ** Math.min(10, Math.max(0, attempts - 1)));
+}
+
+/** The service is stopping: waits end at once and the run gives its job back. */
+export class ShutdownError extends Error {
+  constructor() {
+    super('The service is stopping; the sync resumes from its watermarks after the restart');
+    this.name = 'ShutdownError';
+  }
+}
 
 /**
  * Claims due sync jobs from the database and runs them. Several instances can run workers against one
@@ -45,6 +62,7 @@ export class SyncWorker {
   private readonly clock: Clock;
   private readonly budgets = new Map<string, RequestBudget>();
   private running = false;
+  private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -61,11 +79,20 @@ export class SyncWorker {
     this.loop = this.runLoop();
   }
 
-  /** Stops claiming; resolves when the run in progress (if any) has ended. */
+  /**
+   * Stops claiming and abandons every wait of the run in progress (rate-limit pacing, retry back-off), so
+   * it ends within a request's time; resolves when it has. Watermarks move only after a stream's last
+   * page, so an interrupted stream resumes from where its previous complete run left it.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
+    for (const budget of this.budgets.values()) budget.abandon(new ShutdownError());
     this.wake?.();
     await this.loop;
+    // Abandoned budgets refuse every request: a restarted worker starts with fresh ones.
+    this.budgets.clear();
+    this.stopping = false;
   }
 
   /** Checks for due jobs now instead of at the next poll (a hook just arrived). */
@@ -95,6 +122,7 @@ export class SyncWorker {
 
   /** Claims and runs at most one due job; true when it ran one. */
   async runOnce(): Promise<boolean> {
+    if (this.stopping) return false;
     const claim = await this.options.jobs.claim(this.owner, this.clock.now(), this.leaseMs);
     if (claim === undefined) return false;
     await this.runClaim(claim);
@@ -147,11 +175,23 @@ export class SyncWorker {
       await jobs.complete(claim, this.owner, this.clock.now() + this.options.intervalMs, this.clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retryIn =
-        error instanceof AdoAuthenticationError
-          ? AUTH_RETRY_MS
-          : Math.min(MAX_FAILURE_BACKOFF_MS, 30_000 * 2 ** Math.min(10, claim.attempts - 1));
-      await jobs.fail(claim.organization, this.owner, message, this.clock.now() + retryIn);
+      const now = this.clock.now();
+      if (this.stopping) {
+        // Give the job back at once: another instance (or this one restarted) carries on.
+        await jobs.fail(claim.organization, this.owner, new ShutdownError().message, now);
+      } else if (error instanceof SyncStreamsFailedError) {
+        // Only the failed streams back off; the others' schedules (the next full run) move on.
+        const failed = error.report.streams.filter((stream) => stream.error !== null);
+        await jobs.complete(claim, this.owner, now + this.options.intervalMs, now, {
+          streams: failed.map((stream) => stream.stream),
+          at: now + failureBackoffMs(claim.attempts),
+          error: message,
+        });
+      } else {
+        const retryIn =
+          error instanceof AdoAuthenticationError ? AUTH_RETRY_MS : failureBackoffMs(claim.attempts);
+        await jobs.fail(claim.organization, this.owner, message, now + retryIn);
+      }
     } finally {
       clearInterval(heartbeat);
     }

@@ -10,7 +10,7 @@ import { openRepository, openStorage } from '../../../service/src/app/openReposi
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { spawnTypeScript } from '../../support/childProcess.ts';
 import { flowSnapshot } from '../../support/flowSnapshot.ts';
-import { eventually, TEST_EXTENSION_SECRET } from '../../support/startTestService.ts';
+import { eventually, simulatorOwner, TEST_EXTENSION_SECRET } from '../../support/startTestService.ts';
 import { TEST_DATABASE_URL } from '../../support/storageBackends.ts';
 
 const SCHEMA = `seika_scale_${randomBytes(5).toString('hex')}`;
@@ -26,7 +26,7 @@ interface Instance {
 }
 
 /** A real `serve` process; resolves once it logs where it listens and which lease owner it is. */
-async function startInstance(name: string): Promise<Instance> {
+async function startInstance(name: string, origin?: string): Promise<Instance> {
   const process = spawnTypeScript('service/src/main.ts', ['serve'], {
     DATABASE_URL: SHARED_URL,
     SEIKA_PORT: '0',
@@ -36,6 +36,7 @@ async function startInstance(name: string): Promise<Instance> {
     SEIKA_WORKER_POLL_MS: '100',
     SEIKA_SYNC_PAGE_SIZE: '10',
     SEIKA_LOG_LEVEL: 'info',
+    ...(origin === undefined ? {} : { SEIKA_ALLOWED_ORGANIZATION_ORIGINS: origin }),
   });
   const listening = await eventually(
     `${name} to listen`,
@@ -79,16 +80,24 @@ describe('two service processes sharing one PostgreSQL', () => {
   });
 
   it('lets the surviving instance take over the job of a killed one and finish with complete data', async () => {
-    instances.push(await startInstance('first'), await startInstance('second'));
+    instances.push(
+      await startInstance('first', simulator.origin),
+      await startInstance('second', simulator.origin),
+    );
     const [first] = instances;
     if (first === undefined) throw new Error('no instance');
-    const token = await new SignJWT({ nameid: 'admin' })
+    const owner = simulatorOwner(simulator);
+    const token = await new SignJWT({ nameid: owner.userId })
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(TEST_EXTENSION_SECRET));
     const connected = await fetch(`${first.url}/api/v1/organizations`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-seika-user-token': owner.userToken,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         organizationUrl: simulator.organizationUrl,
         personalAccessToken: simulator.pat,
@@ -151,7 +160,7 @@ describe('two service processes sharing one PostgreSQL', () => {
       const status = await fetch(
         `${survivor.url}/api/v1/organizations/${simulator.organization}/sync-status`,
         {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${token}`, 'x-seika-user-token': owner.userToken },
         },
       );
       expect(status.status).toBe(200);

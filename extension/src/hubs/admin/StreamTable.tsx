@@ -2,11 +2,11 @@ import { Status, Statuses, StatusSize, type IStatusProps } from 'azure-devops-ui
 import { SimpleTableCell, Table, type ITableColumn } from 'azure-devops-ui/Table';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useMemo, type ReactNode } from 'react';
-import type { StreamStatusResponse } from '../../../../service/src/contract/index.ts';
+import type { StreamStatusResponse, SyncState } from '../../../../service/src/contract/index.ts';
 import type { Strings } from '../../i18n/en.ts';
 import type { AdminFormat } from './adminFormat.ts';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
-import { rateLimitState } from './syncDisplay.ts';
+import { isNoteworthy, problemText, rateLimitState, streamDisplayState } from './syncDisplay.ts';
 
 type Phase = StreamStatusResponse['phase'];
 
@@ -15,7 +15,11 @@ const phaseStatus: Record<Phase, IStatusProps> = {
   collecting: Statuses.Running,
   done: Statuses.Success,
   failed: Statuses.Failed,
+  needs_scope: Statuses.Warning,
 };
+
+/** The full-sync interval the service uses by default (SEIKA_SYNC_INTERVAL_SECONDS): stale after twice it. */
+const DEFAULT_INTERVAL_MS = 300_000;
 
 interface StreamTableProps {
   organization: string;
@@ -67,12 +71,28 @@ function streamColumns(strings: Strings['admin'], format: AdminFormat): ITableCo
         <span className="secondary-text seika-stream-id">{stream.stream}</span>
       </div>
     )),
-    column('phase', strings.columnPhase, -12, (stream) => (
-      <div className="flex-row flex-center seika-phase">
-        <Status {...phaseStatus[stream.phase]} size={StatusSize.m} className="seika-phase-icon" />
-        <span>{strings.phases[stream.phase]}</span>
-      </div>
-    )),
+    column('phase', strings.columnPhase, -12, (stream) => {
+      const state = streamDisplayState(stream, Date.now(), DEFAULT_INTERVAL_MS);
+      const problem = problemText(stream.problem, strings.problems);
+      return (
+        <div className="flex-column" data-state={state}>
+          <div className="flex-row flex-center seika-phase">
+            <Status {...phaseStatus[stream.phase]} size={StatusSize.m} className="seika-phase-icon" />
+            <span>{strings.phases[stream.phase]}</span>
+          </div>
+          {isNoteworthy(state) ? (
+            <span className="secondary-text" data-testid="stream-state">
+              {stateText(stream, state, strings, format)}
+            </span>
+          ) : null}
+          {problem === null ? null : (
+            <span className="secondary-text" data-testid="stream-problem">
+              {problem}
+            </span>
+          )}
+        </div>
+      );
+    }),
     column('progress', strings.columnProgress, -22, (stream) => (
       <SyncProgressBar
         progress={stream.progress}
@@ -93,6 +113,19 @@ function streamColumns(strings: Strings['admin'], format: AdminFormat): ITableCo
       <RateLimitText stream={stream} strings={strings} format={format} />
     )),
   ];
+}
+
+/** The state's label; a paced stream says until when. */
+function stateText(
+  stream: StreamStatusResponse,
+  state: SyncState,
+  strings: Strings['admin'],
+  format: AdminFormat,
+): string {
+  const wait = rateLimitState(stream.rateLimit, Date.now());
+  return state === 'paced' && wait.kind === 'paused'
+    ? strings.pacedUntil(format.time(wait.until))
+    : strings.syncStates[state];
 }
 
 interface RateLimitTextProps {

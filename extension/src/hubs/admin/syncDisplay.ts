@@ -1,4 +1,11 @@
-import type { StreamStatusResponse, SyncStatusResponse } from '../../../../service/src/contract/index.ts';
+import type { Strings } from '../../i18n/en.ts';
+import type {
+  StreamStatusResponse,
+  SyncProblem,
+  SyncProblemCode,
+  SyncState,
+  SyncStatusResponse,
+} from '../../../../service/src/contract/index.ts';
 
 /** How often sync status is polled while something is collecting, and when all is quiet. */
 export const activePollMs = 3_000;
@@ -54,9 +61,12 @@ export function rateLimitState(rateLimit: StreamStatusResponse['rateLimit'], now
   }
   const throttled = rateLimit.throttledResponses;
   const paced = rateLimit.pacedSeconds;
-  const blockedUntil = rateLimit.blockedUntil === null ? Number.NaN : Date.parse(rateLimit.blockedUntil);
-  if (Number.isFinite(blockedUntil) && blockedUntil > nowMs) {
-    return { kind: 'paused', until: new Date(blockedUntil), throttled, paced };
+  // Waiting right now, for a Retry-After or for pacing: the later of the two is when requests resume.
+  const until = Math.max(
+    ...[rateLimit.blockedUntil, rateLimit.resumesAt ?? null].map(timeOf).filter(Number.isFinite),
+  );
+  if (Number.isFinite(until) && until > nowMs) {
+    return { kind: 'paused', until: new Date(until), throttled, paced };
   }
   if (rateLimit.remaining !== null) {
     return { kind: 'budget', remaining: rateLimit.remaining, limit: rateLimit.limit, throttled, paced };
@@ -79,4 +89,69 @@ export function durationParts(seconds: number): DurationParts {
     return { kind: 'minutes', minutes: totalMinutes };
   }
   return { kind: 'hours', hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 };
+}
+
+function timeOf(value: string | null): number {
+  return value === null ? Number.NaN : Date.parse(value);
+}
+
+/**
+ * A stream's state for the table, most pressing first: refused token or scope, failed, paced right now,
+ * first sync (never succeeded yet), stale (last success older than twice the interval), syncing, fresh.
+ */
+export function streamDisplayState(
+  stream: StreamStatusResponse,
+  nowMs: number,
+  intervalMs: number,
+): SyncState {
+  const succeeded = timeOf(stream.lastSucceededAt ?? null);
+  // A service that does not report it (undefined) is taken as having synced before: no false "first sync".
+  const everSucceeded = stream.lastSucceededAt !== null;
+  switch (stream.phase) {
+    case 'needs_scope':
+      return 'needs_scope';
+    case 'failed':
+      return stream.problem?.code === 'credentials_refused' ? 'needs_credentials' : 'failed';
+    case 'collecting':
+      if (rateLimitState(stream.rateLimit, nowMs).kind === 'paused') return 'paced';
+      return everSucceeded ? 'syncing' : 'first_sync';
+    case 'done':
+      return Number.isFinite(succeeded) && nowMs - succeeded > 2 * intervalMs ? 'stale' : 'fresh';
+    case 'queued':
+      return everSucceeded ? 'queued' : 'first_sync';
+  }
+}
+
+type ProblemStrings = Strings['admin']['problems'];
+
+const PROBLEM_TEXT: Record<
+  SyncProblemCode,
+  (params: Readonly<Record<string, string>>, strings: ProblemStrings) => string
+> = {
+  needs_scope: (params, strings) => {
+    const scope = params['scopeLabel'] ?? params['scope'] ?? '';
+    return params['feature'] === 'delivery'
+      ? strings.needsScopeDelivery(scope)
+      : strings.needsScopeFlow(scope);
+  },
+  credentials_refused: (_params, strings) => strings.credentialsRefused,
+  stream_failed: (params, strings) => strings.streamFailed(params['reason'] ?? ''),
+};
+
+/** The problem in the user's language from its code and parameters (the service's English otherwise). */
+export function problemText(problem: SyncProblem | null | undefined, strings: ProblemStrings): string | null {
+  if (problem === null || problem === undefined) return null;
+  return PROBLEM_TEXT[problem.code](problem.params, strings);
+}
+
+/** States worth a line beside the phase: the phase alone would hide them. */
+const NOTEWORTHY: ReadonlySet<SyncState> = new Set<SyncState>([
+  'first_sync',
+  'paced',
+  'stale',
+  'needs_credentials',
+]);
+
+export function isNoteworthy(state: SyncState): boolean {
+  return NOTEWORTHY.has(state);
 }

@@ -18,8 +18,10 @@ export interface BudgetState {
   blockedUntil: number | null;
   /** How long a request starting now would wait, ms (0 when the budget is healthy). */
   waitMs: number;
-  /** Time requests have waited for the budget so far (pacing and Retry-After), ms. */
+  /** Wall time during which requests waited for the budget (pacing and Retry-After), ms. */
   waitedMs: number;
+  /** While requests wait for the budget: the earliest time one of them starts; null when none waits. */
+  resumesAt: number | null;
   /** TSTUs one request costs on average, estimated from the headers and our own request count. */
   costPerRequest: number | null;
   throttledResponses: number;
@@ -67,7 +69,14 @@ export class RequestBudget {
   private costPerRequest: number | null = null;
   private blockedUntil: number | null = null;
   private throttled = 0;
+  /** Wall time with at least one request waiting, up to `waitingSince` (concurrent waits count once). */
   private waited = 0;
+  private waitingSince: number | null = null;
+  /** Planned start of each request now waiting for the budget. */
+  private readonly pausedUntil = new Set<{ until: number }>();
+  private readonly pauseListeners = new Set<(resumesAt: number) => void>();
+  private abandoned: Error | undefined;
+  private readonly abandonWaiters = new Set<(error: Error) => void>();
   private lastResource: string | null = null;
 
   constructor(options: BudgetOptions = {}) {
@@ -81,16 +90,17 @@ export class RequestBudget {
   /** Waits for a slot and for any pause in force; call the returned function when the response is in. */
   async acquire(): Promise<() => void> {
     while (this.inFlight >= this.maxConcurrent) {
+      if (this.abandoned !== undefined) throw this.abandoned;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
     this.inFlight += 1;
     try {
       for (;;) {
+        if (this.abandoned !== undefined) throw this.abandoned;
         const now = this.clock.now();
         const startAt = Math.max(this.blockedUntil ?? 0, now + this.waitFor(now));
         if (startAt <= now) break;
-        this.waited += startAt - now;
-        await this.clock.sleep(startAt - now);
+        await this.pause(now, startAt);
       }
       this.running += 1;
     } catch (error) {
@@ -105,6 +115,64 @@ export class RequestBudget {
       this.ends.push(this.clock.now());
       this.release();
     };
+  }
+
+  /** Sleeps until `until`, counted once in the wall time waited however many requests wait together. */
+  private async pause(now: number, until: number): Promise<void> {
+    const entry = { until };
+    if (this.pausedUntil.size === 0) this.waitingSince = now;
+    this.pausedUntil.add(entry);
+    for (const listener of this.pauseListeners) listener(this.resumesAt() ?? until);
+    try {
+      await this.sleep(until - now);
+    } finally {
+      this.pausedUntil.delete(entry);
+      if (this.pausedUntil.size === 0 && this.waitingSince !== null) {
+        this.waited += Math.max(0, this.clock.now() - this.waitingSince);
+        this.waitingSince = null;
+      }
+    }
+  }
+
+  private resumesAt(): number | null {
+    let earliest: number | null = null;
+    for (const { until } of this.pausedUntil)
+      earliest = earliest === null ? until : Math.min(earliest, until);
+    return earliest;
+  }
+
+  /** Calls `listener` whenever a request starts waiting for the budget; returns the unsubscribe. */
+  onPause(listener: (resumesAt: number) => void): () => void {
+    this.pauseListeners.add(listener);
+    return () => this.pauseListeners.delete(listener);
+  }
+
+  /** Sleeps like the clock, but ends at once (throwing) when the budget is abandoned: retry back-offs. */
+  async sleep(milliseconds: number): Promise<void> {
+    if (this.abandoned !== undefined) throw this.abandoned;
+    let stop: ((error: Error) => void) | undefined;
+    try {
+      await Promise.race([
+        this.clock.sleep(milliseconds),
+        new Promise<never>((_resolve, reject) => {
+          stop = reject;
+          this.abandonWaiters.add(reject);
+        }),
+      ]);
+    } finally {
+      if (stop !== undefined) this.abandonWaiters.delete(stop);
+    }
+  }
+
+  /**
+   * Shutdown: every wait in progress and every later acquire fails with `error` at once, so streams end
+   * without sending more requests (their watermarks stay where the last complete run left them).
+   */
+  abandon(error: Error): void {
+    this.abandoned = error;
+    for (const reject of this.abandonWaiters) reject(error);
+    this.abandonWaiters.clear();
+    for (const wake of this.waiting.splice(0)) wake();
   }
 
   private release(): void {
@@ -189,7 +257,8 @@ export class RequestBudget {
       remaining: this.remaining,
       blockedUntil: this.blockedUntil !== null && this.blockedUntil > now ? this.blockedUntil : null,
       waitMs: Math.max(0, (this.blockedUntil ?? 0) - now, this.waitFor(now)),
-      waitedMs: this.waited,
+      waitedMs: this.waited + (this.waitingSince === null ? 0 : Math.max(0, now - this.waitingSince)),
+      resumesAt: this.resumesAt(),
       costPerRequest: this.costPerRequest,
       throttledResponses: this.throttled,
       lastResource: this.lastResource,

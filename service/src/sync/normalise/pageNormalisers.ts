@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { WorkItemRevisionRecord } from '../../domain/records.ts';
-import type { PageSource, SeikaRepository } from '../../storage/repository.ts';
+import type { PageSource, QuarantinedRecord, SeikaRepository } from '../../storage/repository.ts';
 import { deriveColumnChanges } from './workItems/columnChanges.ts';
 import type { DeliveryPageKind } from './delivery/pages.ts';
 import { linksBatchSchema, toLinks } from './workItems/links.ts';
 import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './workItems/boards.ts';
-import { normaliseRevision, revisionsBatchSchema } from './workItems/revisions.ts';
+import {
+  MalformedRevisionError,
+  normaliseRevision,
+  revisionKey,
+  revisionsBatchSchema,
+} from './workItems/revisions.ts';
 import {
   backlogConfigurationSchema,
   processConfigurationSchema,
@@ -78,19 +83,34 @@ export async function applyRevisionsBatch(
   organization: string,
   source: PageSource,
   body: unknown,
-): Promise<{ rawPageId: number; revisions: WorkItemRevisionRecord[] }> {
+): Promise<{ rawPageId: number; revisions: WorkItemRevisionRecord[]; quarantined: number }> {
   const batch = revisionsBatchSchema.parse(body);
-  const revisions = batch.values.map((value, position) => normaliseRevision(value, position));
-  const rawPageId = await repository.applyRevisionPage(organization, source, revisions, {
-    transitions: deriveTransitions,
-    columnChanges: deriveColumnChanges,
-  });
-  return { rawPageId, revisions };
+  // One malformed revision must not hold back the page: it goes to quarantine, the rest applies.
+  const revisions: WorkItemRevisionRecord[] = [];
+  const quarantined: QuarantinedRecord[] = [];
+  for (const [position, value] of batch.values.entries()) {
+    try {
+      revisions.push(normaliseRevision(value, position));
+    } catch (error) {
+      if (!(error instanceof MalformedRevisionError)) throw error;
+      quarantined.push({ position, itemKey: revisionKey(value), item: value, reason: error.message });
+    }
+  }
+  const rawPageId = await repository.applyRevisionPage(
+    organization,
+    source,
+    revisions,
+    { transitions: deriveTransitions, columnChanges: deriveColumnChanges },
+    quarantined,
+  );
+  return { rawPageId, revisions, quarantined: quarantined.length };
 }
 
 export const PAGE_NORMALISERS: Record<PageKind, Normaliser> = {
-  'wit.reporting.links': (repository, organization, source, body) =>
-    repository.applyLinksPage(organization, source, toLinks(linksBatchSchema.parse(body))),
+  'wit.reporting.links': (repository, organization, source, body) => {
+    const { links, malformed } = toLinks(linksBatchSchema.parse(body));
+    return repository.applyLinksPage(organization, source, links, malformed);
+  },
   'wit.reporting.revisions': async (repository, organization, source, body) =>
     (await applyRevisionsBatch(repository, organization, source, body)).rawPageId,
   'work.teamScope': (repository, organization, source, body) => {

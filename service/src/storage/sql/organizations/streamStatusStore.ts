@@ -2,7 +2,7 @@ import type { StreamPhase, StreamStatus, StreamStatusStore } from '../../tenants
 import { integer, optionalInteger, optionalText, text } from '../rows.ts';
 import type { SqlDatabase, SqlRow } from '../sqlDatabase.ts';
 
-const PHASES: readonly StreamPhase[] = ['queued', 'collecting', 'done', 'failed'];
+const PHASES: readonly StreamPhase[] = ['queued', 'collecting', 'done', 'failed', 'needs_scope'];
 
 function phaseOf(value: string): StreamPhase {
   const phase = PHASES.find((candidate) => candidate === value);
@@ -24,12 +24,14 @@ export class SqlStreamStatusStore implements StreamStatusStore {
   async save(status: StreamStatus): Promise<void> {
     await this.database.run(
       `INSERT INTO stream_status (organization, stream, phase, pages, items, requests, progress, started_at, updated_at,
-         estimated_seconds_left, rate_limit, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         estimated_seconds_left, rate_limit, last_error, problem, last_succeeded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (organization, stream) DO UPDATE SET phase = excluded.phase, pages = excluded.pages,
          items = excluded.items, requests = excluded.requests, progress = excluded.progress,
          started_at = excluded.started_at, updated_at = excluded.updated_at,
          estimated_seconds_left = excluded.estimated_seconds_left, rate_limit = excluded.rate_limit,
-         last_error = excluded.last_error`,
+         last_error = excluded.last_error, problem = excluded.problem,
+         last_succeeded_at = COALESCE(excluded.last_succeeded_at, stream_status.last_succeeded_at)`,
       [
         status.organization,
         status.stream,
@@ -41,8 +43,13 @@ export class SqlStreamStatusStore implements StreamStatusStore {
         status.startedAt,
         status.updatedAt,
         status.estimatedSecondsLeft,
-        status.rateLimit === null ? null : JSON.stringify(status.rateLimit),
+        // The wait in progress travels with the rate-limit state it belongs to.
+        status.rateLimit === null
+          ? null
+          : JSON.stringify({ ...status.rateLimit, resumesAt: status.resumesAt ?? null }),
         status.lastError,
+        status.problem === undefined || status.problem === null ? null : JSON.stringify(status.problem),
+        status.lastSucceededAt ?? null,
       ],
     );
   }
@@ -66,10 +73,40 @@ export class SqlStreamStatusStore implements StreamStatusStore {
         updatedAt: integer(row, 'updated_at'),
         estimatedSecondsLeft: optionalNumber(row, 'estimated_seconds_left'),
         rateLimit: rateLimit === null ? null : parseRateLimit(rateLimit),
+        ...optionalEntry('resumesAt', rateLimit === null ? null : resumesAtOf(rateLimit)),
         lastError: optionalText(row, 'last_error'),
+        // Only present when known, so a status reads back exactly as it was saved.
+        ...optionalEntry('problem', parseProblem(optionalText(row, 'problem'))),
+        ...optionalEntry('lastSucceededAt', optionalInteger(row, 'last_succeeded_at')),
       };
     });
   }
+}
+
+function optionalEntry<K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> {
+  return value === null ? {} : ({ [key]: value } as Partial<Record<K, V>>);
+}
+
+function parseProblem(value: string | null): StreamStatus['problem'] {
+  if (value === null) return null;
+  const parsed: unknown = JSON.parse(value);
+  const code: unknown =
+    typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'code') : undefined;
+  const params: unknown =
+    typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'params') : undefined;
+  if (typeof code !== 'string') throw new Error('Stored stream problem has no code');
+  const entries =
+    typeof params === 'object' && params !== null
+      ? Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      : [];
+  return { code, params: Object.fromEntries(entries) };
+}
+
+function resumesAtOf(value: string): number | null {
+  const parsed: unknown = JSON.parse(value);
+  const resumesAt: unknown =
+    typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'resumesAt') : undefined;
+  return typeof resumesAt === 'number' ? resumesAt : null;
 }
 
 function parseRateLimit(value: string): StreamStatus['rateLimit'] {

@@ -19,13 +19,19 @@ function mergeStreams(current: string, added: readonly string[] | 'all'): string
   return encodeStreams([...existing, ...added]);
 }
 
+/**
+ * Jobs in SQL. Two clocks per organization: `full_due_at`, the periodic full (reconciling) run, which only
+ * a full run moves; and `requested_streams`, what hooks asked for since. `due_at` is the sooner of the two,
+ * never before `backoff_until` after failures (hook-triggered runs back off too).
+ */
 export class SqlSyncJobQueue implements SyncJobQueue {
   constructor(private readonly database: SqlDatabase) {}
 
   async ensure(organization: string, now: number): Promise<void> {
     await this.database.run(
-      'INSERT INTO sync_jobs (organization, due_at) VALUES (?, ?) ON CONFLICT (organization) DO NOTHING',
-      [organization, now],
+      `INSERT INTO sync_jobs (organization, due_at, full_due_at, requested_streams) VALUES (?, ?, ?, '')
+       ON CONFLICT (organization) DO NOTHING`,
+      [organization, now, now],
     );
   }
 
@@ -34,18 +40,18 @@ export class SqlSyncJobQueue implements SyncJobQueue {
     const lock = this.database.dialect === 'postgres' ? ' FOR UPDATE' : '';
     await this.database.transaction(async (executor) => {
       const row = await executor.get(
-        `SELECT due_at, requested_streams FROM sync_jobs WHERE organization = ?${lock}`,
+        `SELECT due_at, requested_streams, backoff_until FROM sync_jobs WHERE organization = ?${lock}`,
         [organization],
       );
       if (row === undefined) return;
-      // A job not yet due was waiting for its periodic full run: the request replaces that, it does not widen it.
-      const requested =
-        integer(row, 'due_at') > now
-          ? encodeStreams(streams)
-          : mergeStreams(text(row, 'requested_streams'), streams);
+      const earliest = Math.max(now, optionalInteger(row, 'backoff_until') ?? now);
       await executor.run(
         'UPDATE sync_jobs SET due_at = ?, requested_streams = ?, request_seq = request_seq + 1 WHERE organization = ?',
-        [Math.min(now, integer(row, 'due_at')), requested, organization],
+        [
+          Math.min(earliest, integer(row, 'due_at')),
+          mergeStreams(text(row, 'requested_streams'), streams),
+          organization,
+        ],
       );
     });
   }
@@ -58,13 +64,15 @@ export class SqlSyncJobQueue implements SyncJobQueue {
          SELECT organization FROM sync_jobs
          WHERE due_at <= ? AND (lease_owner IS NULL OR lease_expires_at < ?)
          ORDER BY due_at, organization LIMIT 1${skipLocked})
-       RETURNING organization, requested_streams, attempts, request_seq`,
+       RETURNING organization, requested_streams, attempts, request_seq, due_at, full_due_at`,
       [owner, now + leaseMs, now, now],
     );
     if (row === undefined) return undefined;
+    // Rows from before full_due_at existed: the pending due time was the full run's.
+    const fullDueAt = optionalInteger(row, 'full_due_at') ?? integer(row, 'due_at');
     return {
       organization: text(row, 'organization'),
-      requestedStreams: decodeStreams(text(row, 'requested_streams')),
+      requestedStreams: fullDueAt <= now ? 'all' : decodeStreams(text(row, 'requested_streams')),
       attempts: integer(row, 'attempts'),
       requestSequence: integer(row, 'request_seq'),
     };
@@ -78,23 +86,59 @@ export class SqlSyncJobQueue implements SyncJobQueue {
     return changed > 0;
   }
 
-  async complete(claim: JobClaim, owner: string, nextDueAt: number, now: number): Promise<void> {
-    // Requests that arrived during the run keep the job due now, with their streams.
-    await this.database.run(
-      `UPDATE sync_jobs SET lease_owner = NULL, lease_expires_at = NULL, attempts = 0, last_error = NULL,
-         last_finished_at = ?,
-         due_at = CASE WHEN request_seq = ? THEN ? ELSE due_at END,
-         requested_streams = CASE WHEN request_seq = ? THEN '${ALL}' ELSE requested_streams END
-       WHERE organization = ? AND lease_owner = ?`,
-      [now, claim.requestSequence, nextDueAt, claim.requestSequence, claim.organization, owner],
-    );
+  async complete(
+    claim: JobClaim,
+    owner: string,
+    nextDueAt: number,
+    now: number,
+    retry?: { streams: readonly string[]; at: number; error: string },
+  ): Promise<void> {
+    const lock = this.database.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    await this.database.transaction(async (executor) => {
+      const row = await executor.get(
+        `SELECT full_due_at, due_at, requested_streams, request_seq, lease_owner FROM sync_jobs
+         WHERE organization = ?${lock}`,
+        [claim.organization],
+      );
+      if (row === undefined || optionalText(row, 'lease_owner') !== owner) return;
+      const fullDueAt =
+        claim.requestedStreams === 'all'
+          ? nextDueAt
+          : (optionalInteger(row, 'full_due_at') ?? integer(row, 'due_at'));
+      // Requests that arrived during the run stay due now, with their streams; else they were answered.
+      const answered = integer(row, 'request_seq') === claim.requestSequence;
+      let requested = answered ? '' : text(row, 'requested_streams');
+      let dueAt = answered ? fullDueAt : Math.min(fullDueAt, now);
+      if (retry !== undefined && retry.streams.length > 0) {
+        requested = mergeStreams(requested, retry.streams);
+        // The back-off holds everything due before it, hook-triggered streams included.
+        dueAt = retry.at;
+      }
+      await executor.run(
+        `UPDATE sync_jobs SET lease_owner = NULL, lease_expires_at = NULL, last_finished_at = ?,
+           attempts = ?, last_error = ?, backoff_until = ?, due_at = ?, full_due_at = ?, requested_streams = ?
+         WHERE organization = ?`,
+        [
+          now,
+          retry === undefined ? 0 : claim.attempts,
+          retry?.error ?? null,
+          retry?.at ?? null,
+          dueAt,
+          fullDueAt,
+          requested,
+          claim.organization,
+        ],
+      );
+    });
   }
 
   async fail(organization: string, owner: string, error: string, nextDueAt: number): Promise<void> {
+    // The streams asked for stay asked for; nothing (hooks included) starts before the back-off ends.
     await this.database.run(
-      `UPDATE sync_jobs SET lease_owner = NULL, lease_expires_at = NULL, last_error = ?, due_at = ?
+      `UPDATE sync_jobs SET lease_owner = NULL, lease_expires_at = NULL, last_error = ?, due_at = ?,
+         backoff_until = ?, full_due_at = CASE WHEN full_due_at < ? THEN ? ELSE full_due_at END
        WHERE organization = ? AND lease_owner = ?`,
-      [error, nextDueAt, organization, owner],
+      [error, nextDueAt, nextDueAt, nextDueAt, nextDueAt, organization, owner],
     );
   }
 
@@ -113,6 +157,8 @@ export class SqlSyncJobQueue implements SyncJobQueue {
       attempts: integer(row, 'attempts'),
       lastError: optionalText(row, 'last_error'),
       lastFinishedAt: optionalInteger(row, 'last_finished_at'),
+      fullDueAt: optionalInteger(row, 'full_due_at'),
+      backoffUntil: optionalInteger(row, 'backoff_until'),
     };
   }
 }

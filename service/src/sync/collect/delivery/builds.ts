@@ -11,13 +11,13 @@ import { pageSizeFor, type StreamContext, type StreamResult, type SyncStream } f
 import {
   chunks,
   headerPages,
-  listProjects,
   pathWithQuery,
   projectSegment,
   requireDelivery,
   storePage,
   type PageRequest,
 } from './shared.ts';
+import { listProjects } from '../projects.ts';
 
 export const BUILDS_STREAM = 'build.builds';
 
@@ -98,6 +98,7 @@ export async function collectBuilds(context: StreamContext): Promise<StreamResul
 
 export const buildsStream: SyncStream = {
   name: BUILDS_STREAM,
+  access: { scopes: ['vso.build'], feature: 'delivery' },
   needsDelivery: true,
   run: collectBuilds,
 };

@@ -259,6 +259,7 @@ async function answerQuestion(
 
 export const deploymentChangesStream: SyncStream = {
   name: DEPLOYMENT_CHANGES_STREAM,
+  access: { scopes: ['vso.build', 'vso.code'], feature: 'delivery' },
   needsDelivery: true,
   // After the changes stream too: its branch history answers most questions without a request.
   after: [BUILDS_STREAM, ENVIRONMENTS_STREAM, RELEASES_STREAM, CHANGES_STREAM],

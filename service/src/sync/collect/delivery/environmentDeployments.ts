@@ -8,7 +8,8 @@ import {
   readWatermark,
 } from '../../normalise/delivery/watermarks.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../../stream.ts';
-import { headerPages, listProjects, projectSegment, requireDelivery, storePage } from './shared.ts';
+import { headerPages, projectSegment, requireDelivery, storePage } from './shared.ts';
+import { listProjects } from '../projects.ts';
 
 export const ENVIRONMENTS_STREAM = 'distributedtask.environmentDeployments';
 
@@ -74,6 +75,7 @@ export async function collectEnvironmentDeployments(context: StreamContext): Pro
 
 export const environmentDeploymentsStream: SyncStream = {
   name: ENVIRONMENTS_STREAM,
+  access: { scopes: ['vso.environment_manage'], feature: 'delivery' },
   needsDelivery: true,
   run: collectEnvironmentDeployments,
 };

@@ -9,14 +9,13 @@ import { pageSizeFor, type StreamContext, type StreamResult, type SyncStream } f
 import {
   getBody,
   headerPages,
-  listProjects,
   pathWithQuery,
   projectSegment,
   requireDelivery,
   storePage,
   valueCount,
-  type ProjectRef,
 } from './shared.ts';
+import { listProjects, type ProjectRef } from '../projects.ts';
 import { eachConcurrently, PER_PARENT_CONCURRENCY } from '../eachConcurrently.ts';
 import { collectDirectCommits } from './pullRequestsDirectCommits.ts';
 
@@ -156,6 +155,7 @@ export async function collectChanges(context: StreamContext): Promise<StreamResu
 
 export const changesStream: SyncStream = {
   name: CHANGES_STREAM,
+  access: { scopes: ['vso.code'], feature: 'delivery' },
   needsDelivery: true,
   run: collectChanges,
 };

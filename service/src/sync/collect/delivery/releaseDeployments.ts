@@ -6,7 +6,8 @@ import {
   releasesWatermarkSchema,
 } from '../../normalise/delivery/watermarks.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../../stream.ts';
-import { headerPages, listProjects, projectSegment, requireDelivery, storePage } from './shared.ts';
+import { headerPages, projectSegment, requireDelivery, storePage } from './shared.ts';
+import { listProjects } from '../projects.ts';
 
 export const RELEASES_STREAM = 'release.deployments';
 
@@ -69,6 +70,7 @@ export async function collectReleaseDeployments(context: StreamContext): Promise
 
 export const releaseDeploymentsStream: SyncStream = {
   name: RELEASES_STREAM,
+  access: { scopes: ['vso.release'], feature: 'delivery' },
   needsDelivery: true,
   run: collectReleaseDeployments,
 };

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { AdoConnection } from '../../../ado/clients.ts';
 import type { DeliveryRepository } from '../../../storage/delivery/repository.ts';
 import type { PageSource } from '../../../storage/repository.ts';
 import { deliveryPage, type DeliveryPageKind } from '../../normalise/delivery/pages.ts';
-import { parsePage } from '../../normalise/delivery/parse.ts';
 import type { StreamContext } from '../../stream.ts';
 
 /** Shared plumbing of the delivery streams: projects, header-token paging, storing wrapped pages. */
@@ -63,24 +61,6 @@ export async function getBody(connection: AdoConnection, url: string): Promise<u
   const response = await connection.getJson(url);
   if (response.body === null) throw new Error(`Azure DevOps returned an empty answer to GET ${url}`);
   return response.body;
-}
-
-const projectsSchema = z.object({
-  value: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
-});
-
-export interface ProjectRef {
-  id: string;
-  name: string;
-}
-
-/** Every project of the organization (navigation only: not stored). */
-export async function listProjects(connection: AdoConnection): Promise<ProjectRef[]> {
-  const projects: ProjectRef[] = [];
-  for await (const page of headerPages(connection, '_apis/projects', { $top: 500, 'api-version': '7.1' })) {
-    projects.push(...parsePage('core.projects', projectsSchema, page.body).value);
-  }
-  return projects;
 }
 
 /** What is known about a fetched page's request when it is stored. */

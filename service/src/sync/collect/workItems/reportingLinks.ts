@@ -12,6 +12,7 @@ export const LINKS_STREAM = 'wit.reporting.links';
  */
 export const reportingLinksStream: SyncStream = {
   name: LINKS_STREAM,
+  access: { scopes: ['vso.work'], feature: 'flow' },
   async run({ organization, connection, repository, progress }) {
     const client = await connection.workItemTracking();
     let token = await repository.getWatermark(organization, LINKS_STREAM);

@@ -114,6 +114,7 @@ export async function collectReportingRevisions(options: {
 
 export const reportingRevisionsStream: SyncStream = {
   name: REVISIONS_STREAM,
+  access: { scopes: ['vso.work'], feature: 'flow' },
   async run(context) {
     const result = await collectReportingRevisions(context);
     return { pages: result.pages, items: result.revisions };

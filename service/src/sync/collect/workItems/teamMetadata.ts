@@ -1,3 +1,4 @@
+import { listProjects } from '../projects.ts';
 import type { AdoConnection } from '../../../ado/clients.ts';
 import { AdoHttpError } from '../../../ado/http/retry.ts';
 import type { Logger } from '../../../logger.ts';
@@ -66,7 +67,8 @@ export async function collectTeamMetadata(options: {
     connection.work(),
     connection.workItemTracking(),
   ]);
-  const projects = await connection.call('projects', () => core.getProjects());
+  // The same list the delivery streams use, asked once per run.
+  const projects = await listProjects(connection);
   let teams = 0;
   let pages = 0;
   for (const project of projects) {
@@ -196,6 +198,7 @@ export async function collectTeamMetadata(options: {
 
 export const teamMetadataStream: SyncStream = {
   name: METADATA_STREAM,
+  access: { scopes: ['vso.project', 'vso.work'], feature: 'flow' },
   async run(context) {
     const result = await collectTeamMetadata(context);
     await context.progress.page(result.teams);

@@ -74,6 +74,15 @@ export function normaliseRevision(raw: unknown, position: number): WorkItemRevis
   };
 }
 
+/** `id#rev` of a revision as sent, whatever else is wrong with it ("?" for what is missing). */
+export function revisionKey(raw: unknown): string {
+  const field = (name: string): string => {
+    const value: unknown = typeof raw === 'object' && raw !== null ? Reflect.get(raw, name) : undefined;
+    return typeof value === 'number' || typeof value === 'string' ? String(value) : '?';
+  };
+  return `${field('id')}#${field('rev')}`;
+}
+
 /** Azure DevOps stores tags as one string separated by "; ". */
 export function parseTags(value: string | undefined): string[] {
   if (value === undefined) return [];
