@@ -26,6 +26,22 @@ const environmentSchema = z.object({
   SEIKA_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
   SEIKA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SEIKA_DEMO_SEED: z.coerce.number().int().default(7),
+  /**
+   * Origins (scheme://host:port) besides https://dev.azure.com and https://{org}.visualstudio.com that
+   * organization URLs may use, comma-separated: a simulator or an on-premises proxy. None by default.
+   */
+  SEIKA_ALLOWED_ORGANIZATION_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
+    )
+    .pipe(z.array(z.url().transform((origin) => new URL(origin).origin))),
+  /** How long the audit log keeps administrators' changes. */
+  SEIKA_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
 });
 
 export type ServiceConfig = z.infer<typeof environmentSchema>;

@@ -10,6 +10,7 @@ import {
   type SyncStatusResponse,
 } from '../../service/src/contract/index.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
+import { PREVIEW_ACCESS_TOKEN } from '../../service/src/app/demoAppToken.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 
 /**
@@ -65,7 +66,13 @@ async function apiAsHub(path: string, init: RequestInit = {}): Promise<Response>
   const { token } = (await tokenResponse.json()) as { token: string };
   return fetch(`${demo.apiUrl}${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      // What the preview host answers SDK.getAccessToken() with: the demo user's token.
+      'X-Seika-User-Token': PREVIEW_ACCESS_TOKEN,
+      'X-Seika-Organization': new URL(demo.organizationUrl).pathname.split('/').filter(Boolean)[0] ?? '',
+      'Content-Type': 'application/json',
+    },
   });
 }
 

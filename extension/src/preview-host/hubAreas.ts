@@ -8,14 +8,19 @@ export interface HubArea {
 }
 
 /** In nav order: project areas first, Organization settings last (as Azure DevOps lays them out). */
+const boards: HubArea = { label: 'Boards', level: 'team' };
 const areasByTarget: readonly (readonly [string, HubArea])[] = [
-  ['ms.vss-work-web.work-hub-group', { label: 'Boards', level: 'team' }],
+  ['ms.vss-work-web.work-hub-group', boards],
+  // A tab of Boards › Sprints (the sprint backlog) belongs to Boards too.
+  ['ms.vss-work-web.iteration-backlog-tabs', boards],
   ['ms.vss-web.collection-admin-hub-group', { label: 'Organization settings', level: 'organization' }],
 ];
 const otherArea: HubArea = { label: 'Other', level: 'team' };
 
+/** The nav position of the hub's area: the first target of the same area, so an area is one group. */
 function areaIndex(hub: PreviewHub): number {
-  const index = areasByTarget.findIndex(([target]) => hub.targets.includes(target));
+  const area = areasByTarget.find(([target]) => hub.targets.includes(target))?.[1];
+  const index = areasByTarget.findIndex(([, candidate]) => candidate === area);
   return index < 0 ? areasByTarget.length : index;
 }
 

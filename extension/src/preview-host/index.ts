@@ -11,6 +11,13 @@ import {
 } from './previewState.ts';
 import { applyThemeToDocument, themes, type ThemeName } from './themes.ts';
 import { XdmHost } from './xdmHost.ts';
+import {
+  chosenPersona,
+  fetchPersonaAppToken,
+  fetchPersonas,
+  rememberPersona,
+  type Persona,
+} from './personas.ts';
 
 /**
  * A small Azure-DevOps-like frame around one hub: navigation, theme and language switches, and the
@@ -31,7 +38,11 @@ const frame = element('hub-frame', HTMLIFrameElement);
 const status = element('hub-status', HTMLDivElement);
 const themeToggle = element('theme-toggle', HTMLButtonElement);
 const languageSelect = element('language-select', HTMLSelectElement);
+const personaLabel = element('persona-label', HTMLLabelElement);
+const personaSelect = element('persona-select', HTMLSelectElement);
 let channel: XdmHost | undefined;
+/** Who the preview plays; undefined: the page's own user (no personas offered). */
+let persona: Persona | undefined;
 
 function setHubState(state: 'loading' | 'loaded' | 'failed', message?: string): void {
   document.body.dataset.hubState = state;
@@ -106,8 +117,9 @@ function loadHub(listing: PreviewExtensionListing, hub: PreviewHub): void {
           themeName: settings.theme,
           themeData: themes[settings.theme],
         }),
-      getAccessToken: () => ({ token: 'seika-preview-access-token' }),
-      getAppToken: fetchAppToken,
+      getAccessToken: () => ({ token: persona?.accessToken ?? 'seika-preview-access-token' }),
+      getAppToken: () =>
+        persona === undefined ? fetchAppToken() : fetchPersonaAppToken(config.appTokenUrl, persona),
       notifyLoadSucceeded: () => setHubState('loaded'),
       notifyLoadFailed: (error: unknown) =>
         setHubState(
@@ -135,6 +147,27 @@ async function start(): Promise<void> {
   settings.hubId = hub.id;
   writeSettings(settings);
   renderChrome(listing, hub);
+  const personas = await fetchPersonas(config.appTokenUrl);
+  persona = chosenPersona(personas);
+  if (persona !== undefined) {
+    rememberPersona(persona);
+    personaSelect.replaceChildren(
+      ...personas.map(
+        (candidate) => new Option(candidate.label, candidate.id, false, candidate.id === persona?.id),
+      ),
+    );
+    personaLabel.hidden = false;
+    document.body.dataset.persona = persona.id;
+  }
+  personaSelect.addEventListener('change', () => {
+    const next = personas.find((candidate) => candidate.id === personaSelect.value);
+    if (next === undefined) return;
+    persona = next;
+    rememberPersona(next);
+    document.body.dataset.persona = next.id;
+    // Another user: the hub starts afresh with that user's tokens, as after signing in again.
+    loadHub(listing, hub);
+  });
 
   themeToggle.addEventListener('click', () => {
     settings.theme = settings.theme === 'dark' ? 'light' : 'dark';

@@ -31,6 +31,14 @@ export function getAppToken(): Promise<string> {
   return SDK.getAppToken();
 }
 
+/**
+ * The user's own Azure DevOps access token for the current organization: Seika's service checks with it,
+ * against Azure DevOps, that the user belongs to the organization and holds the role a request needs.
+ */
+export function getAccessToken(): Promise<string> {
+  return SDK.getAccessToken();
+}
+
 export function notifyHubLoaded(): void {
   void SDK.notifyLoadSucceeded();
 }

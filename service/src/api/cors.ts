@@ -10,7 +10,10 @@ export function allowOrigins(patterns: readonly RegExp[]): RequestHandler {
     if (origin !== undefined && patterns.some((pattern) => pattern.test(origin))) {
       response.set('Access-Control-Allow-Origin', origin);
       response.set('Vary', 'Origin');
-      response.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-None-Match');
+      response.set(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, If-None-Match, X-Seika-User-Token, X-Seika-Organization',
+      );
       response.set('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
       response.set('Access-Control-Max-Age', '600');
       // Without this, hub code cannot read the ETag to revalidate or the CSV file name.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncProblemSchema } from './syncStatus.ts';
 import { timeZoneSchema } from './timeZone.ts';
 
 export const connectOrganizationRequestSchema = z.object({
@@ -37,7 +38,7 @@ export type OrganizationListResponse = z.infer<typeof organizationListResponseSc
 
 export const streamStatusSchema = z.object({
   stream: z.string(),
-  phase: z.enum(['queued', 'collecting', 'done', 'failed']),
+  phase: z.enum(['queued', 'collecting', 'done', 'failed', 'needs_scope']),
   pages: z.number().int(),
   items: z.number().int(),
   requests: z.number().int(),
@@ -54,9 +55,15 @@ export const streamStatusSchema = z.object({
       throttledResponses: z.number().int(),
       /** Seconds this run waited to stay within the organization's budget (pacing and Retry-After). */
       pacedSeconds: z.number(),
+      /** While requests wait for the budget right now: when they start again (ISO time). */
+      resumesAt: z.string().nullable().optional(),
     })
     .nullable(),
   lastError: z.string().nullable(),
+  /** Why the stream is not syncing normally, as a code with parameters (see syncStatus.ts). */
+  problem: syncProblemSchema.nullable().optional(),
+  /** When the stream last ended a run successfully (ISO time). */
+  lastSucceededAt: z.string().nullable().optional(),
 });
 export type StreamStatusResponse = z.infer<typeof streamStatusSchema>;
 

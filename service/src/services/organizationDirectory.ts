@@ -6,6 +6,8 @@ export interface ConnectedOrganization {
   name: string;
   url: string;
   timeZone: string;
+  /** The organization's instance id (connectionData); null for one connected before Seika recorded it. */
+  instanceId: string | null;
 }
 
 export interface OrganizationDirectory {
@@ -13,10 +15,13 @@ export interface OrganizationDirectory {
 }
 
 export function staticOrganizationDirectory(
-  organizations: readonly ConnectedOrganization[],
+  organizations: readonly (Omit<ConnectedOrganization, 'instanceId'> & { instanceId?: string | null })[],
 ): OrganizationDirectory {
   const byName = new Map(
-    organizations.map((organization) => [organization.name.toLowerCase(), organization]),
+    organizations.map((organization) => [
+      organization.name.toLowerCase(),
+      { ...organization, instanceId: organization.instanceId ?? null },
+    ]),
   );
   return { find: async (name) => byName.get(name.toLowerCase()) };
 }
@@ -26,7 +31,9 @@ export function storedOrganizationDirectory(store: OrganizationStore): Organizat
   return {
     async find(name) {
       const found = (await store.list()).find((organization) => organization.name === name.toLowerCase());
-      return found === undefined ? undefined : { name: found.name, url: found.url, timeZone: found.timeZone };
+      return found === undefined
+        ? undefined
+        : { name: found.name, url: found.url, timeZone: found.timeZone, instanceId: found.instanceId };
     },
   };
 }

@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OrganizationModel } from './model/organization.ts';
 import type { SimulatorRuntime } from './runtime.ts';
+import type { IdentityDirectory, TokenGrant } from './identity/directory.ts';
 
 /** Everything a route handler needs about one request. */
 export interface RequestContext {
   readonly request: IncomingMessage;
+  /** Who is calling; undefined on anonymous routes (location discovery). */
+  readonly principal: TokenGrant | undefined;
+  readonly identities: IdentityDirectory;
   readonly method: string;
   readonly query: URLSearchParams;
   readonly model: OrganizationModel;

@@ -19,12 +19,39 @@ import { TstuLimiter } from './rateLimit/limiter.ts';
 import type { RateLimitOptions } from './rateLimit/limiter.ts';
 import { writeAnswer } from './faults/write.ts';
 import { controlHandler, simulatorState } from './control.ts';
+import type { GitHistory } from './delivery/gitHistory.ts';
+import { IdentityDirectory } from './identity/directory.ts';
+import { hostedOrganizationModel, seatGeneratedPeople } from './identity/organizations.ts';
+import type { HostedOrganization } from './server.ts';
 
 export type { SimulatorRequest } from './server.ts';
 export type { Scale } from './model/organization.ts';
 export type { FaultOptions } from './faults/options.ts';
 export type { RateLimitOptions } from './rateLimit/limiter.ts';
 export type { HookDelivery, HookOptions } from './hooks/service.ts';
+export { IdentityDirectory } from './identity/directory.ts';
+export type { ProjectRole, SimulatedUser, MembershipSpec, TokenGrant } from './identity/directory.ts';
+
+/** Another organization on the same simulator: its own generated history, name and instance id. */
+export interface ExtraOrganizationOptions {
+  readonly name: string;
+  readonly seed?: number;
+  readonly scale?: Scale;
+}
+
+/** One organization a simulator serves. */
+export interface SimulatedOrganization {
+  /** Lower case; the first path segment of its URL. */
+  readonly name: string;
+  readonly url: string;
+  /** connectionData's instanceId: the organization's identity. */
+  readonly instanceId: string;
+  /** A full-scope PAT of the owner (a Project Collection Administrator). */
+  readonly pat: string;
+  readonly ownerId: string;
+  readonly model: OrganizationModel;
+  readonly hookDeliveries: readonly HookDelivery[];
+}
 
 export interface ClockOptions {
   /** manual (default): time moves only when told; realtime: it follows the wall clock times `speed`. */
@@ -50,6 +77,10 @@ export interface SimulatorOptions {
   faults?: FaultOptions;
   clock?: ClockOptions;
   hooks?: HookOptions;
+  /** More organizations served beside the generated one (names must differ from it and each other). */
+  organizations?: readonly ExtraOrganizationOptions[];
+  /** 'realistic': merge commits, feature and release branches, late pushes, rebases (off by default). */
+  gitHistory?: GitHistory;
 }
 
 export interface RunningSimulator {
@@ -86,6 +117,10 @@ export interface RunningSimulator {
   /** Waits until every pending service hook delivery has finished. */
   flushHooks(): Promise<void>;
   state(): Record<string, unknown>;
+  /** Users, memberships and tokens of every organization served. */
+  identities: IdentityDirectory;
+  /** Every organization served, the generated (first) one first. */
+  organizations: readonly SimulatedOrganization[];
 }
 
 const DAY = 86_400_000;
@@ -96,25 +131,33 @@ function urlHost(host: string): string {
 }
 
 /** Starts an Azure DevOps Services stand-in for one organization. */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const seed = options.seed ?? 1;
-  const now = options.now ?? new Date(Math.floor(Date.now() / DAY) * DAY);
+interface Hosted extends HostedOrganization {
+  readonly model: OrganizationModel;
+  readonly hooks: HookService;
+  readonly addActivity: (revisions: number) => void;
+}
+
+/** Generates one organization and the runtime that keeps it living. */
+function hostOrganization(
+  spec: { seed: number; scale: Scale; name?: string },
+  options: SimulatorOptions,
+  now: Date,
+  urlsOf: (model: OrganizationModel) => SimulatorUrls,
+): Hosted {
   const world = generateOrganization({
-    seed,
-    scale: options.scale ?? 'demo',
+    seed: spec.seed,
+    scale: spec.scale,
     now,
     largeFactor: options.largeFactor ?? 1,
+    ...(options.gitHistory === undefined ? {} : { gitHistory: options.gitHistory }),
   });
-  const { model } = world;
-  const activityRandom = createRandom(deriveSeed(seed, 'activity'));
-  const requestLog: SimulatorRequest[] = [];
-  let urls: SimulatorUrls = { origin: '', organizationUrl: '', releaseUrl: '' };
-  const payloadContext = () => ({
-    model,
-    organizationUrl: urls.organizationUrl,
-    releaseUrl: urls.releaseUrl,
-  });
-  const hooks = new HookService(payloadContext, options.hooks);
+  const model = spec.name === undefined ? world.model : hostedOrganizationModel(world.model, spec.name);
+  const activityRandom = createRandom(deriveSeed(spec.seed, 'activity'));
+  const urls = () => urlsOf(model);
+  const hooks = new HookService(
+    () => ({ model, organizationUrl: urls().organizationUrl, releaseUrl: urls().releaseUrl }),
+    options.hooks,
+  );
   hooks.attach(world.events);
   const runtime: SimulatorRuntime = {
     model,
@@ -123,10 +166,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     hooks,
     pageSize: options.pageSize ?? 200,
   };
-  const gate = new RequestGate(
-    new FaultInjector(faultOptionsSchema.parse(options.faults ?? {})),
-    new TstuLimiter(options.rateLimit),
-  );
   const addActivity = (revisions: number): void => {
     if (!Number.isInteger(revisions) || revisions < 1)
       throw new RangeError('addActivity needs a positive whole number of revisions');
@@ -135,12 +174,55 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       world.events.emit({ kind, revision: index }, model.workItems.changed.get(index));
     }
   };
-  const controls = { runtime, gate, urls: () => urls, requests: () => requestLog.length, addActivity };
+  return { runtime, urls, model, hooks, addActivity };
+}
+
+/** Starts an Azure DevOps Services stand-in for one organization (or several, see `organizations`). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const seed = options.seed ?? 1;
+  const now = options.now ?? new Date(Math.floor(Date.now() / DAY) * DAY);
+  const requestLog: SimulatorRequest[] = [];
+  let origin = '';
+  const urlsOf = (model: OrganizationModel): SimulatorUrls => ({
+    origin,
+    organizationUrl: origin === '' ? '' : `${origin}/${model.organizationName}`,
+    releaseUrl: origin === '' ? '' : `${origin}/vsrm/${model.organizationName}`,
+  });
+  const primary = hostOrganization({ seed, scale: options.scale ?? 'demo' }, options, now, urlsOf);
+  const extras = (options.organizations ?? []).map((extra, index) =>
+    hostOrganization(
+      { seed: extra.seed ?? seed + index + 1, scale: extra.scale ?? 'tiny', name: extra.name },
+      options,
+      now,
+      urlsOf,
+    ),
+  );
+  const hosted = [primary, ...extras];
+  const byName = new Map<string, Hosted>();
+  for (const entry of hosted) {
+    if (byName.has(entry.model.organizationName))
+      throw new Error(`Two simulated organizations are named ${entry.model.organizationName}`);
+    byName.set(entry.model.organizationName, entry);
+  }
+  const identities = new IdentityDirectory();
+  for (const entry of hosted) seatGeneratedPeople(identities, entry.model);
+  const { model, runtime } = primary;
+  const gate = new RequestGate(
+    new FaultInjector(faultOptionsSchema.parse(options.faults ?? {})),
+    new TstuLimiter(options.rateLimit),
+  );
+  const controls = {
+    runtime,
+    gate,
+    urls: primary.urls,
+    requests: () => requestLog.length,
+    addActivity: primary.addActivity,
+  };
   const server = createServer(
     createRequestHandler({
-      runtime,
+      organizations: (name) => byName.get(name),
+      identities,
       log: requestLog,
-      urls: () => urls,
       gate,
       control: controlHandler(controls),
       write: (_request, response, answer) => writeAnswer(response, answer),
@@ -155,16 +237,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${urlHost(host)}:${port}`;
-  urls = {
-    origin,
-    organizationUrl: `${origin}/${model.organizationName}`,
-    releaseUrl: `${origin}/vsrm/${model.organizationName}`,
-  };
+  origin = `http://${urlHost(host)}:${port}`;
+  const urls = primary.urls();
   const speed = options.clock?.speed ?? 1;
+  const advanceAll = (time: number): void => {
+    for (const entry of hosted) advanceTo(entry.runtime, time);
+  };
   const ticker =
     options.clock?.mode === 'realtime'
-      ? setInterval(() => advanceTo(runtime, runtime.clock.now() + 1000 * speed), 1000)
+      ? setInterval(() => advanceAll(runtime.clock.now() + 1000 * speed), 1000)
       : undefined;
   ticker?.unref();
   return {
@@ -174,14 +255,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     team: model.team.name,
     pat: model.pat,
     requestLog,
-    addActivity: ({ revisions }) => addActivity(revisions),
+    addActivity: ({ revisions }) => primary.addActivity(revisions),
     origin,
     releaseUrl: urls.releaseUrl,
     model,
     now: () => new Date(runtime.clock.now()),
     advanceClock: (ms) => {
       if (!(ms >= 0)) throw new RangeError('advanceClock needs a duration in milliseconds (0 or more)');
-      advanceTo(runtime, runtime.clock.now() + ms);
+      advanceAll(runtime.clock.now() + ms);
     },
     setFaults: (faults) => gate.faults.configure(faultOptionsSchema.parse(faults)),
     clearFaults: () => gate.faults.configure({}),
@@ -189,9 +270,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     resetRateLimit: () => gate.limiter.reset(),
     tstuCharged: () => gate.limiter.charged,
     delayedResponses: () => gate.limiter.delayed,
-    hookDeliveries: hooks.deliveries,
-    flushHooks: () => hooks.flush(),
+    hookDeliveries: primary.hooks.deliveries,
+    flushHooks: async () => {
+      await Promise.all(hosted.map((entry) => entry.hooks.flush()));
+    },
     state: () => simulatorState(controls),
+    identities,
+    organizations: hosted.map((entry) => ({
+      name: entry.model.organizationName,
+      url: entry.urls().organizationUrl,
+      instanceId: entry.model.organizationId,
+      pat: entry.model.pat,
+      ownerId: entry.model.identities[0]?.id ?? '',
+      model: entry.model,
+      hookDeliveries: entry.hooks.deliveries,
+    })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (ticker) clearInterval(ticker);

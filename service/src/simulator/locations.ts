@@ -19,6 +19,13 @@ export const LOCATIONS = { ...WORK_TRACKING_LOCATIONS, ...DELIVERY_LOCATIONS } a
 export const UNLISTED_LOCATIONS = {
   hooksSubscriptions: location('', 'hooks', 'subscriptions', '_apis/{area}/{resource}/{subscriptionId}', 1),
   hooksPublishers: location('', 'hooks', 'publishers', '_apis/{area}/{resource}/{publisherId}', 1),
+  permissions: location(
+    'dd3b8bd6-c7fc-4cbd-929a-933d9c011c9d',
+    'Security',
+    'Permissions',
+    '_apis/{resource}/{securityNamespaceId}/{permissions}/{token}',
+    2,
+  ),
 } as const satisfies Record<string, ApiResourceLocation>;
 
 export type LocationKey = keyof typeof LOCATIONS | keyof typeof UNLISTED_LOCATIONS;

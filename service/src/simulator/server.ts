@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, SIGN_IN_PAGE, WWW_AUTHENTICATE } from './auth.ts';
+import { identify, SIGN_IN_PAGE, WWW_AUTHENTICATE } from './auth.ts';
+import type { IdentityDirectory } from './identity/directory.ts';
 import { checkApiVersion, requestedApiVersion } from './apiVersion.ts';
 import { errors, SimulatorHttpError } from './errors.ts';
 import { readJsonBody } from './http.ts';
@@ -8,6 +9,7 @@ import { locationOf, locationsForArea } from './locations.ts';
 import { findRoute, resolveScope } from './router.ts';
 import type { Host, RouteMatch } from './router.ts';
 import { workItemPage } from './routes/pages.ts';
+import { checkScope } from './scopes.ts';
 import type { SimulatorRuntime } from './runtime.ts';
 
 export interface SimulatorRequest {
@@ -42,10 +44,17 @@ export interface Answer {
     | { readonly kind: 'slow'; readonly bytesPerSecond: number };
 }
 
-export interface HandlerOptions {
+/** One organization the simulator serves. */
+export interface HostedOrganization {
   readonly runtime: SimulatorRuntime;
-  readonly log: SimulatorRequest[];
   readonly urls: () => SimulatorUrls;
+}
+
+export interface HandlerOptions {
+  /** The organization named by the first path segment (lower case), if the simulator serves it. */
+  readonly organizations: (name: string) => HostedOrganization | undefined;
+  readonly identities: IdentityDirectory;
+  readonly log: SimulatorRequest[];
   readonly gate?: RequestGate;
   /** Answers `/_simulator/...` (the control endpoint); returns false for other paths. */
   readonly control?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
@@ -57,6 +66,16 @@ const UNAUTHORIZED: Answer = {
   result: { status: 401, body: errors.unauthorized().body },
   headers: { 'WWW-Authenticate': WWW_AUTHENTICATE },
 };
+/** A live token of someone who is no member of this organization (or a token issued for another one). */
+function notAuthorized(userId: string): Answer {
+  const error = errors.custom(
+    401,
+    'UnauthorizedRequestException',
+    'Microsoft.TeamFoundation.Framework.Server',
+    `TF400813: The user '${userId}' is not authorized to access this resource.`,
+  );
+  return { result: { status: 401, body: error.body }, headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } };
+}
 const SIGN_IN: Answer = { result: { status: 203, body: SIGN_IN_PAGE, contentType: 'html' } };
 
 function splitPath(url: URL): { host: Host; segments: string[] } {
@@ -70,12 +89,13 @@ function splitPath(url: URL): { host: Host; segments: string[] } {
 }
 
 async function dispatch(request: IncomingMessage, url: URL, options: HandlerOptions): Promise<Answer> {
-  const { runtime } = options;
-  const { model } = runtime;
   const method = (request.method ?? 'GET').toUpperCase();
   const { host, segments } = splitPath(url);
   const [organization, ...rest] = segments;
-  if (organization?.toLowerCase() !== model.organizationName) throw errors.routeNotFound(url.pathname);
+  const hosted = organization === undefined ? undefined : options.organizations(organization.toLowerCase());
+  if (!hosted) throw errors.routeNotFound(url.pathname);
+  const { runtime } = hosted;
+  const { model } = runtime;
   const apisAt = rest.findIndex((segment) => segment.toLowerCase() === '_apis');
 
   if (apisAt === -1) {
@@ -103,12 +123,17 @@ async function dispatch(request: IncomingMessage, url: URL, options: HandlerOpti
   }
 
   const match = findRoute(method, scope, resource, host);
+  let principal: RequestContext['principal'];
   if (match?.route.anonymous !== true) {
-    const auth = authenticate(request, model.pat);
-    if (auth === 'anonymous') return UNAUTHORIZED;
-    if (auth === 'rejected') return SIGN_IN;
+    const identity = identify(request, options.identities, model.organizationName);
+    if (identity.outcome === 'anonymous') return UNAUTHORIZED;
+    if (identity.outcome === 'rejected') return SIGN_IN;
+    if (identity.outcome === 'forbidden') return notAuthorized(identity.userId);
+    principal = identity.grant;
   }
   if (!match) throw errors.routeNotFound(url.pathname);
+  // PAT scopes are checked per API area (scopes.ts): 401 on this area only.
+  if (principal !== undefined) checkScope(match.route, principal.scopes);
   let fault: Answer['fault'];
   // Discovery (resource areas) is neither rate limited nor faulted: clients cache it once.
   const gate = match.route.anonymous === true ? undefined : options.gate;
@@ -120,8 +145,10 @@ async function dispatch(request: IncomingMessage, url: URL, options: HandlerOpti
   const apiVersion = requestedApiVersion(request, url.searchParams);
   checkApiVersion(apiVersion, method, locationOf(match.route.location));
   const params = resolveScope(model, match, scope);
-  const urls = options.urls();
+  const urls = hosted.urls();
   const context: RequestContext = {
+    principal,
+    identities: options.identities,
     request,
     method,
     query: url.searchParams,

@@ -2,6 +2,8 @@
 export interface OrganizationCredentials {
   name: string;
   url: string;
+  /** connectionData's instanceId: the organization's identity (null for rows from before it was kept). */
+  instanceId: string | null;
   timeZone: string;
   personalAccessToken: string;
   /** The basic-auth password Azure DevOps sends with service-hook deliveries for this organization. */
@@ -12,6 +14,7 @@ export interface OrganizationCredentials {
 export interface OrganizationSummary {
   name: string;
   url: string;
+  instanceId: string | null;
   timeZone: string;
   connectedAt: string;
 }
@@ -22,12 +25,20 @@ export interface OrganizationStore {
   disconnect(name: string): Promise<boolean>;
   credentials(name: string): Promise<OrganizationCredentials | undefined>;
   list(): Promise<OrganizationSummary[]>;
+  /** The instance id stored under the name, connected or not (undefined: never stored). */
+  instanceOf(name: string): Promise<string | null | undefined>;
+  /** The connected organization with this instance id, whatever its name. */
+  findByInstance(instanceId: string): Promise<OrganizationSummary | undefined>;
   saveHookSubscriptions(
     name: string,
     subscriptions: readonly { id: string; eventType: string }[],
   ): Promise<void>;
   hookSubscriptions(name: string): Promise<{ id: string; eventType: string }[]>;
   forgetHookSubscriptions(name: string): Promise<void>;
+  /** Records a service-hook event id; false when it was already seen within `windowMs` (a replay). */
+  firstDelivery(name: string, eventId: string, receivedAt: number, windowMs: number): Promise<boolean>;
+  /** Deletes all of the organization's data in every table, except the audit entries named. */
+  purge(name: string, keepAuditIds?: readonly number[]): Promise<void>;
 }
 
 export interface JobClaim {
@@ -51,7 +62,18 @@ export interface SyncJobQueue {
   request(organization: string, streams: readonly string[] | 'all', now: number): Promise<void>;
   claim(owner: string, now: number, leaseMs: number): Promise<JobClaim | undefined>;
   renew(organization: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
-  complete(claim: JobClaim, owner: string, nextDueAt: number, now: number): Promise<void>;
+  /**
+   * Ends a run. `nextDueAt` is the next periodic full run, taken only when this run was a full one: a
+   * hook-triggered run never postpones it. `retry` brings back the streams that failed, after a back-off,
+   * without holding back the others' schedules.
+   */
+  complete(
+    claim: JobClaim,
+    owner: string,
+    nextDueAt: number,
+    now: number,
+    retry?: { streams: readonly string[]; at: number; error: string },
+  ): Promise<void>;
   fail(organization: string, owner: string, error: string, nextDueAt: number): Promise<void>;
   remove(organization: string): Promise<void>;
   describe(organization: string): Promise<JobState | undefined>;
@@ -65,9 +87,13 @@ export interface JobState {
   attempts: number;
   lastError: string | null;
   lastFinishedAt: number | null;
+  /** When the next periodic full run is due (hook runs never move it). */
+  fullDueAt?: number | null;
+  /** After failures: no run (hook-triggered either) starts before this. */
+  backoffUntil?: number | null;
 }
 
-export type StreamPhase = 'queued' | 'collecting' | 'done' | 'failed';
+export type StreamPhase = 'queued' | 'collecting' | 'done' | 'failed' | 'needs_scope';
 
 export interface StreamStatus {
   organization: string;
@@ -86,10 +112,16 @@ export interface StreamStatus {
     limit: number | null;
     blockedUntil: number | null;
     throttledResponses: number;
-    /** Seconds this run waited for the organization's budget. */
+    /** Seconds this run waited for the organization's budget (wall time, not summed over waiters). */
     pacedSeconds: number;
   } | null;
   lastError: string | null;
+  /** Why the stream is not syncing normally, as a code and parameters (sync/problems.ts renders English). */
+  problem?: { code: string; params: Record<string, string> } | null;
+  /** While the stream's requests wait for the rate limit right now: when they start again. */
+  resumesAt?: number | null;
+  /** When the stream last ended a run successfully (kept across runs by the store). */
+  lastSucceededAt?: number | null;
 }
 
 export interface StreamStatusStore {

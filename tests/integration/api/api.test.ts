@@ -18,6 +18,8 @@ import { openRepository } from '../../../service/src/app/openRepository.ts';
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { temporaryDirectory } from '../../support/tempDirectory.ts';
 
+import { simulatorAccess, simulatorMember, type TestCaller } from '../../support/access.ts';
+
 const SECRET = 'integration-test-extension-secret';
 const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -28,8 +30,10 @@ let baseUrl: string;
 let organization: string;
 const directory = temporaryDirectory('api');
 
+let caller: TestCaller;
+
 function token(options: { secret?: string; expiresIn?: string } = {}): Promise<string> {
-  return new SignJWT({ nameid: 'user-1' })
+  return new SignJWT({ nameid: caller.userId })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '1h')
@@ -44,7 +48,9 @@ function cycleTimeUrl(query: string, team = simulator.team, org = organization):
 async function get(url: string, bearer?: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(
     url,
-    bearer === undefined ? {} : { headers: { authorization: `Bearer ${bearer}` } },
+    bearer === undefined
+      ? {}
+      : { headers: { authorization: `Bearer ${bearer}`, 'x-seika-user-token': caller.userToken } },
   );
   return { status: response.status, body: await response.json() };
 }
@@ -52,6 +58,7 @@ async function get(url: string, bearer?: string): Promise<{ status: number; body
 beforeAll(async () => {
   simulator = await startSimulator({ seed: 5, scale: 'demo', now: NOW });
   organization = organizationNameFromUrl(simulator.organizationUrl);
+  caller = simulatorMember(simulator, 'reader');
   repository = await openRepository({ kind: 'sqlite', path: join(directory.path, 'api.sqlite') });
   await syncOrganization({
     repository,
@@ -67,6 +74,7 @@ beforeAll(async () => {
       ]),
     }),
     extensionSecret: SECRET,
+    access: simulatorAccess(simulator),
     logger: silentLogger,
   });
   server = await listen(app, 0, '127.0.0.1');

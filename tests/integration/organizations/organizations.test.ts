@@ -22,7 +22,7 @@ describe.each(BACKENDS)('organizations, worker and service hooks on %s', (backen
     simulator = await startSimulator({ seed: 21, scale: 'tiny', now: new Date('2026-06-01T00:00:00Z') });
     database = await openTestRepository(backend, directory.path, 'service');
     await database.storage.close();
-    test = await startTestService(database.target, { maxPageSize: 50 });
+    test = await startTestService(database.target, { maxPageSize: 50, simulator });
   });
 
   afterEach(async () => {
@@ -106,7 +106,12 @@ describe.each(BACKENDS)('organizations, worker and service hooks on %s', (backen
       .credentials(simulator.organization);
     if (credentials === undefined) throw new Error('not connected');
     const hookUrl = `${test.service.url}/hooks/azure-devops/${simulator.organization}`;
-    const event = { eventType: 'workitem.updated', id: 'evt-1', resource: { workItemId: 1 } };
+    const event = {
+      eventType: 'workitem.updated',
+      id: 'evt-1',
+      createdDate: simulator.now().toISOString(),
+      resource: { workItemId: 1 },
+    };
 
     const wrongCredentials: Record<string, string>[] = [
       {},

@@ -17,7 +17,7 @@ describe('service hooks with the organization (simulator) delivering them', () =
   beforeEach(async () => {
     directory = temporaryDirectory('hooks');
     simulator = await startSimulator({ seed: 71, scale: 'tiny', now: new Date('2026-06-01T00:00:00Z') });
-    test = await startTestService({ kind: 'sqlite', path: `${directory.path}/hooks.sqlite` });
+    test = await startTestService({ kind: 'sqlite', path: `${directory.path}/hooks.sqlite` }, { simulator });
   });
 
   afterEach(async () => {
@@ -51,10 +51,13 @@ describe('service hooks with the organization (simulator) delivering them', () =
     });
     const before = await revisionsStored();
 
-    // The organization changes; it posts workitem events to Seika, which pulls the new revisions.
+    // The organization changes; it posts workitem events to Seika, which pulls the new revisions. Each
+    // event is delivered within half an hour of its creation (Seika drops deliveries older than an hour).
     const changedAt = Date.now();
-    simulator.advanceClock(6 * 60 * 60_000);
-    await simulator.flushHooks();
+    for (let step = 0; step < 12; step++) {
+      simulator.advanceClock(30 * 60_000);
+      await simulator.flushHooks();
+    }
     const delivered = simulator.hookDeliveries.filter((delivery) =>
       delivery.eventType.startsWith('workitem.'),
     );

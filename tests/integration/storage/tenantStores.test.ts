@@ -31,6 +31,7 @@ describe.each(BACKENDS)('tenant stores on %s', (backend) => {
   const fabrikam = {
     name: 'Fabrikam',
     url: 'https://dev.azure.com/fabrikam',
+    instanceId: '0a6b6f0e-6f0e-4a6b-8f0e-fab000000001',
     timeZone: 'Asia/Tokyo',
     personalAccessToken: 'pat-of-fabrikam-0123456789',
     hookSecret: 'hook-secret-of-fabrikam',
@@ -51,7 +52,12 @@ describe.each(BACKENDS)('tenant stores on %s', (backend) => {
     it('lists without credentials and forgets them on disconnect', async () => {
       const organizations = test.storage.organizations(secrets);
       await organizations.connect(fabrikam);
-      await organizations.connect({ ...fabrikam, name: 'contoso', url: 'https://dev.azure.com/contoso' });
+      await organizations.connect({
+        ...fabrikam,
+        name: 'contoso',
+        url: 'https://dev.azure.com/contoso',
+        instanceId: '0a6b6f0e-6f0e-4a6b-8f0e-c0000000c001',
+      });
       const listed = await organizations.list();
       expect(listed.map((organization) => organization.name)).toEqual(['contoso', 'fabrikam']);
       expect(JSON.stringify(listed)).not.toContain('pat-of');

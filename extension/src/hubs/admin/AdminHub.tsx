@@ -8,6 +8,10 @@ import { ConnectForm } from './ConnectForm.tsx';
 import { DisconnectDialog } from './DisconnectDialog.tsx';
 import { OrganizationList } from './OrganizationList.tsx';
 import { useOrganizations } from './useOrganizations.ts';
+import { useCapabilities } from './useCapabilities.ts';
+import { accessStrings } from './accessStrings.ts';
+import { AuditLog } from './AuditLog.tsx';
+import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 
 interface AdminHubProps {
   client: SeikaClient;
@@ -20,7 +24,8 @@ interface AdminHubProps {
 
 /**
  * Organization settings › Seika: connect organizations to the service, follow each one's synchronisation
- * and disconnect them. Organization-wide: nothing here is per person.
+ * and disconnect them. Organization-wide: nothing here is per person. Only Project Collection
+ * Administrators see these controls (the service refuses everyone else anyway); others get a notice.
  */
 export function AdminHub({ client, hostOrganization, localization, onFirstResult }: AdminHubProps) {
   const strings = localization.strings.admin;
@@ -28,8 +33,13 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
   const [revision, setRevision] = useState(0);
   const [disconnecting, setDisconnecting] = useState<string | undefined>();
   const organizations = useOrganizations(client, revision);
+  const capabilities = useCapabilities(client, hostOrganization, revision);
+  const access = accessStrings[localization.language];
   const reload = (): void => setRevision((value) => value + 1);
-  const settled = organizations.status !== 'loading';
+  const settled = organizations.status !== 'loading' && capabilities.status !== 'loading';
+  const known = capabilities.status === 'known' ? capabilities.capabilities : undefined;
+  const refused = capabilities.status === 'refused' ? capabilities.message : undefined;
+  const administrator = refused === undefined && (known === undefined || known.collectionAdministrator);
 
   useEffect(() => {
     if (settled) {
@@ -41,30 +51,60 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
     <Page className="seika-admin flex-grow">
       <Header title={strings.title} titleSize={TitleSize.Large} description={strings.description} />
       <div className="page-content page-content-top flex-column rhythm-vertical-24">
-        <section className="flex-column rhythm-vertical-16" aria-labelledby="seika-organizations-title">
-          <h2 id="seika-organizations-title" className="title-m seika-section-title">
-            {strings.organizationsTitle}
-          </h2>
-          <OrganizationList
+        {refused !== undefined && (
+          <MessageCard severity={MessageCardSeverity.Warning}>
+            <div className="flex-column" data-testid="access-refused">
+              <strong>{access.refusedTitle}</strong>
+              <span>{refused}</span>
+            </div>
+          </MessageCard>
+        )}
+        {!administrator && known !== undefined && (
+          <MessageCard severity={MessageCardSeverity.Info}>
+            <div className="flex-column" data-testid="not-administrator">
+              <strong>{access.notAdministratorTitle}</strong>
+              <span>{access.notAdministratorBody(known.organization, known.user.displayName)}</span>
+            </div>
+          </MessageCard>
+        )}
+        {administrator && (
+          <section className="flex-column rhythm-vertical-16" aria-labelledby="seika-organizations-title">
+            <h2 id="seika-organizations-title" className="title-m seika-section-title">
+              {strings.organizationsTitle}
+            </h2>
+            <OrganizationList
+              client={client}
+              state={organizations}
+              strings={strings}
+              format={format}
+              onDisconnect={setDisconnecting}
+            />
+          </section>
+        )}
+        {administrator && (
+          <ConnectForm
             client={client}
-            state={organizations}
+            hostOrganization={hostOrganization}
             strings={strings}
-            format={format}
-            onDisconnect={setDisconnecting}
+            onConnected={reload}
           />
-        </section>
-        <ConnectForm
-          client={client}
-          hostOrganization={hostOrganization}
-          strings={strings}
-          onConnected={reload}
-        />
+        )}
+        {known?.collectionAdministrator === true && (
+          <AuditLog
+            client={client}
+            organization={known.organization}
+            strings={access}
+            format={format}
+            revision={revision}
+          />
+        )}
       </div>
       {disconnecting !== undefined && (
         <DisconnectDialog
           client={client}
           organization={disconnecting}
           strings={strings}
+          accessStrings={access}
           onDismiss={() => setDisconnecting(undefined)}
           onDisconnected={() => {
             setDisconnecting(undefined);

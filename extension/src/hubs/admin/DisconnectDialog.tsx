@@ -1,13 +1,16 @@
+import { Checkbox } from 'azure-devops-ui/Checkbox';
 import { Dialog } from 'azure-devops-ui/Dialog';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { useState } from 'react';
 import type { SeikaClient } from '../../api/seikaClient.ts';
 import type { Strings } from '../../i18n/en.ts';
+import type { AccessStrings } from './accessStrings.ts';
 
 interface DisconnectDialogProps {
   client: SeikaClient;
   organization: string;
   strings: Strings['admin'];
+  accessStrings: AccessStrings;
   onDismiss: () => void;
   onDisconnected: () => void;
 }
@@ -17,19 +20,23 @@ export function DisconnectDialog({
   client,
   organization,
   strings,
+  accessStrings,
   onDismiss,
   onDisconnected,
 }: DisconnectDialogProps) {
   const [busy, setBusy] = useState(false);
+  const [deleteData, setDeleteData] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
   const disconnect = (): void => {
     setBusy(true);
     setError(undefined);
-    client.disconnectOrganization(organization).then(onDisconnected, (reason: unknown) => {
-      setBusy(false);
-      setError(reason instanceof Error ? reason.message : String(reason));
-    });
+    client
+      .disconnectOrganization(organization, undefined, { deleteData })
+      .then(onDisconnected, (reason: unknown) => {
+        setBusy(false);
+        setError(reason instanceof Error ? reason.message : String(reason));
+      });
   };
 
   return (
@@ -50,6 +57,12 @@ export function DisconnectDialog({
     >
       <div className="flex-column rhythm-vertical-16">
         <p className="seika-dialog-body">{strings.disconnectBody}</p>
+        <Checkbox
+          checked={deleteData}
+          disabled={busy}
+          label={accessStrings.deleteDataLabel(organization)}
+          onChange={(_event, checked) => setDeleteData(checked === true)}
+        />
         {error !== undefined && (
           <MessageCard severity={MessageCardSeverity.Error}>
             <div className="flex-column" data-testid="disconnect-error">

@@ -2,7 +2,7 @@ import './admin.css';
 import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
 import { renderRoot } from '../../page/renderRoot.ts';
 import { localize } from '../../i18n/locale.ts';
-import { getAppToken, notifyHubFailed, notifyHubLoaded } from '../../sdk/hostContext.ts';
+import { getAccessToken, getAppToken, notifyHubFailed, notifyHubLoaded } from '../../sdk/hostContext.ts';
 import { AdminHub } from './AdminHub.tsx';
 import { initAdminHostContext } from './adminHostContext.ts';
 
@@ -10,7 +10,12 @@ async function start(): Promise<void> {
   const host = await initAdminHostContext();
   const localization = localize(host.culture);
   document.documentElement.lang = localization.language;
-  const client = createSeikaClient({ serviceUrl: defaultServiceUrl(), getToken: getAppToken });
+  const client = createSeikaClient({
+    serviceUrl: defaultServiceUrl(),
+    getToken: getAppToken,
+    getUserToken: getAccessToken,
+    organization: host.organization ?? '',
+  });
   let notified = false;
   const onFirstResult = (): void => {
     if (!notified) {

@@ -37,6 +37,9 @@ const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const RESPONSES = {
   BadRequest: errorResponse('A parameter is missing or wrong; `error.parameter` names it.'),
   Unauthorized: errorResponse('No valid app token in "Authorization: Bearer".'),
+  Forbidden: errorResponse(
+    'The user token does not prove membership of the organization, or the role the route needs (see error.code).',
+  ),
   NotFound: errorResponse('The organization, team or route is unknown (or not synchronised yet).'),
   InternalError: errorResponse('The service failed; the error is logged.'),
   NotModified: {
@@ -153,6 +156,36 @@ function organizationPaths(): Record<string, Record<string, unknown>> {
         responses: { '204': { description: 'Disconnected.' }, ...COMMON_ERRORS },
       },
     },
+    '/organizations/{organization}/audit': {
+      parameters: [organization],
+      get: {
+        operationId: 'getAuditLog',
+        summary: "Administrators' changes to Seika's settings, connects and disconnects (newest first)",
+        tags,
+        responses: {
+          '200': { description: 'The audit log.', content: json(schemaRef('AuditLogResponse')) },
+          '403': ref('Forbidden'),
+          ...COMMON_ERRORS,
+        },
+      },
+    },
+    '/organizations/{organization}/access': {
+      parameters: [
+        organization,
+        { name: 'project', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'team', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      get: {
+        operationId: 'getAccessCapabilities',
+        summary: 'What the caller may do in the organization (and the project and team named)',
+        tags,
+        responses: {
+          '200': { description: 'The capabilities.', content: json(schemaRef('AccessCapabilitiesResponse')) },
+          '403': ref('Forbidden'),
+          ...COMMON_ERRORS,
+        },
+      },
+    },
     '/organizations/{organization}/sync-status': {
       parameters: [organization],
       get: {
@@ -199,7 +232,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         '{"error": {"code", "message", "parameter"}}; `parameter` names the offending input.',
     },
     servers: [{ url: '/api/v1' }],
-    security: [{ appToken: [] }],
+    security: [{ appToken: [], userToken: [] }],
     tags: [
       { name: 'Flow metrics' },
       { name: 'Forecasts' },
@@ -216,6 +249,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: "The extension's app token (SDK.getAppToken()), signed with the extension's secret.",
+        },
+        userToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Seika-User-Token',
+          description:
+            "The user's Azure DevOps access token (SDK.getAccessToken()): proves the organization and the role.",
         },
       },
       schemas: { ...componentSchemas(), ...deliveryComponentSchemas() },

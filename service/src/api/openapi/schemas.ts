@@ -13,6 +13,8 @@ import {
   teamFlowSettingsSchema,
   teamSettingsResponseSchema,
 } from '../../contract/index.ts';
+import { auditLogResponseSchema } from '../../contract/access/audit.ts';
+import { accessCapabilitiesSchema } from '../../contract/access/capabilities.ts';
 import { FLOW_ENDPOINTS } from '../flow/endpoints.ts';
 
 export type JsonSchema = Record<string, unknown>;
@@ -51,6 +53,8 @@ export function componentSchemas(): Record<string, JsonSchema> {
   outputs.add(organizationListResponseSchema, { id: 'OrganizationListResponse' });
   outputs.add(connectOrganizationResponseSchema, { id: 'ConnectOrganizationResponse' });
   outputs.add(syncStatusResponseSchema, { id: 'SyncStatusResponse' });
+  outputs.add(auditLogResponseSchema, { id: 'AuditLogResponse' });
+  outputs.add(accessCapabilitiesSchema, { id: 'AccessCapabilitiesResponse' });
   for (const spec of Object.values(FLOW_ENDPOINTS)) outputs.add(spec.response, { id: spec.responseName });
 
   const inputs = z.registry<{ id: string }>();

@@ -9,6 +9,7 @@ import type { LocationKey } from '../locations.ts';
 export const DEFAULT_COSTS: Readonly<Record<LocationKey, number>> = {
   resourceAreas: 0,
   connectionData: 0,
+  permissions: 0,
   projects: 0.05,
   teams: 0.05,
   allTeams: 0.05,

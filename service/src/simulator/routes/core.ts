@@ -1,55 +1,45 @@
-import { list, ok } from '../http.ts';
+import { list, ok, type RequestContext } from '../http.ts';
+import type { ProjectModel } from '../model/organization.ts';
 import { errors } from '../errors.ts';
 import { resourceAreas } from '../locations.ts';
 import type { Route } from './route.ts';
 import { projectReference, projectUrl, teamReference } from './links.ts';
 import { findProject, findTeam } from './scope.ts';
 import { skipTop } from './query.ts';
+import { canSeeProject } from '../identity/permissions.ts';
+
+/** Whether the caller may see the project (membership or Project Collection Administrator). */
+function visibleTo(context: RequestContext, project: ProjectModel): boolean {
+  const { principal, identities, model } = context;
+  const membership =
+    principal === undefined ? undefined : identities.membership(model.organizationName, principal.userId);
+  return membership !== undefined && canSeeProject(membership, project.id);
+}
 
 export const coreRoutes: readonly Route[] = [
   {
     methods: ['GET'],
     scope: 'organization',
-    pattern: 'connectionData',
-    location: 'connectionData',
-    handle: ({ model }) => {
-      const user = model.identities[0];
-      const identity = {
-        id: user?.id,
-        descriptor: `aad.${user?.id ?? ''}`,
-        providerDisplayName: user?.displayName,
-        isActive: true,
-      };
-      return ok({
-        authenticatedUser: identity,
-        authorizedUser: identity,
-        instanceId: model.organizationId,
-        deploymentId: model.organizationId,
-        deploymentType: 'hosted',
-        locationServiceData: {
-          serviceOwner: '00025394-6065-48ca-87d9-7f5672854ef7',
-          defaultAccessMappingMoniker: 'PublicAccessMapping',
-        },
-      });
-    },
-  },
-  {
-    methods: ['GET'],
-    scope: 'organization',
     pattern: 'projects',
     location: 'projects',
-    handle: ({ model, organizationUrl, query }) =>
-      list(skipTop(query, model.projects, 100).map((project) => projectReference(organizationUrl, project))),
+    handle: (context) => {
+      const { model, organizationUrl, query } = context;
+      // Only the projects the caller can see, as the service lists them.
+      const visible = model.projects.filter((project) => visibleTo(context, project));
+      return list(skipTop(query, visible, 100).map((project) => projectReference(organizationUrl, project)));
+    },
   },
   {
     methods: ['GET'],
     scope: 'organization',
     pattern: 'projects/:projectId',
     location: 'projects',
-    handle: ({ model, organizationUrl }, { values }) => {
+    handle: (context, { values }) => {
+      const { model, organizationUrl } = context;
       const name = values.projectId ?? '';
       const project = findProject(model, name);
-      if (!project) throw errors.projectNotFound(name);
+      // A project the caller cannot see does not exist for them (the service answers 404 alike).
+      if (!project || !visibleTo(context, project)) throw errors.projectNotFound(name);
       const { process } = project;
       return ok({
         ...projectReference(organizationUrl, project),
@@ -71,10 +61,11 @@ export const coreRoutes: readonly Route[] = [
     scope: 'organization',
     pattern: 'projects/:projectId/teams/:teamId?',
     location: 'teams',
-    handle: ({ model, organizationUrl, query }, { values }) => {
+    handle: (context, { values }) => {
+      const { model, organizationUrl, query } = context;
       const name = values.projectId ?? '';
       const project = findProject(model, name);
-      if (!project) throw errors.projectNotFound(name);
+      if (!project || !visibleTo(context, project)) throw errors.projectNotFound(name);
       const wanted = values.teamId;
       if (wanted === undefined)
         return list(
@@ -90,10 +81,11 @@ export const coreRoutes: readonly Route[] = [
     scope: 'organization',
     pattern: 'teams',
     location: 'allTeams',
-    handle: ({ model, organizationUrl, query }) => {
-      const teams = model.projects.flatMap((project) =>
-        project.teams.map((team) => teamReference(organizationUrl, project, team)),
-      );
+    handle: (context) => {
+      const { model, organizationUrl, query } = context;
+      const teams = model.projects
+        .filter((project) => visibleTo(context, project))
+        .flatMap((project) => project.teams.map((team) => teamReference(organizationUrl, project, team)));
       return list(skipTop(query, teams, 100));
     },
   },

@@ -12,9 +12,11 @@ import { environmentRoutes } from './environments.ts';
 import { releaseRoutes } from './release.ts';
 import { gitRoutes } from './git.ts';
 import { hookRoutes } from './hooks.ts';
+import { identityRoutes } from '../identity/routes.ts';
 
 /** Every REST route the simulator answers, by area. */
 export const ROUTES: readonly Route[] = [
+  ...identityRoutes,
   ...coreRoutes,
   ...workRoutes,
   ...backlogRoutes,

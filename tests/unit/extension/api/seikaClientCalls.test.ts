@@ -21,12 +21,14 @@ describe('createSeikaClient: requests', () => {
     expect(new URL(calls[0]?.url ?? '').searchParams.get('timeZone')).toBe('Asia/Tokyo');
   });
 
-  it('sends the app token, asks for JSON and forwards the abort signal', async () => {
+  it('sends the app token, the user token and the organization, asks for JSON and forwards the abort signal', async () => {
     const { client, calls } = clientWith(() => json(emptyAnswer));
     const controller = new AbortController();
     await client.getCycleTime(team, range, controller.signal);
     expect(calls[0]?.init?.headers).toEqual({
       Authorization: 'Bearer app-token-1',
+      'X-Seika-User-Token': 'user-token-1',
+      'X-Seika-Organization': 'contoso',
       Accept: 'application/json',
     });
     expect(calls[0]?.init?.signal).toBe(controller.signal);
@@ -37,6 +39,8 @@ describe('createSeikaClient: requests', () => {
     const client = createSeikaClient({
       serviceUrl: 'https://seika.example.com',
       getToken: () => Promise.reject(new Error('The host refused an app token.')),
+      getUserToken: () => Promise.resolve('user-token-1'),
+      organization: 'contoso',
       fetch: stub.fetch,
     });
     await expect(client.getCycleTime(team, range)).rejects.toThrow('The host refused an app token.');
@@ -58,6 +62,8 @@ describe('createSeikaClient: organization calls', () => {
     expect(calls[0]?.init?.method).toBe('POST');
     expect(calls[0]?.init?.headers).toEqual({
       Authorization: 'Bearer app-token-1',
+      'X-Seika-User-Token': 'user-token-1',
+      'X-Seika-Organization': 'contoso',
       Accept: 'application/json',
       'Content-Type': 'application/json',
     });
@@ -95,6 +101,16 @@ describe('createSeikaClient: organization calls', () => {
       'DELETE',
     ]);
   });
+
+  it('asks for the data to be deleted only when told', async () => {
+    const { client, calls } = clientWith(() => Promise.resolve(new Response(null, { status: 204 })));
+    await client.disconnectOrganization('contoso', undefined, { deleteData: true });
+    await client.disconnectOrganization('contoso', undefined, { deleteData: false });
+    expect(calls.map((call) => call.url)).toEqual([
+      'https://seika.example.com/api/v1/organizations/contoso?deleteData=true',
+      'https://seika.example.com/api/v1/organizations/contoso',
+    ]);
+  });
 });
 
 describe('createSeikaClient: the default fetch', () => {
@@ -111,6 +127,8 @@ describe('createSeikaClient: the default fetch', () => {
     const client = createSeikaClient({
       serviceUrl: 'https://seika.example.com',
       getToken: () => Promise.resolve('t'),
+      getUserToken: () => Promise.resolve('u'),
+      organization: 'contoso',
     });
     const error = await failure(client.getCycleTime(team, range));
     expect([error.message, error.code, stub.calls.length]).toEqual(['Not a member.', 'forbidden', 1]);

@@ -41,6 +41,8 @@ export function clientWith(respond: () => Promise<Response>, serviceUrl = 'https
   const client = createSeikaClient({
     serviceUrl,
     getToken: () => Promise.resolve('app-token-1'),
+    getUserToken: () => Promise.resolve('user-token-1'),
+    organization: 'contoso',
     fetch: stub.fetch,
   });
   return { client, calls: stub.calls };
