@@ -9,6 +9,7 @@ const AREAS: Record<string, () => Promise<readonly BenchRow[]>> = {
   delivery: async () => (await import('./delivery/index.ts')).runDeliveryBenchmarks(),
   simulator: async () => (await import('./simulator/index.ts')).runSimulatorBenchmarks(),
   sync: async () => (await import('./sync/index.ts')).runSyncBenchmarks(),
+  api: async () => (await import('./api/index.ts')).runApiBenchmarks(),
   targets: async () => (await import('./targets/index.ts')).benchTargets(),
 };
 

@@ -56,6 +56,45 @@ export interface RevisionDerivers {
   columnChanges: ColumnChangeDeriver;
 }
 
+/** A stored (area path, work item type) pair: what decides whether an item belongs to a team. */
+export interface ItemKind {
+  areaPath: string;
+  workItemType: string;
+}
+
+/** Exact stored values a team-scoped read selects: items whose area path AND type are among them. */
+export interface ItemSelection {
+  areaPaths: readonly string[];
+  workItemTypes: readonly string[];
+}
+
+/** What a team's flow answers depend on in storage; every part is an index seek. */
+export interface TeamDataVersion {
+  settings: { settings: string; updatedAt: string } | undefined;
+  /** Highest raw page id of the organization: moves with every page any sync stores. */
+  lastRawPage: number | null;
+  /** When the organization's last sync run finished (any outcome). */
+  lastFinishedRun: string | null;
+  teamKnown: boolean;
+}
+
+/** A record of a raw page that could not be normalised: kept aside, the page's other records apply. */
+export interface QuarantinedRecord {
+  /** Index of the record in the page's list. */
+  position: number;
+  /** The record's own key, e.g. `123#4` (work item 123, revision 4). */
+  itemKey: string;
+  /** The record as Azure DevOps sent it (identities are removed before it is stored). */
+  item: unknown;
+  reason: string;
+}
+
+export interface StoredQuarantinedRecord extends QuarantinedRecord {
+  stream: string;
+  rawPageId: number;
+  quarantinedAt: number;
+}
+
 export interface SyncRunSummary {
   pages: number;
   requests: number;
@@ -73,7 +112,11 @@ export interface SeikaRepository {
     page: PageSource,
     revisions: readonly WorkItemRevisionRecord[],
     derive: RevisionDerivers,
+    /** The page's records that could not be normalised; they replace what the page had in quarantine. */
+    quarantined?: readonly QuarantinedRecord[],
   ): Promise<number>;
+  /** Records kept aside because they could not be normalised, oldest page first. */
+  listQuarantined(organization: string): Promise<StoredQuarantinedRecord[]>;
   applyIterationsPage(
     organization: string,
     project: string,
@@ -109,6 +152,8 @@ export interface SeikaRepository {
     organization: string,
     page: PageSource,
     links: readonly WorkItemLinkRecord[],
+    /** The page's links that could not be read; they replace what the page had in quarantine. */
+    quarantined?: readonly QuarantinedRecord[],
   ): Promise<number>;
   /** Links currently active whose source or target is one of the organization's items. */
   getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]>;
@@ -135,6 +180,17 @@ export interface SeikaRepository {
   getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
   getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;
   getFlowItems(organization: string, project: string): Promise<FlowItem[]>;
+  /** Distinct (area path, type) pairs of the project's items (team-scoped reads choose among them). */
+  getItemKinds(organization: string, project: string): Promise<ItemKind[]>;
+  /** getFlowItems restricted to the selection, read through an index rather than filtered afterwards. */
+  getSelectedFlowItems(organization: string, project: string, selection: ItemSelection): Promise<FlowItem[]>;
+  /** getBoardColumnHistory restricted to the selection. */
+  getSelectedColumnHistory(
+    organization: string,
+    project: string,
+    selection: ItemSelection,
+  ): Promise<Map<number, { at: number; column: string }[]>>;
+  readTeamDataVersion(organization: string, project: string, team: string): Promise<TeamDataVersion>;
   /** Board-column moves of every item of the project, in time order per item. */
   getBoardColumnHistory(
     organization: string,

@@ -15,6 +15,7 @@ import {
   deliverySettingsResponseSchema,
   deliverySummaryResponseSchema,
   deliveryTrendResponseSchema,
+  type DeliveryPage,
   deploymentFrequencyResponseSchema,
 } from '../../../service/src/contract/index.ts';
 import { startSimulatedDeliveryApi, type SimulatedDeliveryApi } from './server.ts';
@@ -225,5 +226,51 @@ describe('delivery endpoints on synchronised simulator data', () => {
     const after = await api.request(url, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
+  });
+});
+
+describe('paging the drill-downs', () => {
+  it.each([
+    ['deployments', deliveryDeploymentsResponseSchema, 3],
+    ['changes', deliveryChangesResponseSchema, 3],
+    ['incidents', deliveryIncidentsResponseSchema, 0],
+  ] as const)('pages %s: put together, the pages are the whole list', async (path, schema, atLeast) => {
+    const whole = await answer(schema, path, 'project');
+    expect(whole.items.length).toBeGreaterThanOrEqual(atLeast);
+    expect(whole.page).toEqual({ offset: 0, limit: null, total: whole.items.length, nextOffset: null });
+    const rows: unknown[] = [];
+    let offset: number | null = 0;
+    let pages = 0;
+    while (offset !== null) {
+      const page: { items: readonly unknown[]; page: DeliveryPage } = await answer(
+        schema,
+        path,
+        'project',
+        `${RANGE}&limit=2&offset=${offset}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.page).toMatchObject({ offset, limit: 2, total: whole.items.length });
+      rows.push(...page.items);
+      offset = page.page.nextOffset;
+      pages++;
+    }
+    expect(rows).toEqual(whole.items);
+    expect(pages).toBe(Math.max(1, Math.ceil(whole.items.length / 2)));
+  });
+
+  it('answers no rows past the end, and 400 naming a limit out of bounds', async () => {
+    const past = await answer(
+      deliveryDeploymentsResponseSchema,
+      'deployments',
+      'project',
+      `${RANGE}&offset=100000`,
+    );
+    expect(past.items).toEqual([]);
+    expect(past.page.nextOffset).toBeNull();
+    for (const query of ['limit=0', 'limit=10001', 'offset=-1', 'limit=two']) {
+      const { status, body } = await api.json(api.deliveryUrl(project, 'deployments', `${RANGE}&${query}`));
+      expect(status, query).toBe(400);
+      expect(JSON.stringify(body)).toContain(query.split('=')[0] ?? '');
+    }
   });
 });

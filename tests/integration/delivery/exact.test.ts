@@ -269,11 +269,28 @@ describe('the hand-made project, whole', () => {
     });
   });
 
-  it('one request loads the records once and computes once', async () => {
+  it('answers concurrent identical requests from one computation', async () => {
+    const computations = api.computations();
+    const query = 'from=2026-02-01&to=2026-03-31';
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => answer(deliverySummaryResponseSchema, 'summary', { query })),
+    );
+    expect(api.computations() - computations).toBe(1);
+    for (const other of answers) expect(other).toEqual(answers[0]);
+  });
+
+  it('computes a view once for all its endpoints and reads records once for the project and its teams', async () => {
     const loads = api.recordLoads();
     const computations = api.computations();
-    await answer(deliverySummaryResponseSchema, 'summary', { team: 'Checkout' });
-    expect(api.recordLoads() - loads).toBe(1);
+    const query = 'from=2026-01-01&to=2026-03-31';
+    await answer(deliverySummaryResponseSchema, 'summary', { team: 'Checkout', query });
+    // Earlier tests may already have read this version of the project's records: at most one read.
+    expect(api.recordLoads() - loads).toBeLessThanOrEqual(1);
     expect(api.computations() - computations).toBe(1);
+    const afterFirst = api.recordLoads();
+    await answer(deploymentFrequencyResponseSchema, 'deployment-frequency', { team: 'Checkout', query });
+    await answer(deliverySummaryResponseSchema, 'summary', { query });
+    expect(api.recordLoads()).toBe(afterFirst);
+    expect(api.computations() - computations).toBe(2);
   });
 });

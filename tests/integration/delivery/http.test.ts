@@ -78,13 +78,17 @@ describe('ETags', () => {
     };
     expect(body.window.deploymentFrequency.successfulDeployments).toBe(4);
 
-    // Saving settings moves it too.
+    // Saving settings moves it too, and the records are read and the view computed again.
+    const computationsBeforeSettings = api.computations();
+    const loadsBeforeSettings = api.recordLoads();
     expect(
       (await api.putSettings(SHOP, { teams: TEAM_MAPPING, bugWorkItemTypes: ['Bug', 'Defect'] })).status,
     ).toBe(200);
     const afterSettings = await api.request(url, { headers: { 'if-none-match': newTag ?? '' } });
     expect(afterSettings.status).toBe(200);
     expect(afterSettings.headers.get('etag')).not.toBe(newTag);
+    expect(api.computations()).toBe(computationsBeforeSettings + 1);
+    expect(api.recordLoads()).toBe(loadsBeforeSettings + 1);
   });
 
   it('If-None-Match: * never hides a missing team mapping behind a 304', async () => {

@@ -25,6 +25,14 @@ import type { DeliveryRepository } from '../../../service/src/storage/delivery/r
 import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { temporaryDirectory } from '../../support/tempDirectory.ts';
+import {
+  SEEDED_CALLER,
+  seededAccess,
+  simulatorAccess,
+  simulatorMember,
+  type TestCaller,
+} from '../../support/access.ts';
+import type { AccessService } from '../../../service/src/services/access/accessService.ts';
 
 export const SECRET = 'delivery-api-test-extension-secret';
 /** The simulator's history ends here. */
@@ -65,9 +73,11 @@ function countingDelivery(delivery: DeliveryRepository, onLoad: () => void): Del
 
 async function serve(
   storage: Storage,
-  organization: ConnectedOrganization,
+  organization: Omit<ConnectedOrganization, 'instanceId'>,
   cleanup: () => Promise<void>,
+  authorization: { access: AccessService; caller: TestCaller },
 ): Promise<DeliveryApi> {
+  const { caller } = authorization;
   let loads = 0;
   let computations = 0;
   const delivery = countingDelivery(storage.delivery, () => loads++);
@@ -91,12 +101,13 @@ async function serve(
       store: storage.deliverySettings,
     }),
     extensionSecret: SECRET,
+    access: authorization.access,
     logger: silentLogger,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const apiUrl = `http://127.0.0.1:${boundPort(server)}/api/v1`;
   const token = (options: { secret?: string } = {}) =>
-    new SignJWT({ nameid: 'user-1' })
+    new SignJWT({ nameid: caller.userId })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuedAt()
       .setExpirationTime('1h')
@@ -106,7 +117,11 @@ async function serve(
     const bearer = given === undefined ? await token() : given;
     return fetch(url, {
       ...rest,
-      headers: { ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }), ...(headers ?? {}) },
+      headers: {
+        ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        'x-seika-user-token': caller.userToken,
+        ...(headers ?? {}),
+      },
     });
   };
   const json = async (url: string, init: RequestInit = {}) => {
@@ -194,6 +209,8 @@ export async function startSimulatedDeliveryApi(options: {
       await simulator.close();
       directory.remove();
     },
+    // A project administrator: the suites read metrics and change delivery settings.
+    { access: simulatorAccess(simulator), caller: simulatorMember(simulator, 'administrator') },
   );
   return { ...api, simulator, sync };
 }
@@ -205,9 +222,9 @@ export async function startSeededDeliveryApi(
   const directory = temporaryDirectory('delivery-api-seeded');
   const storage = await openStorage({ kind: 'sqlite', path: join(directory.path, 'seeded.sqlite') });
   await seed(storage, 'contoso');
-  return serve(
-    storage,
-    { name: 'contoso', url: 'https://dev.azure.com/contoso', timeZone: 'UTC' },
-    async () => directory.remove(),
-  );
+  const contoso = { name: 'contoso', url: 'https://dev.azure.com/contoso', timeZone: 'UTC' };
+  return serve(storage, contoso, async () => directory.remove(), {
+    access: seededAccess([contoso]),
+    caller: SEEDED_CALLER,
+  });
 }

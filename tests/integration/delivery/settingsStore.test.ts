@@ -84,7 +84,7 @@ describe.each(BACKENDS)('delivery settings store on %s', (backend) => {
     expect(await deliverySettings.readVersion('org-a', 'P', 'Web')).toEqual({
       settings: undefined,
       lastRawPage: null,
-      finishedSyncRuns: 0,
+      lastFinishedRun: null,
       projectKnown: false,
       teamKnown: false,
     });
@@ -109,11 +109,11 @@ describe.each(BACKENDS)('delivery settings store on %s', (backend) => {
     });
 
     const run = await repository.startSyncRun('org-a');
-    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).finishedSyncRuns).toBe(0);
+    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).lastFinishedRun).toBeNull();
     await repository.finishSyncRun(run, { status: 'succeeded', pages: 0, requests: 0, revisions: 0 });
     await deliverySettings.save('org-a', 'P', { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' });
     expect(await deliverySettings.readVersion('org-a', 'P', undefined)).toMatchObject({
-      finishedSyncRuns: 1,
+      lastFinishedRun: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       settings: { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' },
     });
   });

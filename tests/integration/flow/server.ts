@@ -10,7 +10,11 @@ import { createApp } from '../../../service/src/app/createApp.ts';
 import { boundPort, listen } from '../../../service/src/app/listen.ts';
 import type { BoardColumnRecord, TeamIterationRecord } from '../../../service/src/domain/records.ts';
 import { silentLogger } from '../../../service/src/logger.ts';
-import { createFlowService } from '../../../service/src/services/flow/service.ts';
+import {
+  createFlowCaches,
+  createFlowService,
+  type FlowCaches,
+} from '../../../service/src/services/flow/service.ts';
 import {
   organizationNameFromUrl,
   staticOrganizationDirectory,
@@ -21,6 +25,7 @@ import { openStorage, type Storage } from '../../../service/src/app/openReposito
 import type { RawPage, SeikaRepository } from '../../../service/src/storage/repository.ts';
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { temporaryDirectory } from '../../support/tempDirectory.ts';
+import { simulatorAccess, simulatorMember } from '../../support/access.ts';
 
 export const SECRET = 'flow-api-test-extension-secret';
 /** The simulator's history ends here; "today" for the service is 2026-06-01 in Tokyo. */
@@ -38,8 +43,10 @@ export interface FlowApiHarness {
   request(url: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   /** GET (or another method) with a valid token; the body parsed as JSON. */
   json(url: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }>;
-  /** Times the project's items were loaded since the harness started. */
+  /** Times the team's items were loaded since the harness started. */
   projectLoads(): number;
+  /** The flow service's caches, to count computations. */
+  flowCaches: FlowCaches;
   sync(): Promise<void>;
   replaceIterations(iterations: readonly TeamIterationRecord[]): Promise<void>;
   close(): Promise<void>;
@@ -111,11 +118,11 @@ async function seedTeamPlanning(
   );
 }
 
-/** Counts getFlowItems calls; everything else passes through. */
+/** Counts team item loads (getSelectedFlowItems); everything else passes through. */
 function countingRepository(repository: SeikaRepository, onLoad: () => void): SeikaRepository {
   return new Proxy(repository, {
     get(target, property, receiver) {
-      if (property === 'getFlowItems') onLoad();
+      if (property === 'getSelectedFlowItems') onLoad();
       return Reflect.get(target, property, receiver);
     },
   });
@@ -144,6 +151,7 @@ export async function startFlowApi(options: {
   await sync();
   await seedTeamPlanning(storage, organization, simulator);
   let loads = 0;
+  const flowCaches = createFlowCaches();
   const repository = countingRepository(storage.repository, () => loads++);
   const organizations = staticOrganizationDirectory([
     { name: organization, url: simulator.organizationUrl, timeZone: 'Asia/Tokyo' },
@@ -154,6 +162,7 @@ export async function startFlowApi(options: {
       organizations,
       teamSettings: storage.teamSettings,
       now: () => NOW.getTime(),
+      caches: flowCaches,
     }),
     teamSettingsService: createTeamSettingsService({
       repository,
@@ -161,12 +170,15 @@ export async function startFlowApi(options: {
       store: storage.teamSettings,
     }),
     extensionSecret: SECRET,
+    access: simulatorAccess(simulator),
     logger: silentLogger,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const apiUrl = `http://127.0.0.1:${boundPort(server)}/api/v1`;
+  // A project administrator: the suites read metrics and change team settings.
+  const caller = simulatorMember(simulator, 'administrator');
   const token = (tokenOptions: { secret?: string; expiresIn?: string } = {}) =>
-    new SignJWT({ nameid: 'user-1' })
+    new SignJWT({ nameid: caller.userId })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuedAt()
       .setExpirationTime(tokenOptions.expiresIn ?? '1h')
@@ -176,7 +188,11 @@ export async function startFlowApi(options: {
     const bearer = given === undefined ? await token() : given;
     return fetch(url, {
       ...rest,
-      headers: { ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }), ...(headers ?? {}) },
+      headers: {
+        ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        'x-seika-user-token': caller.userToken,
+        ...(headers ?? {}),
+      },
     });
   };
   return {
@@ -201,6 +217,7 @@ export async function startFlowApi(options: {
       };
     },
     projectLoads: () => loads,
+    flowCaches,
     sync,
     async replaceIterations(iterations) {
       const page = testPage('test.iterations', iterations, iterations.length);

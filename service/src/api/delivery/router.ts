@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { DeliveryResponseMeta } from '../../contract/index.ts';
 import type { DeliveryService, DeliverySession } from '../../services/delivery/service.ts';
 import { canonicalJson } from '../../services/requestKey.ts';
-import { sendCsv } from '../csv.ts';
 import type { CsvExport } from '../flow/csvExports.ts';
 import {
   DELIVERY_CHANGES_CSV,
@@ -14,7 +13,7 @@ import {
 } from './csv.ts';
 import { DELIVERY_ENDPOINTS, DELIVERY_SCOPES, deliveryRoute, type DeliveryEndpoint } from './endpoints.ts';
 import { asDeliveryHttp, parseDeliveryPath } from './params.ts';
-import { conditionalGet } from '../caching.ts';
+import { conditionalGet, createAnswerCache, encodeAnswer, renderedAs, sendEncoded } from '../caching.ts';
 import { parseParameters, responseFormat, textField } from '../params.ts';
 
 type CsvRenderer<R> = (body: R) => { filename: string; body: string };
@@ -30,6 +29,7 @@ function csvOf<R extends DeliveryResponseMeta, Row>(exported: CsvExport<R, Row>)
 export function createDeliveryRouter(service: DeliveryService): Router {
   const router = Router();
   const registered = new Set<DeliveryEndpoint>();
+  const answers = createAnswerCache();
 
   function add<Q extends z.ZodObject, R>(
     spec: DeliveryEndpoint<Q>,
@@ -53,10 +53,11 @@ export function createDeliveryRouter(service: DeliveryService): Router {
           version,
         ]);
         if (tag.fresh) return;
-        const body = await asDeliveryHttp(() => handler(session, query));
-        response.set('ETag', tag.etag);
-        if (format === 'csv' && csv !== undefined) sendCsv(response, csv(body));
-        else response.json(body);
+        const answer = await answers.get(tag.etag, async () => {
+          const body = await asDeliveryHttp(() => handler(session, query));
+          return encodeAnswer(renderedAs(format, body, csv), tag.coding);
+        });
+        sendEncoded(response, tag.etag, answer);
       });
     }
   }

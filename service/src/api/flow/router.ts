@@ -7,7 +7,7 @@ import type { FlowService, FlowSession } from '../../services/flow/service.ts';
 import { sendCsv } from '../csv.ts';
 import type { CsvExport } from './csvExports.ts';
 import { AGING_CSV, CYCLE_TIME_CSV, DATA_QUALITY_CSV, LEAD_TIME_CSV, renderCsv } from './csvExports.ts';
-import { conditionalGet } from '../caching.ts';
+import { conditionalGet, createAnswerCache, encodeAnswer, renderedAs, sendEncoded } from '../caching.ts';
 import type { FlowEndpoint } from './endpoints.ts';
 import { FLOW_ENDPOINTS, TEAM_PATH } from './endpoints.ts';
 import { asHttp, parseParameters, parseTeamPath, responseFormat, textField } from '../params.ts';
@@ -27,6 +27,7 @@ function csvOf<R extends FlowResponseMeta, Row>(exported: CsvExport<R, Row>): Cs
 export function createFlowRouter(flowService: FlowService): Router {
   const router = Router();
   const registered = new Set<FlowEndpoint>();
+  const answers = createAnswerCache();
 
   function add<Q extends z.ZodObject, R>(
     spec: FlowEndpoint<Q>,
@@ -44,15 +45,19 @@ export function createFlowRouter(flowService: FlowService): Router {
         const session = await flowService.open(path);
         const version = session.versionKey(textField(query, 'timeZone'));
         // Only GET answers are cacheable; a POSTed forecast is answered afresh.
-        const tag =
-          method === 'get'
-            ? conditionalGet(request, response, [spec.id, format, canonicalJson(query), version])
-            : undefined;
-        if (tag?.fresh === true) return;
-        const body = await asHttp(() => handler(session, query));
-        if (tag !== undefined) response.set('ETag', tag.etag);
-        if (format === 'csv' && csv !== undefined) sendCsv(response, csv(body));
-        else response.json(body);
+        if (method !== 'get') {
+          const body = await asHttp(() => handler(session, query));
+          if (format === 'csv' && csv !== undefined) sendCsv(response, csv(body));
+          else response.json(body);
+          return;
+        }
+        const tag = conditionalGet(request, response, [spec.id, format, canonicalJson(query), version]);
+        if (tag.fresh) return;
+        const answer = await answers.get(tag.etag, async () => {
+          const body = await asHttp(() => handler(session, query));
+          return encodeAnswer(renderedAs(format, body, csv), tag.coding);
+        });
+        sendEncoded(response, tag.etag, answer);
       });
     }
   }

@@ -102,20 +102,35 @@ export const deliveryIncidentItemSchema = z.object({
 });
 export type DeliveryIncidentItem = z.infer<typeof deliveryIncidentItemSchema>;
 
+/** Which rows of the whole list this answer holds. */
+export const deliveryPageSchema = z.object({
+  offset: z.number().int(),
+  /** The limit asked for; null when every row was asked for. */
+  limit: z.number().int().nullable(),
+  /** Rows of the whole list. */
+  total: z.number().int(),
+  /** `offset` of the next page; null on the last one. */
+  nextOffset: z.number().int().nullable(),
+});
+export type DeliveryPage = z.infer<typeof deliveryPageSchema>;
+
 export const deliveryDeploymentsResponseSchema = deliveryResponseMetaSchema.extend({
   /** Production attempts (successful, failed, canceled) that finished in the range, in finish order. */
   items: z.array(deliveryDeploymentItemSchema),
+  page: deliveryPageSchema,
 });
 export type DeliveryDeploymentsResponse = z.infer<typeof deliveryDeploymentsResponseSchema>;
 
 export const deliveryChangesResponseSchema = deliveryResponseMetaSchema.extend({
   /** Changes first delivered by a successful production deployment that finished in the range. */
   items: z.array(deliveryChangeItemSchema),
+  page: deliveryPageSchema,
 });
 export type DeliveryChangesResponse = z.infer<typeof deliveryChangesResponseSchema>;
 
 export const deliveryIncidentsResponseSchema = deliveryResponseMetaSchema.extend({
   /** Incidents created in the range, with their attribution. */
   items: z.array(deliveryIncidentItemSchema),
+  page: deliveryPageSchema,
 });
 export type DeliveryIncidentsResponse = z.infer<typeof deliveryIncidentsResponseSchema>;

@@ -3,7 +3,7 @@
  * inclusive calendar days in the time zone in effect.
  */
 import { z } from 'zod';
-import { formatField, fromNotAfterTo, isoDateSchema, rangeNotTooLong } from '../flow/query.ts';
+import { formatField, fromNotAfterTo, isoDateSchema, rangeNotTooLong, wholeNumber } from '../flow/query.ts';
 import { timeZoneSchema } from '../timeZone.ts';
 
 /** Path of every per-project delivery endpoint; `team` is present on the per-team ones. */
@@ -37,11 +37,22 @@ export const deliveryQuerySchema = z
   .refine(...rangeNotTooLong);
 export type DeliveryQuery = z.infer<typeof deliveryQuerySchema>;
 
-/** The same plus `format`, for the drill-down lists that also answer CSV. */
+/** Most rows one page of a drill-down list may ask for. */
+export const MAX_DELIVERY_PAGE_SIZE = 10_000;
+
+/** The same plus `format`, and paging, for the drill-down lists that also answer CSV. */
 export const deliveryItemsQuerySchema = z
   .object({
     ...rangeFields,
     format: formatField,
+    offset: wholeNumber(0, Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Rows to skip (default 0); with `limit`, pages through long lists.' }),
+    limit: wholeNumber(1, MAX_DELIVERY_PAGE_SIZE)
+      .optional()
+      .meta({
+        description: `Most rows to answer (at most ${MAX_DELIVERY_PAGE_SIZE}); absent answers every row.`,
+      }),
   })
   .refine(...fromNotAfterTo)
   .refine(...rangeNotTooLong);

@@ -1,6 +1,6 @@
 import type { ChangeRecord } from '../../domain/delivery.ts';
 import { leadTimeBand } from './bands.ts';
-import type { LeadTimeColumns } from './leadTimeColumns.ts';
+import { samplesOf, type LeadTimeColumns } from './leadTimeColumns.ts';
 import { within, type LeadTimeParts, type LeadTimeSample } from './leadTimeSample.ts';
 import type { NoDeployments, ReferenceBand } from './model.ts';
 import { ScratchSpace } from './scratch.ts';
@@ -37,7 +37,8 @@ export type LeadTimeResult =
       medianMs: number;
       p85Ms: number;
       partMedians: LeadTimePartMedians;
-      samples: readonly LeadTimeSample[];
+      /** Built on first read (a year of a large organization holds hundreds of thousands). */
+      readonly samples: readonly LeadTimeSample[];
       reference: ReferenceBand;
     };
 
@@ -68,21 +69,26 @@ function partMedians(samples: readonly LeadTimeSample[]): LeadTimePartMedians {
 }
 
 function leadTimeResult(
-  samples: readonly LeadTimeSample[],
+  changes: number,
   leadTimes: Float64Array,
   successfulDeployments: number,
   medians: () => LeadTimePartMedians,
+  samplesOfPeriod: () => readonly LeadTimeSample[],
 ): LeadTimeResult {
   if (successfulDeployments === 0) return { status: 'noDeployments' };
   const [medianMs = null, p85Ms = null] = percentilesInPlace(leadTimes, [50, 85]);
   if (medianMs === null || p85Ms === null) return { status: 'noChanges', successfulDeployments };
+  let samples: readonly LeadTimeSample[] | undefined;
   return {
     status: 'ok',
-    changes: samples.length,
+    changes,
     medianMs,
     p85Ms,
     partMedians: medians(),
-    samples,
+    get samples() {
+      samples ??= samplesOfPeriod();
+      return samples;
+    },
     reference: leadTimeBand(medianMs),
   };
 }
@@ -92,7 +98,8 @@ const SELECTION = new ScratchSpace();
 
 /**
  * leadTimeForChanges over samples[from … to - 1] of the columns: the period's numbers are copied
- * out of the columns (a copy the quickselect may reorder), the sample objects only sliced.
+ * out of the columns (a copy the quickselect may reorder); its sample objects are built only if read,
+ * from copies of the index columns (the columns themselves are reused memory).
  */
 export function leadTimeOfRange(
   columns: LeadTimeColumns,
@@ -111,8 +118,11 @@ export function leadTimeOfRange(
     values.set(column.subarray(start, end));
     return values;
   };
+  const changes = columns.sampleChange.slice(from, to);
+  const deployments = columns.sampleDeployment.slice(from, to);
+  const { source } = columns;
   return leadTimeResult(
-    columns.samples.slice(from, to),
+    to - from,
     copy(columns.leadTimeMs, from, to),
     successfulDeployments,
     () => ({
@@ -123,6 +133,7 @@ export function leadTimeOfRange(
       ),
       codingToDeploymentMs: medianInPlace(copy(columns.codingToDeploymentMs, commitsFrom, commitsTo)),
     }),
+    () => samplesOf(source, changes, deployments),
   );
 }
 
@@ -133,7 +144,11 @@ export function leadTimeForChanges(
 ): LeadTimeResult {
   const leadTimes = new Float64Array(samplesInPeriod.length);
   for (let i = 0; i < samplesInPeriod.length; i++) leadTimes[i] = samplesInPeriod[i]?.leadTimeMs ?? 0;
-  return leadTimeResult(samplesInPeriod, leadTimes, successfulDeploymentsInPeriod, () =>
-    partMedians(samplesInPeriod),
+  return leadTimeResult(
+    samplesInPeriod.length,
+    leadTimes,
+    successfulDeploymentsInPeriod,
+    () => partMedians(samplesInPeriod),
+    () => samplesInPeriod,
   );
 }

@@ -1,14 +1,26 @@
 import { asBuildChangeTable, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
+import type { ChangeRecord } from '../../domain/delivery.ts';
 import { within, type LeadTimeSample } from './leadTimeSample.ts';
 import type { ProductionDeployment } from './model.ts';
 import { FRESH, ScratchSpace, type TypedArrays } from './scratch.ts';
 
+/** What sample objects are built from: the change list and the delivering deployments, by index. */
+export interface SampleSource {
+  changes: readonly ChangeRecord[];
+  deployments: readonly ProductionDeployment[];
+}
+
 /**
- * The samples of every successful production deployment, with their numbers in columns beside
- * them so that each period's medians are found from typed-array copies, never by walking objects.
+ * The samples of every successful production deployment as columns: which change and which deployment
+ * each one pairs (sample objects are built only when a list of them is read: see sampleAt), and its
+ * numbers, so that each period's medians are found from typed-array copies, never by walking objects.
  */
 export interface LeadTimeColumns {
-  samples: LeadTimeSample[];
+  source: SampleSource;
+  /** Index in source.changes of each sample's change. */
+  sampleChange: Int32Array;
+  /** Index in source.deployments of each sample's deployment. */
+  sampleDeployment: Int32Array;
   leadTimeMs: Float64Array;
   /** deployedDay of each sample. */
   days: Int32Array;
@@ -57,8 +69,8 @@ export function collectLeadTimeColumns(
   const reviewMs = arrays.float64(bound);
   const waitingForDeploymentMs = arrays.float64(bound);
   const codingToDeploymentMs = arrays.float64(bound);
-  // Sized once (trimmed at the end): growing by push would copy it again and again.
-  const samples = new Array<LeadTimeSample>(bound);
+  const sampleChange = arrays.int32(bound);
+  const sampleDeployment = arrays.int32(bound);
   let count = 0;
   let pullRequests = 0;
   let commits = 0;
@@ -88,46 +100,23 @@ export function collectLeadTimeColumns(
       const total = deployedAt - start;
       leadTimeMs[n] = total;
       days[n] = deployment.day;
+      sampleChange[n] = index;
+      sampleDeployment[n] = k;
       if (change.kind === 'commit') {
         codingToDeploymentMs[commits++] = total;
-        samples[n] = {
-          changeId: change.id,
-          deploymentId: deployment.record.id,
-          pipelineKey: deployment.pipelineKey,
-          firstCommitAuthoredAt: start,
-          deployedAt,
-          deployedDay: deployment.day,
-          leadTimeMs: total,
-          kind: 'commit',
-          codingToDeploymentMs: total,
-        };
       } else {
-        // As leadTimeParts: boundaries kept in order.
-        const created = within(change.createdAt, start, Math.max(start, deployedAt));
-        const merged = within(change.mergedAt, created, Math.max(created, deployedAt));
-        codingMs[pullRequests] = created - start;
-        reviewMs[pullRequests] = merged - created;
-        waitingForDeploymentMs[pullRequests++] = deployedAt - merged;
-        samples[n] = {
-          changeId: change.id,
-          deploymentId: deployment.record.id,
-          pipelineKey: deployment.pipelineKey,
-          firstCommitAuthoredAt: start,
-          deployedAt,
-          deployedDay: deployment.day,
-          leadTimeMs: total,
-          kind: 'pullRequest',
-          codingMs: created - start,
-          reviewMs: merged - created,
-          waitingForDeploymentMs: deployedAt - merged,
-        };
+        const parts = pullRequestParts(change, deployedAt);
+        codingMs[pullRequests] = parts.codingMs;
+        reviewMs[pullRequests] = parts.reviewMs;
+        waitingForDeploymentMs[pullRequests++] = parts.waitingForDeploymentMs;
       }
       pullRequestsBefore[n + 1] = pullRequests;
     }
   }
-  samples.length = count;
   return {
-    samples,
+    source: { changes, deployments },
+    sampleChange: sampleChange.subarray(0, count),
+    sampleDeployment: sampleDeployment.subarray(0, count),
     leadTimeMs: leadTimeMs.subarray(0, count),
     days: days.subarray(0, count),
     pullRequestsBefore: pullRequestsBefore.subarray(0, count + 1),
@@ -159,5 +148,54 @@ export function collectLeadTimeSamples(
     }
     pipeline[k] = number;
   });
-  return collectLeadTimeColumns({ deployments: successful, build, pipeline }, table).samples;
+  const columns = collectLeadTimeColumns({ deployments: successful, build, pipeline }, table);
+  return samplesOf(columns.source, columns.sampleChange, columns.sampleDeployment);
+}
+
+/** As leadTimeParts: boundaries kept in order. */
+function pullRequestParts(
+  change: { firstCommitAuthoredAt: number; createdAt: number; mergedAt: number },
+  deployedAt: number,
+) {
+  const start = change.firstCommitAuthoredAt;
+  const created = within(change.createdAt, start, Math.max(start, deployedAt));
+  const merged = within(change.mergedAt, created, Math.max(created, deployedAt));
+  return {
+    codingMs: created - start,
+    reviewMs: merged - created,
+    waitingForDeploymentMs: deployedAt - merged,
+  };
+}
+
+/** The sample pairing source.changes[change] with source.deployments[deployment]. */
+export function sampleAt(source: SampleSource, change: number, deployment: number): LeadTimeSample {
+  const record = source.changes[change];
+  const delivering = source.deployments[deployment];
+  if (record === undefined || delivering === undefined) throw new RangeError('No such lead time sample');
+  const deployedAt = delivering.finishedAt;
+  const start = record.firstCommitAuthoredAt;
+  const common = {
+    changeId: record.id,
+    deploymentId: delivering.record.id,
+    pipelineKey: delivering.pipelineKey,
+    firstCommitAuthoredAt: start,
+    deployedAt,
+    deployedDay: delivering.day,
+    leadTimeMs: deployedAt - start,
+  };
+  return record.kind === 'commit'
+    ? { ...common, kind: 'commit', codingToDeploymentMs: deployedAt - start }
+    : { ...common, kind: 'pullRequest', ...pullRequestParts(record, deployedAt) };
+}
+
+/** Sample objects of index columns (copies, or columns not yet reused: see scratch.ts). */
+export function samplesOf(
+  source: SampleSource,
+  changes: Int32Array,
+  deployments: Int32Array,
+): LeadTimeSample[] {
+  const samples = new Array<LeadTimeSample>(changes.length);
+  for (let n = 0; n < changes.length; n++)
+    samples[n] = sampleAt(source, changes[n] ?? -1, deployments[n] ?? -1);
+  return samples;
 }

@@ -9,8 +9,7 @@ import { dayIndexOf } from '../calendar.ts';
 import { groupChangesByBuild, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
 import { periodIndexOf, type PeriodIndex } from './periodIndex.ts';
 import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
-import type { LeadTimeSample } from './leadTimeSample.ts';
-import { collectLeadTimeColumns } from './leadTimeColumns.ts';
+import { collectLeadTimeColumns, type LeadTimeColumns } from './leadTimeColumns.ts';
 import type { DeploymentDataGap, ProductionDeployment, ReworkEvidence } from './model.ts';
 import { PipelineKeys, selectProductionDeployments, type ProductionRules } from './production.ts';
 import { finishOrder } from './finishOrder.ts';
@@ -47,8 +46,8 @@ export interface PreparedDelivery {
   successful: readonly ProductionDeployment[];
   successfulDays: Int32Array;
   changesByBuild: ChangesByBuild;
-  /** In deployment finish order, contiguous per deployment. */
-  leadTimes: readonly LeadTimeSample[];
+  /** In deployment finish order, contiguous per deployment; objects are built from them on demand. */
+  leadTimes: LeadTimeColumns;
   leadTimeDays: Int32Array;
   incidents: readonly DatedIncident[];
   attributionByIncident: ReadonlyMap<number, IncidentAttribution>;
@@ -216,7 +215,7 @@ export function prepareDeliveryUsing(input: DeliveryInput, arrays: TypedArrays):
     successful: successful.deployments,
     successfulDays: successful.days,
     changesByBuild: table,
-    leadTimes: leadTimes.samples,
+    leadTimes,
     leadTimeDays: leadTimes.days,
     incidents,
     attributionByIncident,

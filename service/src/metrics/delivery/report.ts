@@ -1,5 +1,5 @@
 import { dayFromIndex, dayIndex } from '../calendar.ts';
-import type { LeadTimeSample } from './leadTimeSample.ts';
+import type { LeadTimeColumns } from './leadTimeColumns.ts';
 import type { DayRange, DeploymentSummary } from './model.ts';
 import { targetNameOf } from './production.ts';
 import { prepareDeliveryUsing, type DeliveryInput, type PreparedDelivery } from './prepare.ts';
@@ -16,6 +16,8 @@ export interface DeliveryRequest {
   from: string;
   to: string;
   sprints?: readonly SprintDates[];
+  /** Whether to build the drill-down rows of the window's attempts (default true); figures never need them. */
+  drillDown?: boolean;
 }
 
 /** A production deployment attempt of the window with what it carried and what it caused. */
@@ -62,18 +64,20 @@ function changeIdsOf(prepared: PreparedDelivery, build: number): readonly string
 
 /** Change ids of samples[first … next - 1]; the build's own list when they are all of it, in order. */
 function deliveredIds(
-  samples: readonly LeadTimeSample[],
+  samples: LeadTimeColumns,
   first: number,
   next: number,
   changeIds: readonly string[],
 ): readonly string[] {
   const count = next - first;
   if (count === 0) return NONE;
+  const { changes } = samples.source;
+  const idOf = (n: number) => changes[samples.sampleChange[n] ?? -1]?.id ?? '';
   let same = count === changeIds.length;
-  for (let k = 0; same && k < count; k++) same = samples[first + k]?.changeId === changeIds[k];
+  for (let k = 0; same && k < count; k++) same = idOf(first + k) === changeIds[k];
   if (same) return changeIds;
   const ids = new Array<string>(count);
-  for (let k = 0; k < count; k++) ids[k] = samples[first + k]?.changeId ?? '';
+  for (let k = 0; k < count; k++) ids[k] = idOf(first + k);
   return ids;
 }
 
@@ -84,6 +88,8 @@ function deliveredIds(
 function drillDown(prepared: PreparedDelivery, window: DayRange): DeploymentDrillDown[] {
   const [start, end] = sliceBounds(prepared.attemptDays, window.fromDay, window.toDay);
   const samples = prepared.leadTimes;
+  const { deployments } = samples.source;
+  const deploymentIdOf = (n: number) => deployments[samples.sampleDeployment[n] ?? -1]?.record.id;
   let next = sliceBounds(prepared.leadTimeDays, window.fromDay, window.toDay)[0];
   const rows = new Array<DeploymentDrillDown>(Math.max(0, end - start));
   let written = 0;
@@ -96,7 +102,7 @@ function drillDown(prepared: PreparedDelivery, window: DayRange): DeploymentDril
     const changeIds =
       record.buildId === null ? NONE : changeIdsOf(prepared, prepared.index.attemptBuild[i] ?? -1);
     const first = next;
-    while (samples[next]?.deploymentId === record.id) next++;
+    while (next < samples.sampleDeployment.length && deploymentIdOf(next) === record.id) next++;
     const delivered = deliveredIds(samples, first, next, changeIds);
     if (attempt.day !== lastDay) {
       lastDay = attempt.day;
@@ -135,6 +141,6 @@ export function computeDeliveryMetrics(input: DeliveryInput, request: DeliveryRe
     window: summarisePeriod(prepared, window),
     weekly: weeklyTrend(prepared, window),
     sprints: sprintTrend(prepared, request.sprints ?? []),
-    deployments: drillDown(prepared, window),
+    deployments: request.drillDown === false ? [] : drillDown(prepared, window),
   };
 }

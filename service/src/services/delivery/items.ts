@@ -36,10 +36,16 @@ function commitUrl(links: DeliveryLinks, record: DeploymentRecord): string | nul
     : links.commit(record.project, record.repository, record.sourceVersion);
 }
 
-export function deploymentItems(context: ItemContext): DeliveryDeploymentItem[] {
+/** Rows [start, end) of a drill-down list: only the page asked for is joined and formatted. */
+export interface RowRange {
+  start: number;
+  end: number;
+}
+
+export function deploymentItems(context: ItemContext, rows: RowRange): DeliveryDeploymentItem[] {
   const { links, report } = context;
   const records = byId(context.input.deployments, (record) => record.id);
-  return report.deployments.flatMap((row): DeliveryDeploymentItem[] => {
+  return report.deployments.slice(rows.start, rows.end).flatMap((row): DeliveryDeploymentItem[] => {
     const record = records.get(row.id);
     if (record === undefined) return [];
     return [
@@ -74,13 +80,19 @@ export function deploymentItems(context: ItemContext): DeliveryDeploymentItem[] 
   });
 }
 
-export function changeItems(context: ItemContext): DeliveryChangeItem[] {
+/** Rows of the changes list (the window's lead time samples). */
+export function changeCount(context: ItemContext): number {
+  const leadTime = context.report.window.leadTimeForChanges;
+  return leadTime.status === 'ok' ? leadTime.samples.length : 0;
+}
+
+export function changeItems(context: ItemContext, rows: RowRange): DeliveryChangeItem[] {
   const leadTime = context.report.window.leadTimeForChanges;
   if (leadTime.status !== 'ok') return [];
   const { links } = context;
   const changes = byId<ChangeRecord>(context.input.changes, (change) => change.id);
   const deployments = byId(context.input.deployments, (record) => record.id);
-  return leadTime.samples.flatMap((sample): DeliveryChangeItem[] => {
+  return leadTime.samples.slice(rows.start, rows.end).flatMap((sample): DeliveryChangeItem[] => {
     const change = changes.get(sample.changeId);
     if (change === undefined) return [];
     const deployment = deployments.get(sample.deploymentId);
@@ -107,35 +119,38 @@ export function changeItems(context: ItemContext): DeliveryChangeItem[] {
   });
 }
 
-export function incidentItems(context: ItemContext): DeliveryIncidentItem[] {
+export function incidentItems(context: ItemContext, rows: RowRange): DeliveryIncidentItem[] {
   const { links, timeZone } = context;
   const incidents = new Map<number, IncidentRecord>(
     context.input.incidents.map((incident) => [incident.workItemId, incident]),
   );
   const deployments = byId(context.input.deployments, (record) => record.id);
-  return context.report.window.incidents.flatMap((attribution): DeliveryIncidentItem[] => {
-    const incident = incidents.get(attribution.incidentId);
-    if (incident === undefined) return [];
-    const attributed = attribution.status === 'attributed';
-    const deployment = attributed ? deployments.get(attribution.deploymentId) : undefined;
-    const completedAt = incident.completedAt;
-    const finishedAt = deployment?.finishedAt ?? null;
-    return [
-      {
-        workItemId: incident.workItemId,
-        title: incident.title,
-        url: links.workItem(incident.project, incident.workItemId),
-        createdAt: isoOf(incident.createdAt),
-        createdOn: dayOf(incident.createdAt, timeZone),
-        completedAt: nullableIso(completedAt),
-        status: attribution.status,
-        via: attributed ? (context.attributionVia?.get(incident.workItemId) ?? attribution.via) : null,
-        reason: attributed ? null : attribution.reason,
-        deploymentId: attributed ? attribution.deploymentId : null,
-        deploymentUrl: deployment === undefined ? null : links.deployment(deployment),
-        recoveryHours: completedAt === null || finishedAt === null ? null : hoursOf(completedAt - finishedAt),
-        restoreHours: completedAt === null ? null : hoursOf(completedAt - incident.createdAt),
-      },
-    ];
-  });
+  return context.report.window.incidents
+    .slice(rows.start, rows.end)
+    .flatMap((attribution): DeliveryIncidentItem[] => {
+      const incident = incidents.get(attribution.incidentId);
+      if (incident === undefined) return [];
+      const attributed = attribution.status === 'attributed';
+      const deployment = attributed ? deployments.get(attribution.deploymentId) : undefined;
+      const completedAt = incident.completedAt;
+      const finishedAt = deployment?.finishedAt ?? null;
+      return [
+        {
+          workItemId: incident.workItemId,
+          title: incident.title,
+          url: links.workItem(incident.project, incident.workItemId),
+          createdAt: isoOf(incident.createdAt),
+          createdOn: dayOf(incident.createdAt, timeZone),
+          completedAt: nullableIso(completedAt),
+          status: attribution.status,
+          via: attributed ? (context.attributionVia?.get(incident.workItemId) ?? attribution.via) : null,
+          reason: attributed ? null : attribution.reason,
+          deploymentId: attributed ? attribution.deploymentId : null,
+          deploymentUrl: deployment === undefined ? null : links.deployment(deployment),
+          recoveryHours:
+            completedAt === null || finishedAt === null ? null : hoursOf(completedAt - finishedAt),
+          restoreHours: completedAt === null ? null : hoursOf(completedAt - incident.createdAt),
+        },
+      ];
+    });
 }

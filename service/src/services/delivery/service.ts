@@ -11,6 +11,7 @@ import type { SeikaRepository } from '../../storage/repository.ts';
 import { teamNotMapped, type MissingMapping } from './errors.ts';
 import type { DeliveryScope } from './scope.ts';
 import { createDeliverySession, type ComputeDelivery, type DeliverySession } from './session.ts';
+import { createDeliveryCaches, type DeliveryCaches } from './caches.ts';
 import { decodeDeliverySettings, teamMappingOf } from './settingsCodec.ts';
 import type { ProjectDeliverySettings } from '../../contract/index.ts';
 import { NotFoundError } from '../errors.ts';
@@ -34,6 +35,8 @@ export interface DeliveryServiceDependencies {
   settings: DeliverySettingsStore;
   /** The engine; replaceable so a test can count computations. */
   compute?: ComputeDelivery;
+  /** Shared by every session of this service; replaceable so a test can inspect it. */
+  caches?: DeliveryCaches;
 }
 
 export async function findOrganization(
@@ -70,6 +73,7 @@ function teamScope(settings: ProjectDeliverySettings, project: string, team: str
 
 export function createDeliveryService(dependencies: DeliveryServiceDependencies): DeliveryService {
   const compute = dependencies.compute ?? computeDeliveryMetrics;
+  const caches = dependencies.caches ?? createDeliveryCaches();
   return {
     async open(path) {
       const organization = await findOrganization(dependencies.organizations, path.organization);
@@ -86,17 +90,17 @@ export function createDeliveryService(dependencies: DeliveryServiceDependencies)
       const settings = decodeDeliverySettings(version.settings);
       const scope: DeliveryScope =
         path.team === undefined ? { kind: 'project' } : teamScope(settings, path.project, path.team);
-      const dataVersion = [
+      const projectVersion = [
         DELIVERY_ANSWER_REVISION,
         organization.name,
         organization.url,
         organization.timeZone,
         path.project,
-        path.team?.toLowerCase() ?? '',
         String(version.lastRawPage),
-        String(version.finishedSyncRuns),
+        version.lastFinishedRun ?? '',
         version.settings?.updatedAt ?? 'default-settings',
       ];
+      const dataVersion = [...projectVersion, path.team?.toLowerCase() ?? ''];
       return createDeliverySession({
         repository: dependencies.repository,
         delivery: dependencies.delivery,
@@ -105,6 +109,9 @@ export function createDeliveryService(dependencies: DeliveryServiceDependencies)
         scope,
         settings,
         compute,
+        caches,
+        recordsKey: projectVersion.join('\n'),
+        scopeKey: dataVersion.join('\n'),
         versionKey: (timeZone) => [...dataVersion, timeZone].join('\n'),
       });
     },

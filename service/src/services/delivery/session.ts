@@ -26,12 +26,15 @@ import type { DeliveryRepository } from '../../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import { detailSections } from './details.ts';
 import { periodFiguresAnswer, type FigureContext } from './figures.ts';
-import { changeItems, deploymentItems, incidentItems, type ItemContext } from './items.ts';
+import { changeCount, changeItems, deploymentItems, incidentItems, type ItemContext } from './items.ts';
+import { listPage } from './paging.ts';
 import { deliveryLinks } from './links.ts';
 import { gapMessage } from './messages.ts';
 import { scopedDeliveryInput, type DeliveryScope } from './scope.ts';
 import { incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
 import { datedSprints, sprintsOverlapping } from '../flow/board.ts';
+import { canonicalJson } from '../requestKey.ts';
+import type { Computed, DeliveryCaches } from './caches.ts';
 import type { ConnectedOrganization } from '../organizationDirectory.ts';
 
 export type ComputeDelivery = (input: DeliveryInput, request: DeliveryRequest) => DeliveryReport;
@@ -63,6 +66,16 @@ export interface DeliverySessionDependencies {
   settings: ProjectDeliverySettings;
   compute: ComputeDelivery;
   versionKey: (timeZone: string) => string;
+  caches: DeliveryCaches;
+  /** The project's data version (records do not depend on the team or the zone): the records' key. */
+  recordsKey: string;
+  /** The project's data version and the team: the key of the scoped, linked input. */
+  scopeKey: string;
+}
+
+interface ViewOptions {
+  sprints?: boolean;
+  drillDown?: boolean;
 }
 
 interface Measured {
@@ -72,7 +85,7 @@ interface Measured {
 }
 
 export function createDeliverySession(dependencies: DeliverySessionDependencies): DeliverySession {
-  const { repository, delivery, organization, project, scope, settings } = dependencies;
+  const { repository, delivery, organization, project, scope, settings, caches } = dependencies;
   const links = deliveryLinks(organization.url);
   const productionRule = productionRuleOf(settings);
   const production = {
@@ -135,25 +148,57 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     };
   }
 
-  /** One load of the project's records, one computation, then the endpoint's section under the common header. */
-  function answer<S>(section: (measured: Measured) => S, options: { sprints?: boolean } = {}) {
-    return async (query: DeliveryQuery): Promise<DeliveryResponseMeta & S> => {
-      const timeZone = zoneFor(query.timeZone);
-      const [records, sprints, syncedAt] = await Promise.all([
+  /**
+   * The scope's records with their changes linked to builds: neither depends on the zone or the range,
+   * so every view of the scope shares them (the zone is set per view).
+   */
+  function scopedInput() {
+    return caches.inputs.get(dependencies.scopeKey, async () => {
+      const records = await caches.records.get(dependencies.recordsKey, () =>
         delivery.readDeliveryRecords(organization.name, {
           projects: [project],
           incidentRule,
           bugTypes: settings.bugWorkItemTypes,
         }),
-        sprintsOf(query, options.sprints === true),
-        repository.lastSuccessfulSync(organization.name),
-      ]);
-      const { input, attributionVia } = scopedDeliveryInput(records, scope, {
-        timeZone,
+      );
+      return scopedDeliveryInput(records, scope, {
+        timeZone: organization.timeZone,
         production: { default: productionRule },
       });
-      const report = dependencies.compute(input, { from: query.from, to: query.to, sprints });
-      const meta = responseMeta(query, timeZone, report, syncedAt ?? null);
+    });
+  }
+
+  /**
+   * The project's records, loaded once per data version and shared by its teams; then one computation per
+   * view (scope, zone, range, sprints or not), shared by every endpoint that asks for it. Only the
+   * deployments list needs the drill-down rows, so only its view builds them.
+   */
+  function computed(query: DeliveryQuery, timeZone: string, options: ViewOptions): Promise<Computed> {
+    const withSprints = options.sprints === true;
+    const drillDown = options.drillDown === true;
+    const key = [
+      dependencies.versionKey(timeZone),
+      canonicalJson({ from: query.from, to: query.to, withSprints, drillDown }),
+    ];
+    return caches.results.get(key.join('\n'), async () => {
+      const [scoped, sprints, syncedAt] = await Promise.all([
+        scopedInput(),
+        sprintsOf(query, withSprints),
+        repository.lastSuccessfulSync(organization.name),
+      ]);
+      const { attributionVia } = scoped;
+      const input = { ...scoped.input, timeZone };
+      const report = dependencies.compute(input, { from: query.from, to: query.to, sprints, drillDown });
+      return { input, attributionVia, report, syncedAt: syncedAt ?? null };
+    });
+  }
+
+  /** The shared computation, then the endpoint's section under the common header. */
+  function answer<S>(section: (measured: Measured) => S, options: ViewOptions = {}) {
+    return async (query: DeliveryQuery): Promise<DeliveryResponseMeta & S> => {
+      const timeZone = zoneFor(query.timeZone);
+      const { input, attributionVia, report, syncedAt } = await computed(query, timeZone, options);
+      const meta = responseMeta(query, timeZone, report, syncedAt);
       const items: ItemContext = { input, report, links, timeZone, attributionVia };
       return { ...meta, ...section({ report, figures: figureContext, items }) };
     };
@@ -200,8 +245,17 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
       }),
       { sprints: true },
     ),
-    deployments: answer(({ items }) => ({ items: deploymentItems(items) })),
-    changes: answer(({ items }) => ({ items: changeItems(items) })),
-    incidents: answer(({ items }) => ({ items: incidentItems(items) })),
+    deployments: (query) =>
+      answer(
+        ({ items }) =>
+          listPage(query, items.report.deployments.length, (rows) => deploymentItems(items, rows)),
+        { drillDown: true },
+      )(query),
+    changes: (query) =>
+      answer(({ items }) => listPage(query, changeCount(items), (rows) => changeItems(items, rows)))(query),
+    incidents: (query) =>
+      answer(({ items }) =>
+        listPage(query, items.report.window.incidents.length, (rows) => incidentItems(items, rows)),
+      )(query),
   };
 }

@@ -7,6 +7,8 @@ export const FLOW_REQUEST_FAILURES = {
   invalid_parameter: 400,
   /** The team has no sprint covering the first forecast day. */
   no_current_sprint: 404,
+  /** The sprint has no start or finish date, so its targets cannot be followed. */
+  no_sprint_dates: 422,
   /** The team is scoped by a custom team field (Hosted XML and on-premises processes), not area paths. */
   unsupported_team_field: 422,
 } as const;

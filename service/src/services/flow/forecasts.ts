@@ -4,7 +4,7 @@
  */
 import type { HowManyResponse, SprintForecastResponse, WhenResponse } from '../../contract/index.ts';
 import { MAX_FORECAST_DAYS } from '../../contract/index.ts';
-import type { FlowFilter, TeamFlowConfig } from '../../metrics/index.ts';
+import type { BoardColumnChange, FlowFilter, TeamFlowConfig } from '../../metrics/index.ts';
 import {
   addDays,
   dailyThroughput,
@@ -52,9 +52,10 @@ export function forecastHistory(
   config: TeamFlowConfig,
   filter: FlowFilter,
   run: ForecastRun,
+  columnHistory?: ReadonlyMap<number, readonly BoardColumnChange[]>,
 ): ForecastHistory {
   const flow = prepareTeamFlow(
-    engineInput(data, config, filter, { fromDay: run.basis, toDay: run.basis }),
+    engineInput(data, config, filter, { fromDay: run.basis, toDay: run.basis }, columnHistory),
     config,
   );
   const snapshot = snapshotAtEndOf(flow, run.basis);

@@ -4,7 +4,7 @@
  */
 import type { AppliedFilters } from '../../contract/index.ts';
 import type { TeamScope } from '../../domain/records.ts';
-import type { FlowFilter, FlowMetricsInput, TeamFlowConfig } from '../../metrics/index.ts';
+import type { BoardColumnChange, FlowFilter, FlowMetricsInput, TeamFlowConfig } from '../../metrics/index.ts';
 import { isAreaPathCovered } from '../../metrics/index.ts';
 import { sprintsOverlapping } from './board.ts';
 import { invalidParameter } from './errors.ts';
@@ -73,6 +73,7 @@ export function engineInput(
   config: TeamFlowConfig,
   filter: FlowFilter,
   range: { fromDay: string; toDay: string; basisDay?: string | undefined },
+  columnHistory?: ReadonlyMap<number, readonly BoardColumnChange[]>,
 ): FlowMetricsInput {
   return {
     items: data.items,
@@ -85,6 +86,6 @@ export function engineInput(
     filter,
     sprints: sprintsOverlapping(data.sprints, range.fromDay, range.toDay),
     ...(data.board === undefined ? {} : { layout: data.board.layout }),
-    ...(data.columnHistory === undefined ? {} : { boardColumns: data.columnHistory }),
+    ...(columnHistory === undefined ? {} : { boardColumns: columnHistory }),
   };
 }

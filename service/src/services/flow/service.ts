@@ -1,20 +1,22 @@
 /**
- * Flow answers for one team. `open` is cheap (the organization and one version query, no items): the
- * router derives the ETag from the session's version key before anything is loaded or computed.
+ * Flow answers for one team. `open` is cheap (the organization and one version query of index seeks, no
+ * items): the router derives the ETag from the session's version key before anything is loaded or
+ * computed. Loads and computations are shared through caches keyed by the same version.
  */
 import type { TeamPath } from '../../contract/index.ts';
 import { dayOf } from '../../metrics/index.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
-import type { FlowDataVersion, TeamSettingsStore } from '../../storage/teamSettings.ts';
+import type { TeamSettingsStore } from '../../storage/teamSettings.ts';
+import { ResultCache } from './resultCache.ts';
 import { NotFoundError } from '../errors.ts';
-import type { FlowSession } from './session.ts';
-import type { TeamKey } from './teamData.ts';
+import type { ColumnHistory, FlowCaches, FlowSession, Measured } from './session.ts';
+import type { TeamFlowData, TeamKey } from './teamData.ts';
 import { teamNotSynchronised } from './teamData.ts';
 import { createFlowSession } from './session.ts';
 import type { OrganizationDirectory } from '../organizationDirectory.ts';
 import { decodeTeamSettings } from '../teamSettings/codec.ts';
 
-export type { FlowSession } from './session.ts';
+export type { FlowCaches, FlowSession } from './session.ts';
 
 /** Bumped when an answer's shape or maths changes, so ETags issued before no longer match. */
 export const FLOW_ANSWER_REVISION = 'flow-2';
@@ -27,42 +29,52 @@ export interface FlowService {
 export interface FlowServiceDependencies {
   repository: SeikaRepository;
   organizations: OrganizationDirectory;
-  /** Team settings and the data version; without it every team has default settings. */
+  /** Team settings; without it every team has default settings. */
   teamSettings?: TeamSettingsStore;
   now?: () => number;
+  /** Shared by every session of this service; replaceable so a test can inspect it. */
+  caches?: FlowCaches;
 }
 
-type VersionReader = (key: TeamKey) => Promise<FlowDataVersion & { lastSync: string | undefined }>;
+/**
+ * What the flow caches may hold, in records (items + transitions for team data, board-column moves for
+ * column histories, measured items for computed metrics). At roughly 150–250 bytes a record the defaults
+ * keep about 100 MB of team data, 25 MB of column moves and well under 100 MB of computed results
+ * (a result holds per-item rows and daily series of its range); least recently used entries go first.
+ */
+export const FLOW_CACHE_LIMITS = {
+  teamData: { maxEntries: 32, maxWeight: 600_000 },
+  columnHistory: { maxEntries: 32, maxWeight: 150_000 },
+  results: { maxEntries: 128, maxWeight: 600_000 },
+} as const;
 
-/** Without a settings store: defaults, and the last successful sync as the data version. */
-function versionFromRepository(repository: SeikaRepository): VersionReader {
-  return async (key) => {
-    const [lastSync, scope] = await Promise.all([
-      repository.lastSuccessfulSync(key.organization),
-      repository.getTeamScope(key.organization, key.project, key.team),
-    ]);
-    return {
-      settings: undefined,
-      lastRawPage: null,
-      finishedSyncRuns: 0,
-      teamKnown: scope !== undefined,
-      lastSync,
-    };
+export function createFlowCaches(limits = FLOW_CACHE_LIMITS): FlowCaches {
+  return {
+    teamData: new ResultCache<TeamFlowData>({
+      ...limits.teamData,
+      weigh: (data) => data.items.reduce((sum, item) => sum + 1 + item.transitions.length, 0),
+    }),
+    columnHistory: new ResultCache<ColumnHistory>({
+      ...limits.columnHistory,
+      weigh: (history) => [...history.values()].reduce((sum, moves) => sum + moves.length, 0),
+    }),
+    results: new ResultCache<Measured>({
+      ...limits.results,
+      weigh: (measured) => measured.metrics.itemCount,
+    }),
   };
 }
 
-function versionFromStore(store: TeamSettingsStore): VersionReader {
-  return async (key) => ({
-    ...(await store.readVersion(key.organization, key.project, key.team)),
-    lastSync: undefined,
-  });
+/** Without a settings store every team has default settings, whatever is stored. */
+async function readVersion(repository: SeikaRepository, key: TeamKey, withSettings: boolean) {
+  const version = await repository.readTeamDataVersion(key.organization, key.project, key.team);
+  return withSettings ? version : { ...version, settings: undefined };
 }
 
 export function createFlowService(dependencies: FlowServiceDependencies): FlowService {
   const { repository, organizations, teamSettings } = dependencies;
   const now = dependencies.now ?? Date.now;
-  const readVersion =
-    teamSettings === undefined ? versionFromRepository(repository) : versionFromStore(teamSettings);
+  const caches = dependencies.caches ?? createFlowCaches();
   return {
     async open(path) {
       const organization = await organizations.find(path.organization);
@@ -72,7 +84,7 @@ export function createFlowService(dependencies: FlowServiceDependencies): FlowSe
         );
       }
       const key = { organization: organization.name, project: path.project, team: path.team };
-      const version = await readVersion(key);
+      const version = await readVersion(repository, key, teamSettings !== undefined);
       // Known before any condition is evaluated: If-None-Match: * must not answer 304 for a missing team.
       if (!version.teamKnown) throw teamNotSynchronised(key);
       const settings = decodeTeamSettings(version.settings);
@@ -84,12 +96,13 @@ export function createFlowService(dependencies: FlowServiceDependencies): FlowSe
         path.project,
         path.team.toLowerCase(),
         String(version.lastRawPage),
-        String(version.finishedSyncRuns),
-        version.lastSync ?? '',
+        version.lastFinishedRun ?? '',
         version.settings?.updatedAt ?? 'default-settings',
       ];
       return createFlowSession({
         repository,
+        caches,
+        dataKey: dataVersion.join('\n'),
         organization,
         path,
         settings,

@@ -1,9 +1,11 @@
 /**
- * One request's view of a team: its settings, the zone in effect, and one load of its data feeding one
- * engine computation. Each endpoint answers one section of the same FlowMetrics.
+ * One request's view of a team: its settings and the zone in effect. Its data is loaded once per data
+ * version and each distinct view (range, filters, settings) computed once, both through the service's
+ * caches; each endpoint answers one section of the same FlowMetrics.
  */
 import type {
   AgingResponse,
+  AppliedFilters,
   CumulativeFlowResponse,
   CycleTimeHistogramResponse,
   CycleTimeResponse,
@@ -26,7 +28,7 @@ import type {
   WhenResponse,
   WipResponse,
 } from '../../contract/index.ts';
-import type { FlowMetrics } from '../../metrics/index.ts';
+import type { BoardColumnChange, FlowMetrics } from '../../metrics/index.ts';
 import { addDays, computeFlowMetrics, dayOf, seedFor } from '../../metrics/index.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { ForecastRun } from './forecasts.ts';
@@ -38,7 +40,8 @@ import { canonicalJson } from '../requestKey.ts';
 import type { SectionContext } from './sections.ts';
 import * as sections from './sections.ts';
 import type { TeamFlowData } from './teamData.ts';
-import { loadTeamFlowData, requireTeamScope } from './teamData.ts';
+import { loadTeamColumnHistory, loadTeamFlowData } from './teamData.ts';
+import type { ResultCache } from './resultCache.ts';
 import type { ConnectedOrganization } from '../organizationDirectory.ts';
 import { flowConfigOf } from '../teamSettings/codec.ts';
 
@@ -64,8 +67,20 @@ export interface FlowSession {
   sprint(query: SprintForecastQuery): Promise<SprintForecastResponse>;
 }
 
+export type ColumnHistory = ReadonlyMap<number, readonly BoardColumnChange[]>;
+
+/** One service's caches, keyed by data version (see resultCache.ts and FLOW_CACHE_LIMITS). */
+export interface FlowCaches {
+  teamData: ResultCache<TeamFlowData>;
+  columnHistory: ResultCache<ColumnHistory>;
+  results: ResultCache<Measured>;
+}
+
 export interface FlowSessionDependencies {
   repository: SeikaRepository;
+  caches: FlowCaches;
+  /** The team's data version without the day: the key of its loaded data. */
+  dataKey: string;
   organization: ConnectedOrganization;
   path: TeamPath;
   settings: TeamFlowSettings;
@@ -73,19 +88,20 @@ export interface FlowSessionDependencies {
   versionKey: (timeZone: string) => string;
 }
 
-interface Measured {
+export interface Measured {
   metrics: FlowMetrics;
   context: SectionContext;
   data: TeamFlowData;
 }
 
 export function createFlowSession(dependencies: FlowSessionDependencies): FlowSession {
-  const { repository, organization, path, settings, now } = dependencies;
+  const { repository, caches, organization, path, settings, now } = dependencies;
   const key = { organization: organization.name, project: path.project, team: path.team };
   const projectUrl = `${organization.url.replace(/\/+$/, '')}/${encodeURIComponent(path.project)}`;
   const zoneFor = (requested: string | undefined): string =>
     requested ?? settings.timeZone ?? organization.timeZone;
 
+  /** The team's data and (when the computation needs them) its column moves, each loaded once per version. */
   async function load(
     timeZone: string,
     percentiles: readonly number[] | undefined,
@@ -93,41 +109,62 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
     columns: boolean,
   ) {
     const config = flowConfigOf(settings, timeZone, percentiles);
-    const scope = await requireTeamScope(repository, key);
-    const { filter, applied } = resolveFilters(filters, scope, config);
-    const data = await loadTeamFlowData(repository, key, scope, {
-      measuredTypes: config.workItemTypes,
-      columnHistory: needsColumnHistory(config, columns),
-    });
-    return { config, filter, applied, data };
+    const types = config.workItemTypes;
+    const dataKey = `${dependencies.dataKey}\n${canonicalJson(types)}`;
+    const data = await caches.teamData.get(dataKey, () => loadTeamFlowData(repository, key, types));
+    const { filter, applied } = resolveFilters(filters, data.scope, config);
+    const withColumns = needsColumnHistory(config, columns);
+    const columnHistory = withColumns
+      ? await caches.columnHistory.get(dataKey, () => loadTeamColumnHistory(repository, key, data))
+      : undefined;
+    return { config, filter, applied, data, columnHistory, withColumns };
   }
 
-  /** One load, one computeFlowMetrics, then the endpoint's section under the common header. */
-  function answer<S>(section: (measured: Measured) => S, columns = false): Answer<S> {
-    return async (query) => {
-      const timeZone = zoneFor(query.timeZone);
-      const { config, filter, applied, data } = await load(timeZone, query.percentiles, query, columns);
-      const metrics = computeFlowMetrics(
-        engineInput(data, config, filter, { fromDay: query.from, toDay: query.to, basisDay: query.basis }),
-      );
+  /**
+   * One computation per view: every endpoint of the same team, range, filters and settings shares one
+   * computeFlowMetrics, kept under the version the ETags come from.
+   */
+  async function measure(
+    query: FlowQuery,
+    columns: boolean,
+  ): Promise<Measured & { applied: AppliedFilters }> {
+    const timeZone = zoneFor(query.timeZone);
+    const loaded = await load(timeZone, query.percentiles, query, columns);
+    const { config, filter, data, columnHistory } = loaded;
+    const range = { fromDay: query.from, toDay: query.to, basisDay: query.basis };
+    const resultKey = [
+      dependencies.versionKey(timeZone),
+      canonicalJson({ range, percentiles: config.percentiles, filter, columns: loaded.withColumns }),
+    ].join('\n');
+    const measured = await caches.results.get(resultKey, async () => {
+      const metrics = computeFlowMetrics(engineInput(data, config, filter, range, columnHistory));
       const context: SectionContext = {
         projectUrl,
         boardName: data.board?.name ?? null,
         waitingStates: config.waitingStates,
         weekStartsOn: config.weekStartsOn,
       };
+      return { metrics, context, data };
+    });
+    return { ...measured, applied: loaded.applied };
+  }
+
+  /** The endpoint's section of the shared computation under the common header. */
+  function answer<S>(section: (measured: Measured) => S, columns = false): Answer<S> {
+    return async (query) => {
+      const measured = await measure(query, columns);
       const meta: FlowResponseMeta = {
         organization: organization.name,
         project: path.project,
         team: path.team,
         from: query.from,
         to: query.to,
-        timeZone,
-        filters: applied,
-        itemCount: metrics.itemCount,
-        syncedAt: data.syncedAt,
+        timeZone: zoneFor(query.timeZone),
+        filters: measured.applied,
+        itemCount: measured.metrics.itemCount,
+        syncedAt: measured.data.syncedAt,
       };
-      return { ...meta, ...section({ metrics, context, data }) };
+      return { ...meta, ...section(measured) };
     };
   }
 
@@ -157,8 +194,8 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
     });
     const seed = query.seed ?? seedFor(kind, key.organization, key.project, key.team.toLowerCase(), request);
     const forecastRun: ForecastRun = { basis, historyDays, trials, seed };
-    const { config, filter, applied, data } = await load(timeZone, undefined, query, false);
-    const history = forecastHistory(data, config, filter, forecastRun);
+    const { config, filter, applied, data, columnHistory } = await load(timeZone, undefined, query, false);
+    const history = forecastHistory(data, config, filter, forecastRun, columnHistory);
     const result = run({ data, history, run: forecastRun });
     return {
       organization: organization.name,

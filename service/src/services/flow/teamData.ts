@@ -1,11 +1,12 @@
 /**
- * Loads what one team's flow answers need, once per request: the project's items with their state
- * history, the workflow, the team's scope, sprints and board, and (only when asked) board-column moves.
+ * Loads what one team's flow answers need: the team's items with their state history (read by area path
+ * and type, not the project's), the workflow, the team's scope, sprints and board, and board-column moves.
  */
 import type { FlowItem, TeamScope } from '../../domain/records.ts';
 import type { WorkflowStateMap } from '../../domain/workflow.ts';
 import type { BoardColumnChange } from '../../metrics/index.ts';
-import type { SeikaRepository } from '../../storage/repository.ts';
+import type { ItemSelection, SeikaRepository } from '../../storage/repository.ts';
+import { isAreaPathCovered } from '../../metrics/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { FlowRequestError } from './errors.ts';
 import type { DatedSprint, TeamBoard } from './board.ts';
@@ -17,8 +18,8 @@ export interface TeamFlowData {
   items: readonly FlowItem[];
   sprints: DatedSprint[];
   board: TeamBoard | undefined;
-  /** Board-column moves per item id; loaded only for column metrics or column boundaries. */
-  columnHistory: ReadonlyMap<number, readonly BoardColumnChange[]> | undefined;
+  /** The stored values the team's items were read by (for reading their column moves alike). */
+  selection: ItemSelection;
   syncedAt: string | null;
 }
 
@@ -56,28 +57,62 @@ export async function requireTeamScope(repository: SeikaRepository, key: TeamKey
   return scope;
 }
 
-export async function loadTeamFlowData(
+/**
+ * The exact stored area paths and types of the team's items: a pair belongs to the team when its area
+ * path is covered by a team field value and its type is measured (the engine's scope rule, decided once
+ * per distinct value). Area paths and types are independent, so their cross product is the team.
+ */
+export async function teamSelection(
   repository: SeikaRepository,
   key: TeamKey,
   scope: TeamScope,
-  options: { measuredTypes: readonly string[] | null; columnHistory: boolean },
+  measuredTypes: readonly string[],
+): Promise<ItemSelection> {
+  const kinds = await repository.getItemKinds(key.organization, key.project);
+  const wanted = new Set(measuredTypes.map((type) => type.toLowerCase()));
+  const areaPaths = new Set<string>();
+  const workItemTypes = new Set<string>();
+  for (const { areaPath, workItemType } of kinds) {
+    if (wanted.has(workItemType.toLowerCase())) workItemTypes.add(workItemType);
+    if (scope.values.some((value) => isAreaPathCovered(areaPath, value.value, value.includeChildren))) {
+      areaPaths.add(areaPath);
+    }
+  }
+  return { areaPaths: [...areaPaths], workItemTypes: [...workItemTypes] };
+}
+
+/** The team's own items (index reads, never the whole project), its workflow, sprints and board. */
+export async function loadTeamFlowData(
+  repository: SeikaRepository,
+  key: TeamKey,
+  measuredTypes: readonly string[] | null,
 ): Promise<TeamFlowData> {
   const { organization, project, team } = key;
-  const [workflow, items, iterations, columns, columnHistory, syncedAt] = await Promise.all([
+  const scope = await requireTeamScope(repository, key);
+  const selection = await teamSelection(repository, key, scope, measuredTypes ?? scope.backlogWorkItemTypes);
+  const [workflow, items, iterations, columns, syncedAt] = await Promise.all([
     repository.getWorkflow(organization, project),
-    repository.getFlowItems(organization, project),
+    repository.getSelectedFlowItems(organization, project, selection),
     repository.getTeamIterations(organization, project, team),
     repository.getBoardColumns(organization, project, team),
-    options.columnHistory ? repository.getBoardColumnHistory(organization, project) : undefined,
     repository.lastSuccessfulSync(organization),
   ]);
   return {
     scope,
+    selection,
     workflow,
     items,
     sprints: datedSprints(iterations),
-    board: pickTeamBoard(columns, options.measuredTypes ?? scope.backlogWorkItemTypes),
-    columnHistory,
+    board: pickTeamBoard(columns, measuredTypes ?? scope.backlogWorkItemTypes),
     syncedAt: syncedAt ?? null,
   };
+}
+
+/** Board-column moves of the team's items, for column metrics or column boundaries only. */
+export function loadTeamColumnHistory(
+  repository: SeikaRepository,
+  key: TeamKey,
+  data: TeamFlowData,
+): Promise<ReadonlyMap<number, readonly BoardColumnChange[]>> {
+  return repository.getSelectedColumnHistory(key.organization, key.project, data.selection);
 }

@@ -67,6 +67,8 @@ export interface CommitRow {
   authoredAt: number;
   committedAt: number;
   workItemIds: readonly number[];
+  /** Parent SHAs (first parent first) when the commits answer carried them; absent when unknown. */
+  parentIds?: readonly string[];
 }
 
 /** Where a stored commit sits: enough to order a branch's history without its details. */
@@ -76,6 +78,8 @@ export interface BranchCommitRow {
   branch: string;
   sha: string;
   committedAt: number;
+  /** Parent SHAs, first parent first; null when not known (stored before parents were kept, or not sent). */
+  parentIds: readonly string[] | null;
 }
 
 /** One `build/changes?fromBuildId&toBuildId` (or `builds/{id}/changes`) question; fromBuildId null for the latter. */

@@ -15,8 +15,8 @@ export interface DeliveryDataVersion {
   settings: StoredDeliverySettings | undefined;
   /** Highest raw page id of the organization: moves with every page any sync stores. */
   lastRawPage: number | null;
-  /** Finished sync runs of the organization (any outcome): moves when a run ends. */
-  finishedSyncRuns: number;
+  /** When the organization's last sync run finished (any outcome): moves when a run ends. */
+  lastFinishedRun: string | null;
   /** Whether anything of the project was synchronised (teams, workflow or deployments). */
   projectKnown: boolean;
   /** Whether the team's scope was synchronised; false when no team was asked for. */

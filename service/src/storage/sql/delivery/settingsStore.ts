@@ -40,8 +40,9 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
   }
 
   /**
-   * One statement of scalar subqueries: the ETag check's only round trip. Team names compare
-   * case-insensitively; team_scopes stores them lower-cased.
+   * One statement of scalar subqueries, each an index seek (migration 9 indexes raw_pages and sync_runs
+   * for the two maxima): the ETag check's only round trip, whatever the organization's history. Team
+   * names compare case-insensitively; team_scopes stores them lower-cased.
    */
   async readVersion(
     organization: string,
@@ -52,7 +53,7 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
     const row = await this.database.get(
       `SELECT
          (SELECT MAX(id) FROM raw_pages WHERE organization = ?) AS last_raw_page,
-         (SELECT COUNT(*) FROM sync_runs WHERE organization = ? AND finished_at IS NOT NULL) AS finished_runs,
+         (SELECT MAX(finished_at) FROM sync_runs WHERE organization = ?) AS last_finished_run,
          ${exists('SELECT 1 FROM team_scopes WHERE organization = ? AND project = ?')} AS project_teams,
          ${exists('SELECT 1 FROM workflow_states WHERE organization = ? AND project = ?')} AS project_workflow,
          ${exists('SELECT 1 FROM delivery_deployments WHERE organization = ? AND project = ?')} AS project_deployments,
@@ -77,7 +78,7 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
     return {
       settings: settings === null || updatedAt === null ? undefined : { settings, updatedAt },
       lastRawPage: optionalInteger(row, 'last_raw_page'),
-      finishedSyncRuns: integer(row, 'finished_runs'),
+      lastFinishedRun: optionalText(row, 'last_finished_run'),
       projectKnown:
         integer(row, 'project_teams') +
           integer(row, 'project_workflow') +

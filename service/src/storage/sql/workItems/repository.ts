@@ -10,8 +10,13 @@ import type {
 } from '../../../domain/records.ts';
 import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../../domain/workflow.ts';
 import type {
+  ItemKind,
+  ItemSelection,
   PageSource,
+  QuarantinedRecord,
   SeikaRepository,
+  StoredQuarantinedRecord,
+  TeamDataVersion,
   StoredRawPage,
   RevisionDerivers,
   WorkflowStateRow,
@@ -19,6 +24,8 @@ import type {
 import { rawPageIdFor } from '../rawPages.ts';
 import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
 import { writeRevisionPage } from './revisionWrites.ts';
+import { listQuarantined, replaceQuarantined } from './quarantine.ts';
+import * as teamReads from './teamReads.ts';
 import { bool, integer, optionalText, stringArray, text } from '../rows.ts';
 import {
   readBoardColumns,
@@ -37,12 +44,18 @@ export class SqlRepository implements SeikaRepository {
     page: PageSource,
     revisions: readonly WorkItemRevisionRecord[],
     derive: RevisionDerivers,
+    quarantined: readonly QuarantinedRecord[] = [],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await writeRevisionPage(executor, organization, rawPageId, revisions, derive);
+      await replaceQuarantined(executor, organization, REVISIONS_PAGE_KIND, rawPageId, quarantined);
       return rawPageId;
     });
+  }
+
+  listQuarantined(organization: string): Promise<StoredQuarantinedRecord[]> {
+    return listQuarantined(this.database, organization);
   }
 
   async applyWorkflowPage(
@@ -155,9 +168,11 @@ export class SqlRepository implements SeikaRepository {
     organization: string,
     page: PageSource,
     links: readonly WorkItemLinkRecord[],
+    quarantined: readonly QuarantinedRecord[] = [],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
+      await replaceQuarantined(executor, organization, LINKS_PAGE_KIND, rawPageId, quarantined);
       const columns = [
         'organization',
         'source_id',
@@ -338,6 +353,26 @@ export class SqlRepository implements SeikaRepository {
     return items.map((item) => ({ item, transitions: transitionsById.get(item.id) ?? [] }));
   }
 
+  getItemKinds(organization: string, project: string): Promise<ItemKind[]> {
+    return teamReads.readItemKinds(this.database, organization, project);
+  }
+
+  getSelectedFlowItems(organization: string, project: string, selection: ItemSelection): Promise<FlowItem[]> {
+    return teamReads.readSelectedFlowItems(this.database, organization, project, selection);
+  }
+
+  getSelectedColumnHistory(
+    organization: string,
+    project: string,
+    selection: ItemSelection,
+  ): Promise<Map<number, { at: number; column: string }[]>> {
+    return teamReads.readSelectedColumnHistory(this.database, organization, project, selection);
+  }
+
+  readTeamDataVersion(organization: string, project: string, team: string): Promise<TeamDataVersion> {
+    return teamReads.readTeamDataVersion(this.database, organization, project, team);
+  }
+
   async countRows(
     organization: string,
   ): Promise<{ rawPages: number; revisions: number; transitions: number; workItems: number }> {
@@ -362,6 +397,7 @@ export class SqlRepository implements SeikaRepository {
 
 /** Every table derived from raw pages; re-normalising empties them and rebuilds them from the pages. */
 const NORMALISED_TABLES = [
+  'quarantined_records',
   'state_transitions',
   'board_column_changes',
   'work_items',
@@ -380,3 +416,7 @@ const NORMALISED_TABLES = [
   'delivery_build_changes',
   'delivery_build_change_queries',
 ] as const;
+
+/** Raw page kinds with quarantine (sync/collect names them the same; storage may not import sync). */
+const REVISIONS_PAGE_KIND = 'wit.reporting.revisions';
+const LINKS_PAGE_KIND = 'wit.reporting.links';
