@@ -160,6 +160,16 @@ export interface PullRequestChange extends ChangeBase {
   /** closedDate of the completed pull request. */
   mergedAt: number;
   mergeCommitSha: string | null;
+  /**
+   * Its own commits (the pull request's commits list) with their author times, so that work another
+   * pull request already brought is not counted twice; absent when not read.
+   */
+  ownCommits?: readonly PullRequestCommit[];
+}
+
+export interface PullRequestCommit {
+  sha: string;
+  authoredAt: number;
 }
 
 /** A commit pushed to the deployed branch without a pull request. */

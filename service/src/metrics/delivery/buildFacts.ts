@@ -88,12 +88,18 @@ export class BuildFacts {
     return this.deployments[this.sourceVersionFrom[build] ?? NONE]?.sourceVersion ?? null;
   }
 
-  /** A change belongs to a build only if it landed on the branch and repository the build was made from. */
-  fits(change: ChangeRecord, build: number): boolean {
+  /**
+   * A change belongs to a build if it landed on the branch and repository the build was made from, or
+   * if it is a pull request completed into another branch whose merge commit the build brought (`sha`):
+   * that commit exists only once the pull request completed, so the other branch has since reached the
+   * build's branch (metric definitions: changes that reach the deployed branch through another branch).
+   */
+  fits(change: ChangeRecord, build: number, sha?: string): boolean {
     if (build >= this.deployed) return true;
-    const branch = this.deployments[this.sourceBranchFrom[build] ?? NONE]?.sourceBranch ?? null;
-    if (branch !== null && change.targetBranch !== branch) return false;
     const repository = this.deployments[this.repositoryFrom[build] ?? NONE]?.repository ?? null;
-    return repository === null || change.repository === repository;
+    if (repository !== null && change.repository !== repository) return false;
+    const branch = this.deployments[this.sourceBranchFrom[build] ?? NONE]?.sourceBranch ?? null;
+    if (branch === null || change.targetBranch === branch) return true;
+    return change.kind === 'pullRequest' && change.mergeCommitSha !== null && change.mergeCommitSha === sha;
   }
 }

@@ -12,8 +12,10 @@
  *    SHA is its sourceVersion, plus the changes of the commits `build/changes?fromBuildId&toBuildId`
  *    reported between it and the previous production deployment of its pipeline
  *    (consecutiveProductionBuilds tells sync which pairs to ask for). A change only joins a build
- *    made from the branch (and repository) it landed on. Links are per build, so every redeploy
- *    of a build carries the same changes.
+ *    made from the branch (and repository) it landed on, or, for a pull request into another branch,
+ *    a build that brought its merge commit. carryAcrossBranches then links the pull requests another
+ *    pull request carried onward (acrossBranches.ts). Links are per build, so every redeploy of a
+ *    build carries the same changes.
  * 3. Lead time: successful production deployments are walked once in finish order; a change's
  *    sample is the first one per pipeline whose build contains it, so a redeploy delivers nothing
  *    new and a change shipped by two pipelines has one sample per pipeline.

@@ -93,20 +93,20 @@ export function linkChangesToBuilds(input: LinkageInput): DeploymentChangeLink[]
   // The build (+ 1) that last linked each change: a per-build "seen" set that never needs clearing.
   const linkedTo = SPACE.linkedTo.int32(changes.length);
   let build = 0;
-  const consider = (index: number, via: number): void => {
+  const consider = (index: number, via: number, sha: string): void => {
     // A PR's commits usually come together: most repeats end here, before the change is read.
     if (linkedTo[index] === build + 1) return;
     const change = changes[index];
-    if (change === undefined || !facts.fits(change, build)) return;
+    if (change === undefined || !facts.fits(change, build, sha)) return;
     linkedTo[index] = build + 1;
     found.add(build, index, via);
   };
   const add = (sha: string, via: number): void => {
     const entry = table.find(sha);
     if (entry === -1) return;
-    consider(firstChange[entry] ?? -1, via);
+    consider(firstChange[entry] ?? -1, via, sha);
     const more = moreChanges.size === 0 ? undefined : moreChanges.get(entry);
-    if (more !== undefined) for (const index of more) consider(index, via);
+    if (more !== undefined) for (const index of more) consider(index, via, sha);
   };
 
   for (build = 0; build < facts.builds.size; build++) {

@@ -47,6 +47,11 @@ export interface CommitModel {
   readonly workItems: readonly number[];
   /** Variation for the message and change counts. */
   readonly flavor: number;
+  /**
+   * Its parents, first parent first, when the history is not the linear default (gitHistory
+   * 'realistic'); absent: the main commit before it (on main) or the pull request's previous commit.
+   */
+  readonly parents?: readonly CommitModel[];
 }
 
 export type PullRequestStatus = 'active' | 'completed' | 'abandoned';
@@ -68,6 +73,13 @@ export interface PullRequestModel {
   closedBy: number;
   /** Index of the squash commit on main, -1 until completed. */
   mergeCommit: number;
+  /**
+   * Branch it targets when not main (gitHistory 'realistic': feature and release branches); its
+   * mergeCommit then indexes the repository's branch commits.
+   */
+  readonly targetRefName?: string;
+  /** How it completed: squash (the default) or a merge commit with two parents. */
+  readonly mergeStrategy?: 'squash' | 'noFastForward';
   /** The incident work item this change fixes (a hotfix), 0 otherwise. */
   readonly hotfixFor: number;
 }

@@ -9,6 +9,7 @@ import { queueBuild } from '../delivery/builds.ts';
 import { createDeliveryContext } from '../delivery/context.ts';
 import { legacyDeliveryLayout } from '../delivery/legacyLayout.ts';
 import { startRepository } from '../delivery/repositories.ts';
+import { startRealisticHistory, type GitHistory } from '../delivery/gitHistory.ts';
 import { DeliveryWorkItems } from '../delivery/workItemPort.ts';
 import type { DeferredWrite } from '../delivery/workItemPort.ts';
 import { ActivityIndex } from '../engine/activityIndex.ts';
@@ -142,7 +143,12 @@ function deletionEntries(seed: number, skeleton: LegacySkeleton, now: Date): Ext
 }
 
 /** The tiny and demo organizations: the first simulator's project and team (same data per seed) plus delivery. */
-export function generateLegacyOrganization(seed: number, scale: LegacyScale, now: Date): LegacyWorld {
+export function generateLegacyOrganization(
+  seed: number,
+  scale: LegacyScale,
+  now: Date,
+  gitHistory: GitHistory = 'linear',
+): LegacyWorld {
   const skeleton = planLegacy(seed, scale, now);
   const project = legacyProject(seed, skeleton);
   const model: OrganizationModel = {
@@ -169,6 +175,9 @@ export function generateLegacyOrganization(seed: number, scale: LegacyScale, now
   const profiles = legacyDeliveryLayout(seed, model, skeleton.start.getTime());
   const delivery = createDeliveryContext({ seed, model, scheduler, port, events, profiles }, queueBuild);
   for (const profile of profiles) startRepository(delivery, profile, skeleton.start.getTime());
+  if (gitHistory === 'realistic') {
+    for (const profile of profiles) startRealisticHistory(delivery, profile, skeleton.start.getTime());
+  }
   scheduler.runUntil(now.getTime());
 
   const extras = [...deferredEntries(skeleton, port.deferred), ...deletionEntries(seed, skeleton, now)];

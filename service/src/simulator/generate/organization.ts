@@ -3,6 +3,7 @@ import type { World } from '../engine/world.ts';
 import { generateLegacyOrganization } from './legacyOrganization.ts';
 import { startLegacyLife } from '../life/legacyLife.ts';
 import { generateLargeOrganization } from './largeOrganization.ts';
+import type { GitHistory } from '../delivery/gitHistory.ts';
 
 export interface GenerateOptions {
   readonly seed: number;
@@ -10,6 +11,8 @@ export interface GenerateOptions {
   readonly now: Date;
   /** Share of the large organization to generate (tests use a fraction). */
   readonly largeFactor?: number;
+  /** Git histories of the tiny, demo and small organizations; linear by default (see gitHistory.ts). */
+  readonly gitHistory?: GitHistory;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface GenerateOptions {
 export function generateOrganization(options: GenerateOptions): World {
   if (options.scale === 'large')
     return generateLargeOrganization(options.seed, options.now, options.largeFactor ?? 1);
-  const world = generateLegacyOrganization(options.seed, options.scale, options.now);
+  const world = generateLegacyOrganization(options.seed, options.scale, options.now, options.gitHistory);
   startLegacyLife(world, options.scale);
   return world;
 }

@@ -47,6 +47,7 @@ export function commitPayload(
     commitId: sha,
     author: signature(commit.authorTime),
     committer: signature(commit.commitTime),
+    parents: parentShas(model, commit),
     comment: message,
     ...(message.length > 80 ? { commentTruncated: true } : {}),
     changeCounts: {
@@ -67,6 +68,43 @@ export function commitPayload(
         }
       : {}),
   };
+}
+
+/**
+ * A commit's parents: on main, the main commit before it (pull requests complete by squash, so main is
+ * linear); on a pull request's branch, the commit before it in the pull request, and for its first, the
+ * main commit that was the head when it was authored.
+ */
+function parentShas(model: OrganizationModel, commit: CommitModel): string[] {
+  return parentsOf(model, commit).map((parent) => commitSha(model, parent));
+}
+
+/** A commit's parents in the model, first parent first (the simulator's ground truth of ancestry). */
+export function parentsOf(model: OrganizationModel, commit: CommitModel): readonly CommitModel[] {
+  if (commit.parents !== undefined) return commit.parents;
+  const repository = model.delivery.repositories[commit.repository];
+  if (!repository) return [];
+  let parent: CommitModel | undefined;
+  if (commit.onMain) parent = repository.main[commit.sequence - 1];
+  else {
+    const commits = model.delivery.pullRequests[commit.pullRequest - 1]?.commits ?? [];
+    const before = commits[commits.indexOf(commit.sequence) - 1];
+    parent =
+      before === undefined ? mainHeadAt(repository.main, commit.authorTime) : repository.branch[before];
+  }
+  return parent === undefined ? [] : [parent];
+}
+
+/** The last main commit made at or before `time` (main is in commit-time order). */
+function mainHeadAt(main: readonly CommitModel[], time: number): CommitModel | undefined {
+  let low = 0;
+  let high = main.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((main[middle]?.commitTime ?? Infinity) <= time) low = middle + 1;
+    else high = middle;
+  }
+  return main[low - 1];
 }
 
 function commitRef(organizationUrl: string, model: OrganizationModel, commit: CommitModel | undefined) {
@@ -92,9 +130,15 @@ export function pullRequestPayload(
   const project = projectOf(model, repository.projectIndex);
   const url = `${repositoryUrl(organizationUrl, project, repository)}/pullRequests/${pullRequest.id}`;
   const head = repository.branch[pullRequest.commits.at(-1) ?? -1];
-  const merge = pullRequest.mergeCommit === -1 ? undefined : repository.main[pullRequest.mergeCommit];
-  const target =
-    repository.main[(pullRequest.mergeCommit === -1 ? repository.main.length : pullRequest.mergeCommit) - 1];
+  const targetRefName = pullRequest.targetRefName ?? 'refs/heads/main';
+  const intoMain = pullRequest.targetRefName === undefined;
+  const merge =
+    pullRequest.mergeCommit === -1
+      ? undefined
+      : (intoMain ? repository.main : repository.branch)[pullRequest.mergeCommit];
+  const target = intoMain
+    ? repository.main[(pullRequest.mergeCommit === -1 ? repository.main.length : pullRequest.mergeCommit) - 1]
+    : merge?.parents?.[0];
   const completed = pullRequest.status === 'completed';
   return {
     repository: {
@@ -113,7 +157,7 @@ export function pullRequestPayload(
     description:
       pullRequest.hotfixFor === 0 ? `${pullRequest.title}.` : `Fixes incident #${pullRequest.hotfixFor}.`,
     sourceRefName: pullRequest.sourceRefName,
-    targetRefName: 'refs/heads/main',
+    targetRefName,
     mergeStatus: completed || pullRequest.status === 'active' ? 'succeeded' : 'notSet',
     isDraft: pullRequest.isDraft,
     mergeId: derivedGuid(model.seed, `merge:${pullRequest.id}`),
@@ -136,7 +180,10 @@ export function pullRequestPayload(
       ? {
           closedBy: identity(model, organizationUrl, pullRequest.closedBy, project),
           completionQueueTime: date(pullRequest.closedDate),
-          completionOptions: { mergeStrategy: 'squash', deleteSourceBranch: true },
+          completionOptions: {
+            mergeStrategy: pullRequest.mergeStrategy ?? 'squash',
+            deleteSourceBranch: true,
+          },
         }
       : {}),
     ...(detailed

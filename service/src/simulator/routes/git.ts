@@ -91,7 +91,12 @@ function searchPullRequests(
     )
       return false;
     if (sourceRef !== null && sourceRef !== '' && pullRequest.sourceRefName !== sourceRef) return false;
-    if (targetRef !== null && targetRef !== '' && targetRef !== 'refs/heads/main') return false;
+    if (
+      targetRef !== null &&
+      targetRef !== '' &&
+      targetRef !== (pullRequest.targetRefName ?? 'refs/heads/main')
+    )
+      return false;
     return true;
   });
   const ordered =

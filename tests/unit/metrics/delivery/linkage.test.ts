@@ -68,11 +68,30 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'a pull request merged to another branch is not in a build of main',
+    name: 'a pull request merged to another branch is not in a build of main by its own commits alone',
+    deployments: [deployment({ id: 'd', finished: '2026-03-02T10:00Z', build: 10 })],
+    changes: [PR2, { ...RELEASE_PR, commitShas: ['m3', 'r3'] }],
+    buildCommits: [commitsOf(10, ['m2', 'r3'])],
+    links: [{ buildId: 10, changeId: 'pr:repo:2', via: 'buildChanges' }],
+  },
+  {
+    name: 'a pull request merged to another branch is in a build of main that brought its merge commit (the branch was merged into main)',
     deployments: [deployment({ id: 'd', finished: '2026-03-02T10:00Z', build: 10 })],
     changes: [PR2, RELEASE_PR],
     buildCommits: [commitsOf(10, ['m2', 'm3'])],
-    links: [{ buildId: 10, changeId: 'pr:repo:2', via: 'buildChanges' }],
+    links: [
+      { buildId: 10, changeId: 'pr:repo:2', via: 'buildChanges' },
+      { buildId: 10, changeId: 'pr:repo:3', via: 'buildChanges' },
+    ],
+  },
+  {
+    name: 'a change of another repository is never in the build',
+    deployments: [
+      { ...deployment({ id: 'd', finished: '2026-03-02T10:00Z', build: 10 }), repository: 'repo' },
+    ],
+    changes: [{ ...RELEASE_PR, repository: 'other', id: 'pr:other:3' }],
+    buildCommits: [commitsOf(10, ['m3'])],
+    links: [],
   },
 ];
 

@@ -149,6 +149,7 @@ async function readPullRequestChanges(
       createdAt: integer(row, 'created_at'),
       mergedAt: integer(row, 'merged_at'),
       mergeCommitSha,
+      ownCommits: own,
     });
   }
   return changes;
@@ -251,7 +252,7 @@ export async function readBranchCommits(
   organization: string,
 ): Promise<BranchCommitRow[]> {
   const rows = await executor.all(
-    'SELECT repository_id, branch, sha, committed_at FROM delivery_commits WHERE organization = ?',
+    'SELECT repository_id, branch, sha, committed_at, parent_ids FROM delivery_commits WHERE organization = ?',
     [organization],
   );
   return rows.map((row) => ({
@@ -259,7 +260,17 @@ export async function readBranchCommits(
     branch: text(row, 'branch'),
     sha: text(row, 'sha'),
     committedAt: integer(row, 'committed_at'),
+    parentIds: storedParents(optionalText(row, 'parent_ids')),
   }));
+}
+
+function storedParents(json: string | null): string[] | null {
+  if (json === null) return null;
+  const parents: unknown = JSON.parse(json);
+  if (!Array.isArray(parents) || !parents.every((sha): sha is string => typeof sha === 'string')) {
+    throw new Error('Stored commit parents are not a list of SHAs');
+  }
+  return parents;
 }
 
 export async function readDeployedBranches(

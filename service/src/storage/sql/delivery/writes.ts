@@ -79,6 +79,7 @@ const COMMIT_COLUMNS = [
   'committed_at',
   'work_item_ids',
   'raw_page_id',
+  'parent_ids',
 ] as const;
 const BUILD_CHANGE_COLUMNS = ['organization', 'to_build_id', 'from_build_id', 'sha', 'raw_page_id'] as const;
 
@@ -247,6 +248,7 @@ export function writeCommits(
       commit.committedAt,
       JSON.stringify(commit.workItemIds),
       rawPageId,
+      commit.parentIds === undefined ? null : JSON.stringify(commit.parentIds),
     ]),
     upsert(COMMIT_COLUMNS, ['organization', 'repository_id', 'sha']),
   );

@@ -3,14 +3,8 @@ import { DELIVERY_PAGE_NORMALISERS } from '../../normalise/delivery/pages.ts';
 import { parsePage } from '../../normalise/delivery/parse.ts';
 import { branchCommitsKey, nextTimeFrom } from '../../normalise/delivery/watermarks.ts';
 import type { StreamContext } from '../../stream.ts';
-import {
-  getBody,
-  pathWithQuery,
-  projectSegment,
-  requireDelivery,
-  storePage,
-  type ProjectRef,
-} from './shared.ts';
+import { getBody, pathWithQuery, projectSegment, requireDelivery, storePage } from './shared.ts';
+import type { ProjectRef } from '../projects.ts';
 import { commitsResponseSchema } from '../../normalise/delivery/git.ts';
 
 const repositoriesSchema = z.object({

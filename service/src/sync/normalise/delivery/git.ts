@@ -41,6 +41,8 @@ const gitCommitSchema = z.object({
   commitId: z.string().min(1),
   author: z.object({ date: instant }),
   committer: z.object({ date: instant }),
+  /** Parent SHAs, first parent first; absent when the answer leaves them out (then ancestry is unknown). */
+  parents: z.array(z.string().min(1)).nullish(),
   workItems: z.array(z.object({ id: numericId })).nullish(),
 });
 export const commitsResponseSchema = collection(gitCommitSchema);
@@ -81,6 +83,9 @@ export function toCommitRows(
       authoredAt: commit.author.date,
       committedAt: commit.committer.date,
       workItemIds: [...new Set((commit.workItems ?? []).map((ref) => ref.id))],
+      ...(commit.parents === null || commit.parents === undefined
+        ? {}
+        : { parentIds: commit.parents.map((parent) => parent.toLowerCase()) }),
     });
   }
   return [...bySha.values()];

@@ -1,4 +1,5 @@
 import type { DeliveryInput } from '../../../metrics/delivery/prepare.ts';
+import { carryAcrossBranches } from '../../../metrics/delivery/acrossBranches.ts';
 import { linkChangesToBuilds } from '../../../metrics/delivery/linkage.ts';
 import type { ProductionRules } from '../../../metrics/delivery/production.ts';
 import type { DeliveryRecords } from '../../../storage/delivery/repository.ts';
@@ -8,14 +9,19 @@ export function deliveryInputFrom(
   records: DeliveryRecords,
   options: { timeZone: string; production?: ProductionRules },
 ): DeliveryInput {
-  return {
-    deployments: records.deployments,
-    changes: records.changes,
-    links: linkChangesToBuilds({
+  // Work that reached the deployed branch through another branch is carried by what brought it there.
+  const { changes, links } = carryAcrossBranches(
+    records.changes,
+    linkChangesToBuilds({
       deployments: records.deployments,
       changes: records.changes,
       buildCommits: records.buildCommits,
     }),
+  );
+  return {
+    deployments: records.deployments,
+    changes,
+    links,
     incidents: records.incidents,
     bugWorkItemIds: records.bugWorkItemIds,
     timeZone: options.timeZone,
