@@ -1,238 +1,271 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../service/src/app/startDemo.ts';
-import { cycleTimeResponseSchema, type CycleTimeResponse } from '../../service/src/contract/index.ts';
+import {
+  flowSummaryResponseSchema,
+  howManyResponseSchema,
+  whenResponseSchema,
+  type FlowSummaryResponse,
+} from '../../service/src/contract/index.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
-import { launchBrowser, readScatterCanvas, type TestBrowser } from './browser.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import {
+  replay,
+  openFlowHub,
+  screenshot,
+  screenshots,
+  seriousViolations,
+  showView,
+} from './flow-hub-harness.ts';
 
 /**
- * The whole walking skeleton in a browser: simulated organization → sync → API → preview host →
- * SDK handshake → Flow hub → chart. Screenshots land in test-results/flow-hub-*.png.
+ * Every Flow view in light, dark and Japanese against the demo organization: the figures on screen equal
+ * the API's answer to the hub's own request, axe finds nothing serious or critical, and each view leaves a
+ * screenshot in test-results/flow-hub-<view>-<variant>.png.
  */
 
-const repositoryRoot = resolve(import.meta.dirname, '../..');
-const screenshots = resolve(repositoryRoot, 'test-results');
 const directory = temporaryDirectory('e2e-flow');
+const variants = [
+  { name: 'light-en', theme: 'light', lang: 'en-US' },
+  { name: 'dark-en', theme: 'dark', lang: 'en-US' },
+  { name: 'light-ja', theme: 'light', lang: 'ja-JP' },
+] as const;
 
 let demo: RunningDemo;
 let browser: TestBrowser;
 let page: Page;
-/** What the API answered to the hub's own first request, fetched again by the test. */
-let api: CycleTimeResponse;
-
-function hubFrame(): Frame {
-  const frame = page.frame({ url: /\/hubs\/flow\/flow\.html/ });
-  if (!frame) {
-    throw new Error('The Flow hub frame is not loaded.');
-  }
-  return frame;
-}
-
-async function waitForHub(): Promise<Frame> {
-  await page.waitForSelector('body[data-hub-state="loaded"]', { timeout: 30_000 });
-  return hubFrame();
-}
-
-async function screenshot(name: string): Promise<void> {
-  // Icon fonts load on first use; wait so the picture shows glyphs, not empty boxes.
-  await hubFrame().evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: resolve(screenshots, `flow-hub-${name}.png`) });
-}
-
-async function fetchAsHub(url: string): Promise<CycleTimeResponse> {
-  const tokenResponse = await fetch(new URL('preview/app-token', demo.url));
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status).toBe(200);
-  return cycleTimeResponseSchema.parse(await response.json());
-}
-
-async function canvasBox(frame: Frame): Promise<{ x: number; y: number }> {
-  const box = await frame.locator('.seika-scatter canvas').boundingBox();
-  if (!box) {
-    throw new Error('The scatterplot canvas is not visible.');
-  }
-  return box;
-}
+const axeCounts: Record<string, number> = {};
+const chartTimes: Record<string, string | null> = {};
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   browser = await launchBrowser();
   demo = await startDemo({ dataDirectory: directory.path });
   page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1400 });
 });
 
 afterAll(async () => {
+  writeFileSync(
+    resolve(screenshots, 'flow-hub-axe.json'),
+    JSON.stringify({ axeCounts, chartTimes }, null, 2),
+  );
   await browser?.close();
   await demo?.close();
   directory.remove();
 });
 
-describe('preview host routes', () => {
-  it('answers unknown extension files with a JSON 404, not the host page', async () => {
-    const response = await fetch(new URL('extension/hubs/nope/nope.html', demo.url));
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
-  });
+async function dataValue(frame: Frame, testId: string): Promise<string | null> {
+  return frame.getByTestId(testId).first().getAttribute('data-value');
+}
 
-  it('hands out a JWT app token, while the API refuses callers without one', async () => {
-    const response = await fetch(new URL('preview/app-token', demo.url));
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const { token } = (await response.json()) as { token: string };
-    const unauthenticated = await fetch(`${demo.apiUrl}/organizations/x/projects/y/teams/z/flow/cycle-time`);
-    expect(unauthenticated.status).toBe(401);
-    expect(token.split('.')).toHaveLength(3);
-  });
-});
+async function expectAccessible(frame: Frame, key: string): Promise<void> {
+  const violations = await seriousViolations(frame);
+  axeCounts[key] = violations.length;
+  expect(violations, JSON.stringify(violations)).toEqual([]);
+}
 
-describe('Flow hub in the preview host', () => {
-  it('completes the SDK handshake and plots the team’s completed items', async () => {
-    const hubRequest = page.waitForRequest(/\/flow\/cycle-time\?/);
-    await page.goto(demo.url);
-    const request = await hubRequest;
-    expect(request.headers()['authorization']).toMatch(/^Bearer \S+/);
-    const frame = await waitForHub();
-    await frame.locator('.seika-scatter canvas').waitFor();
+async function renderTime(frame: Frame, testId: string): Promise<string | null> {
+  const chart = frame.getByTestId(testId);
+  await chart.locator('canvas').waitFor();
+  return chart.getAttribute('data-render-ms');
+}
 
-    api = await fetchAsHub(request.url());
-    expect(api.items.length).toBeGreaterThan(0);
-    const count = frame.getByTestId('item-count');
-    await expect.poll(() => count.getAttribute('data-count')).toBe(String(api.items.length));
-    expect(await count.textContent()).toContain(api.items.length.toLocaleString('en-US'));
+function groupCount(summary: FlowSummaryResponse): number {
+  return new Set(summary.cycleTime.items.map((item) => `${item.completedOn}|${item.cycleTimeDays}`)).size;
+}
 
-    const sentences = await frame.getByTestId('percentile-sentences').locator('li').allTextContents();
-    const expected = api.percentiles.flatMap(({ percentile, days }) =>
-      days === null ? [] : [`${percentile}% of items finished within ${days} day`],
+describe.each(variants)('Flow hub, $name', ({ name, theme, lang }) => {
+  let frame: Frame;
+  let summary: FlowSummaryResponse;
+
+  it('opens on the Overview with the figures the API answered', async () => {
+    const howManyRequest = page.waitForRequest(/\/flow\/forecast\/how-many\?/);
+    const opened = await openFlowHub(page, demo, { theme, lang });
+    frame = opened.frame;
+    summary = flowSummaryResponseSchema.parse(await replay(opened.summary));
+    const forecast = howManyResponseSchema.parse(await replay(await howManyRequest));
+    await frame.getByTestId('overview').waitFor();
+    expect(await frame.getByTestId('flow-title').getAttribute('data-team')).toBe(summary.team);
+    expect(await frame.getByTestId('flow-title').textContent()).toContain(
+      lang === 'ja-JP' ? 'フロー' : 'Flow',
     );
-    expect(sentences.length).toBe(expected.length);
-    expected.forEach((sentence, index) => expect(sentences[index]).toContain(sentence));
 
-    const canvas = await readScatterCanvas(frame);
-    expect(canvas.pointPixels).toBeGreaterThan(api.items.length * 4);
-    expect(await frame.locator('[data-point-count]').getAttribute('data-point-count')).toBe(
-      String(api.items.length),
+    expect(await dataValue(frame, 'tile-wip')).toBe(String(summary.wip.daily.at(-1)?.count));
+    const last28 = summary.throughput.daily.slice(-28).reduce((sum, day) => sum + day.count, 0);
+    expect(await dataValue(frame, 'tile-throughput')).toBe(String(last28));
+    const p85 = summary.cycleTime.percentiles.find((line) => line.percentile === 85)?.days;
+    expect(await dataValue(frame, 'tile-cycle-time')).toBe(String(p85));
+    const sle = summary.serviceLevels.serviceLevels.find((level) => level.percentile === 85)?.days;
+    expect(await dataValue(frame, 'tile-sle')).toBe(String(sle));
+    const aging85 = summary.aging.percentiles.find((line) => line.percentile === 85)?.days ?? 0;
+    const past85 = summary.aging.items.filter((item) => item.ageDays > aging85);
+    expect(await dataValue(frame, 'tile-aging')).toBe(String(past85.length));
+    for (const item of past85) {
+      expect(await frame.locator(`[data-item-id="${item.id}"] a`).getAttribute('href')).toBe(item.url);
+    }
+    const at85 = forecast.confidences.find((entry) => entry.confidence === 85)?.items;
+    await expect.poll(() => dataValue(frame, 'tile-forecast')).toBe(String(at85));
+    expect(await frame.getByTestId('range-days').getAttribute('data-to')).toBe(summary.to);
+    await expectAccessible(frame, `overview-${name}`);
+    await screenshot(page, frame, `overview-${name}`);
+  });
+
+  it('Aging WIP: one dot per item in progress, zones and SLE from the lookback window', async () => {
+    await showView(frame, 'aging');
+    chartTimes[`aging-${name}`] = await renderTime(frame, 'aging-chart');
+    expect(await frame.getByTestId('aging-chart').getAttribute('data-point-count')).toBe(
+      String(summary.aging.items.length),
     );
-    await screenshot('light-en');
-  });
-
-  it('shows a work item card on hover and pins it on click so its link can be followed', async () => {
-    const frame = hubFrame();
-    const { pointCentre } = await readScatterCanvas(frame);
-    expect(pointCentre).not.toBeNull();
-    const box = await canvasBox(frame);
-    const x = box.x + (pointCentre?.x ?? 0);
-    const y = box.y + (pointCentre?.y ?? 0);
-
-    await page.mouse.move(x, y);
-    const tooltip = frame.getByTestId('scatter-tooltip');
-    await tooltip.waitFor();
-    const id = Number(await tooltip.getAttribute('data-item-id'));
-    const item = api.items.find((candidate) => candidate.id === id);
-    expect(item, `tooltip shows item ${id}, which the API did not return`).toBeDefined();
-    const text = (await tooltip.textContent()) ?? '';
-    expect(text).toContain(String(id));
-    expect(text).toContain(item?.title ?? '');
-    expect(text).toContain(`Cycle time: ${item?.cycleTimeDays ?? ''} day`);
-    expect(text).toContain(`Completed: ${item?.completedOn ?? ''}`);
-    const link = tooltip.getByRole('link', { name: 'Open work item' });
-    expect(await link.getAttribute('href')).toBe(item?.url);
-    await screenshot('hover');
-
-    await page.mouse.click(x, y);
-    await expect.poll(() => tooltip.getAttribute('class')).toContain('pinned');
-    const popup = browser.context.waitForEvent('page');
-    await link.click();
-    const opened = await popup;
-    expect(opened.url()).toBe(item?.url);
-    await opened.close();
-    expect(await tooltip.getAttribute('data-item-id')).toBe(String(id));
-  });
-
-  it('shows the server’s message when the API fails', async () => {
-    await page.route('**/flow/cycle-time?*', (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          error: { code: 'sync_pending', message: 'Team data is still synchronising.' },
-        }),
-      }),
+    await frame.getByTestId('aging-chart').locator('[role="application"]').focus();
+    await page.keyboard.press('End');
+    const card = frame.getByTestId('chart-card');
+    const oldest = summary.aging.items.reduce((a, b) => (a.ageDays >= b.ageDays ? a : b));
+    expect(await card.textContent()).toMatch(new RegExp(`${summary.aging.items.length > 0 ? '#' : ''}\\d+`));
+    await expectAccessible(frame, `aging-${name}`);
+    await screenshot(page, frame, `aging-${name}`);
+    await page.keyboard.press('Escape');
+    await frame
+      .getByTestId('aging-card')
+      .getByRole('button', { name: /table|表/ })
+      .click();
+    expect(await frame.getByTestId('aging-table').getAttribute('data-row-count')).toBe(
+      String(summary.aging.items.length),
     );
-    const frame = hubFrame();
-    await frame.getByRole('button', { name: 'Last 30 days' }).click();
-    const error = frame.getByTestId('flow-error');
-    await error.waitFor();
-    expect(await error.textContent()).toContain('Team data is still synchronising.');
-    await screenshot('error');
-    await page.unroute('**/flow/cycle-time?*');
+    expect(await frame.getByTestId('aging-table').textContent()).toContain(oldest.title);
+    await frame
+      .getByTestId('aging-card')
+      .getByRole('button', { name: /chart|チャート/i })
+      .click();
   });
 
-  it('shows an empty state when nothing was completed', async () => {
-    await page.route('**/flow/cycle-time?*', (route) =>
-      route.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          ...api,
-          items: [],
-          completedWithoutStart: [],
-          percentiles: api.percentiles.map((line) => ({ ...line, days: null })),
-        }),
-      }),
+  it('Cycle time: grouped dots coloured by type, percentile lines, histogram from the API', async () => {
+    await showView(frame, 'cycleTime');
+    chartTimes[`scatter-${name}`] = await renderTime(frame, 'scatter-chart');
+    expect(await frame.getByTestId('scatter-chart').getAttribute('data-point-count')).toBe(
+      String(groupCount(summary)),
     );
-    const frame = hubFrame();
-    await frame.getByRole('button', { name: 'Last 180 days' }).click();
-    await frame.getByText('No completed work in this period').waitFor();
-    expect(await frame.locator('.seika-scatter canvas').count()).toBe(0);
-    await screenshot('empty');
-    await page.unroute('**/flow/cycle-time?*');
-    await frame.getByRole('button', { name: 'Last 90 days' }).click();
-    await frame.locator('.seika-scatter canvas').waitFor();
-  });
-
-  it('follows the host’s switch to the dark theme', async () => {
-    const frame = hubFrame();
-    const background = (): Promise<string> =>
-      frame.evaluate(
-        () => getComputedStyle(document.getElementById('root') ?? document.body).backgroundColor,
+    const subtitle = (await frame.getByTestId('scatter-card').textContent()) ?? '';
+    for (const line of summary.cycleTime.percentiles) {
+      expect(subtitle).toContain(
+        lang === 'ja-JP'
+          ? `${line.percentile}% の項目が ${line.days} 日以内`
+          : `${line.percentile}% of items finished within ${line.days} days`,
       );
-    const lightBackground = await background();
-    const light = await readScatterCanvas(frame);
-
-    await page.click('#theme-toggle');
-    await page.waitForSelector('body[data-theme="dark"]');
-    await expect.poll(background).not.toBe(lightBackground);
-    const [red = 255, green = 255, blue = 255] = (await background()).match(/\d+/g)?.map(Number) ?? [];
-    expect(red + green + blue).toBeLessThan(3 * 80);
-    await expect.poll(async () => (await readScatterCanvas(frame)).pointColour).not.toBe(light.pointColour);
-    expect((await readScatterCanvas(frame)).pointPixels).toBeGreaterThan(api.items.length * 4);
-    await screenshot('dark-en');
+    }
+    const bins = summary.cycleTimeHistogram.bins.length;
+    expect(await frame.getByTestId('histogram-chart').getAttribute('data-point-count')).toBe(String(bins));
+    await expectAccessible(frame, `cycleTime-${name}`);
+    await screenshot(page, frame, `cycleTime-${name}`);
+    // The legend filters: hiding the first type leaves the other types' dots.
+    const firstType = [...new Set(summary.cycleTime.items.map((item) => item.workItemType))].sort()[0] ?? '';
+    const legend = frame.getByTestId('scatter-card').locator('.seika-legend-button').first();
+    await legend.click();
+    expect(await legend.getAttribute('aria-pressed')).toBe('false');
+    const others = {
+      ...summary,
+      cycleTime: {
+        ...summary.cycleTime,
+        items: summary.cycleTime.items.filter((item) => item.workItemType !== firstType),
+      },
+    };
+    await expect
+      .poll(() => frame.getByTestId('scatter-chart').getAttribute('data-point-count'))
+      .toBe(String(groupCount(others)));
+    await legend.click();
   });
 
-  it('speaks Japanese when the host culture is Japanese', async () => {
-    await page.selectOption('#language-select', 'ja-JP');
-    await page.waitForFunction(() => document.body.dataset.hubState === 'loading');
-    const frame = await waitForHub();
-    await frame.getByRole('heading', { name: 'フロー' }).waitFor();
-    await frame.locator('.seika-scatter canvas').waitFor();
-    const count = frame.getByTestId('item-count');
-    expect(await count.textContent()).toContain(`${api.items.length.toLocaleString('ja-JP')} 件`);
-    expect(await frame.getByRole('button', { name: '過去 90 日' }).getAttribute('aria-pressed')).toBe('true');
-    await screenshot('dark-ja');
-
-    await page.click('#theme-toggle');
-    await page.waitForSelector('body[data-theme="light"]');
+  it('Throughput and WIP: bars per week, WIP run chart, totals from the API', async () => {
+    await showView(frame, 'throughput');
+    chartTimes[`throughput-${name}`] = await renderTime(frame, 'throughput-chart');
+    expect(await frame.getByTestId('throughput-chart').getAttribute('data-point-count')).toBe(
+      String(summary.throughput.weekly.length),
+    );
+    expect(await frame.getByTestId('throughput-card').textContent()).toContain(
+      String(summary.throughput.total),
+    );
+    expect(await frame.getByTestId('wip-chart').getAttribute('data-point-count')).toBe(
+      String(summary.wip.daily.length),
+    );
+    await expectAccessible(frame, `throughput-${name}`);
+    await screenshot(page, frame, `throughput-${name}`);
+    await frame.getByTestId('throughput-card').getByRole('combobox').selectOption('day');
     await expect
-      .poll(() =>
-        frame.evaluate(
-          () => getComputedStyle(document.getElementById('root') ?? document.body).backgroundColor,
-        ),
-      )
-      .toBe('rgb(255, 255, 255)');
-    await screenshot('light-ja');
+      .poll(() => frame.getByTestId('throughput-chart').getAttribute('data-point-count'))
+      .toBe(String(summary.throughput.daily.length));
+    await frame.getByTestId('throughput-card').getByRole('combobox').selectOption('sprint');
+    await expect
+      .poll(() => frame.getByTestId('throughput-chart').getAttribute('data-point-count'))
+      .toBe(String(summary.throughput.sprints.length));
+    await frame.getByTestId('throughput-card').getByRole('combobox').selectOption('week');
+  });
+
+  it('Cumulative flow and flow efficiency', async () => {
+    await showView(frame, 'cumulativeFlow');
+    chartTimes[`cfd-${name}`] = await renderTime(frame, 'cfd-chart');
+    expect(await frame.getByTestId('cfd-chart').getAttribute('data-point-count')).toBe(
+      String(summary.cumulativeFlow.byCategory.days.length),
+    );
+    expect(await frame.getByTestId('efficiency-value').getAttribute('data-value')).toBe(
+      String(summary.flowEfficiency.efficiency ?? ''),
+    );
+    await expectAccessible(frame, `cumulativeFlow-${name}`);
+    await screenshot(page, frame, `cumulativeFlow-${name}`);
+  });
+
+  it('Forecasts: answers at each confidence equal the API’s', async () => {
+    const howManyRequest = page.waitForRequest(/\/flow\/forecast\/how-many\?.*history=/);
+    const whenRequest = page.waitForRequest(/\/flow\/forecast\/when\?/);
+    await showView(frame, 'forecast');
+    const howMany = howManyResponseSchema.parse(await replay(await howManyRequest));
+    const when = whenResponseSchema.parse(await replay(await whenRequest));
+    await frame.getByTestId('how-many-answers').waitFor();
+    await frame.getByTestId('when-answers').waitFor();
+    for (const entry of howMany.confidences) {
+      expect(
+        await frame
+          .locator(`[data-testid="how-many-answers"] [data-confidence="${entry.confidence}"]`)
+          .getAttribute('data-items'),
+      ).toBe(String(entry.items));
+    }
+    for (const entry of when.confidences) {
+      expect(
+        await frame
+          .locator(`[data-testid="when-answers"] [data-confidence="${entry.confidence}"]`)
+          .getAttribute('data-date'),
+      ).toBe(entry.date ?? '');
+    }
+    expect(await frame.getByTestId('forecast-history').getAttribute('data-total')).toBe(
+      String(howMany.history.total),
+    );
+    await expectAccessible(frame, `forecast-${name}`);
+    await screenshot(page, frame, `forecast-${name}`);
+  });
+
+  it('Data quality: counts and flagged items linked', async () => {
+    await showView(frame, 'quality');
+    for (const [flag, count] of Object.entries(summary.dataQuality.counts)) {
+      expect(await frame.locator(`[data-flag="${flag}"]`).getAttribute('data-count')).toBe(String(count));
+    }
+    expect(await frame.getByTestId('quality-table').getAttribute('data-row-count')).toBe(
+      String(summary.dataQuality.items.length),
+    );
+    await expectAccessible(frame, `quality-${name}`);
+    await screenshot(page, frame, `quality-${name}`);
+  });
+
+  it('Team settings: the preview shows the cycle-time lines of the entered percentiles', async () => {
+    await showView(frame, 'settings');
+    const preview = frame.getByTestId('settings-preview');
+    await expect
+      .poll(() => preview.locator('[data-percentile="85"]').getAttribute('data-days'))
+      .toBe(String(summary.cycleTime.percentiles.find((line) => line.percentile === 85)?.days));
+    await frame.locator('input[name="percentiles"]').fill('60, 90');
+    await preview.locator('[data-percentile="90"]').waitFor();
+    expect(await preview.locator('[data-percentile]').count()).toBe(2);
+    await expectAccessible(frame, `settings-${name}`);
+    await screenshot(page, frame, `settings-${name}`);
   });
 });

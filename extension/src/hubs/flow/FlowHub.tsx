@@ -1,86 +1,146 @@
-import { Card } from 'azure-devops-ui/Card';
-import { Header, TitleSize } from 'azure-devops-ui/Header';
-import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
-import { Page } from 'azure-devops-ui/Page';
-import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
-import { ZeroData } from 'azure-devops-ui/ZeroData';
-import { useEffect, useMemo, useState } from 'react';
-import type { TeamPath } from '../../../../service/src/contract/index.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FlowQuery, TeamPath } from '../../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
-import type { Localization } from '../../i18n/locale.ts';
-import { CycleTimeScatter } from './CycleTimeScatter.tsx';
-import { defaultRangeDays, rangeEndingOn, type RangeDays } from './dateRange.ts';
-import { FlowSummary } from './FlowSummary.tsx';
-import { RangePicker } from './RangePicker.tsx';
-import { useCycleTime, type CycleTimeState } from './useCycleTime.ts';
+import { dayInZone, formatDay } from '../../format/calendar.ts';
+import { DrillPanel } from './parts/DrillPanel.tsx';
+import { FilterBar } from './parts/FilterBar.tsx';
+import { FlowContext, type DrillItem, type FlowContextValue } from './parts/flowContext.ts';
+import { FlowHeader } from './parts/FlowHeader.tsx';
+import { ErrorMessage, LoadingMessage } from './parts/StateMessages.tsx';
+import { ViewSwitch } from './parts/ViewSwitch.tsx';
+import { resolveRange, type SprintDates } from './state/dateRange.ts';
+import { overviewForecastQuery, useFlowSummary, useHowMany, useTeamSettings } from './state/flowQueries.ts';
+import { useUrlState } from './state/useUrlState.ts';
+import type { FlowStrings } from './strings/en.ts';
+import { FlowViews } from './views/FlowViews.tsx';
 
 interface FlowHubProps {
   client: SeikaClient;
-  team: TeamPath;
-  localization: Localization;
+  /** The team whose Boards opened the hub. */
+  hostTeam: TeamPath;
+  strings: FlowStrings;
+  locale: string;
   /** Called once, when the first answer (data or error) is on screen. */
   onFirstResult: () => void;
 }
 
-/** Team-level flow page: how long finished work took, as a cycle-time scatterplot with percentiles. */
-export function FlowHub({ client, team, localization, onFirstResult }: FlowHubProps) {
-  const [rangeDays, setRangeDays] = useState<RangeDays>(defaultRangeDays);
-  const range = useMemo(() => rangeEndingOn(new Date(), rangeDays), [rangeDays]);
-  const state = useCycleTime(client, team, range);
-  const settled = state.status !== 'loading';
+/**
+ * Boards › Flow: two requests make the first view (team settings for the team's time zone, then one
+ * summary of every metric); every other view of the same dates and filters reuses that answer.
+ */
+export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: FlowHubProps) {
+  const [state, update] = useUrlState();
+  const team = useMemo(() => ({ ...hostTeam, team: state.team ?? hostTeam.team }), [hostTeam, state.team]);
+  const settings = useTeamSettings(client, team);
+  const timeZone = settings.status === 'success' ? settings.data.effectiveTimeZone : null;
+  const teamToday = timeZone === null ? null : dayInZone(new Date(), timeZone);
+  const [sprints, setSprints] = useState<readonly SprintDates[]>([]);
+  const range = teamToday === null ? null : resolveRange(state, teamToday, sprints);
+  const query = useMemo((): FlowQuery | null => {
+    if (range === null) return null;
+    return {
+      from: range.from,
+      to: range.to,
+      ...(state.types.length > 0 ? { workItemTypes: state.types } : {}),
+      ...(state.tags.length > 0 ? { tags: state.tags, tagMatch: state.tagMatch } : {}),
+      ...(state.area !== null ? { areaPath: state.area } : {}),
+      ...(state.basis !== null ? { basis: state.basis } : {}),
+    };
+  }, [range?.from, range?.to, state.types, state.tags, state.tagMatch, state.area, state.basis]);
+  const summary = useFlowSummary(client, team, query);
+  // Asked beside the summary rather than after it, so the Overview needs no third round trip.
+  useHowMany(
+    client,
+    team,
+    state.view === 'overview' && teamToday !== null ? overviewForecastQuery(teamToday, state.types) : null,
+  );
 
+  const seenSprints = summary.status === 'success' ? summary.data.throughput.sprints : null;
   useEffect(() => {
-    if (settled) {
-      onFirstResult();
+    if (seenSprints && seenSprints.length > 0) {
+      setSprints((previous) => {
+        const byName = new Map(previous.map((sprint) => [sprint.name, sprint]));
+        for (const sprint of seenSprints) if (!byName.has(sprint.name)) byName.set(sprint.name, sprint);
+        return [...byName.values()].sort((a, b) => b.fromDay.localeCompare(a.fromDay));
+      });
     }
+  }, [seenSprints]);
+
+  const settled = summary.status !== 'loading' || settings.status === 'error';
+  useEffect(() => {
+    if (settled) onFirstResult();
   }, [settled, onFirstResult]);
 
-  return (
-    <Page className="seika-flow flex-grow">
-      <Header title={localization.strings.flowTitle} titleSize={TitleSize.Large} />
-      <div className="page-content page-content-top flex-column rhythm-vertical-16">
-        <RangePicker value={rangeDays} onChange={setRangeDays} strings={localization.strings} />
-        <FlowContent state={state} localization={localization} />
-      </div>
-    </Page>
-  );
-}
-
-function FlowContent({ state, localization }: { state: CycleTimeState; localization: Localization }) {
-  const { strings } = localization;
-  switch (state.status) {
-    case 'loading':
-      return <Spinner size={SpinnerSize.large} label={strings.loading} className="seika-flow-spinner" />;
-    case 'failed':
-      return (
-        <MessageCard severity={MessageCardSeverity.Error} className="seika-flow-error">
-          <div className="flex-column" data-testid="flow-error">
-            <strong>{strings.errorTitle}</strong>
-            <span>{state.message}</span>
-          </div>
-        </MessageCard>
-      );
-    case 'loaded':
-      if (state.response.items.length === 0 && state.response.completedWithoutStart.length === 0) {
-        return (
-          <ZeroData
-            className="seika-flow-zero"
-            iconProps={{ iconName: 'Chart' }}
-            imageAltText=""
-            primaryText={strings.zeroDataTitle}
-            secondaryText={strings.zeroDataBody}
-          />
-        );
+  const [drill, setDrill] = useState<{ title: string; items: readonly DrillItem[] } | null>(null);
+  const numberFormats = useMemo(() => new Map<number, Intl.NumberFormat>(), []);
+  const formatNumber = useCallback(
+    (value: number, fractionDigits = 0) => {
+      let format = numberFormats.get(fractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
+        numberFormats.set(fractionDigits, format);
       }
-      return (
-        <Card className="seika-flow-card">
-          <div className="flex-column flex-grow rhythm-vertical-16">
-            <FlowSummary response={state.response} localization={localization} />
-            {state.response.items.length > 0 && (
-              <CycleTimeScatter response={state.response} localization={localization} />
+      return format.format(value);
+    },
+    [locale, numberFormats],
+  );
+  const context = useMemo(
+    (): FlowContextValue | null =>
+      timeZone === null || teamToday === null
+        ? null
+        : {
+            client,
+            team,
+            strings,
+            locale,
+            timeZone,
+            teamToday,
+            state,
+            update,
+            drill: (title, items) => setDrill({ title, items }),
+            formatNumber,
+            formatDay: (day) => formatDay(day, locale),
+          },
+    [client, team, strings, locale, timeZone, teamToday, state, update, formatNumber],
+  );
+
+  return (
+    <div className="seika-flow" lang={locale}>
+      <FlowHeader
+        strings={strings}
+        locale={locale}
+        teamName={team.team}
+        hostTeamName={hostTeam.team}
+        timeZone={timeZone}
+        syncedAt={summary.status === 'success' ? summary.data.syncedAt : undefined}
+        onSwitchTeam={(name) =>
+          update({ team: name === hostTeam.team ? null : name, types: [], hiddenTypes: [] })
+        }
+      />
+      <ViewSwitch strings={strings} current={state.view} onSelect={(view) => update({ view })} />
+      <main className="seika-flow-main">
+        {settings.status === 'error' ? (
+          <ErrorMessage strings={strings} error={settings.error} onRetry={settings.refetch} />
+        ) : context === null || range === null ? (
+          <LoadingMessage strings={strings} />
+        ) : (
+          <FlowContext.Provider value={context}>
+            {state.view !== 'settings' && (
+              <FilterBar
+                range={range}
+                sprints={sprints}
+                workItemTypes={settings.status === 'success' ? settings.data.options.workItemTypes : []}
+              />
             )}
-          </div>
-        </Card>
-      );
-  }
+            <FlowViews
+              summary={summary}
+              settings={settings.status === 'success' ? settings.data : null}
+              range={range}
+            />
+            {drill && <DrillPanel title={drill.title} items={drill.items} onClose={() => setDrill(null)} />}
+          </FlowContext.Provider>
+        )}
+      </main>
+    </div>
+  );
 }

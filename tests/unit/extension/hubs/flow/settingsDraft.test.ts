@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { teamFlowSettingsSchema } from '../../../../../service/src/contract/index.ts';
+import {
+  draftOf,
+  parsePercentiles,
+  settingsFromDraft,
+} from '../../../../../extension/src/hubs/flow/views/settingsDraft.ts';
+
+const defaults = teamFlowSettingsSchema.parse({});
+
+describe('settings draft', () => {
+  it.each([
+    ['50, 85,95', [50, 85, 95]],
+    ['99.5', [99.5]],
+    ['', null],
+    ['50, abc', null],
+    ['0, 50', null],
+    ['101', null],
+    ['1,2,3,4,5,6,7,8,9,10,11', null],
+  ])('parsePercentiles(%j) = %j', (text, expected) => {
+    expect(parsePercentiles(text)).toEqual(expected);
+  });
+
+  it('turns an untouched draft back into the same settings', () => {
+    const result = settingsFromDraft(draftOf(defaults), defaults);
+    expect(result).toEqual({ settings: defaults });
+    expect(teamFlowSettingsSchema.parse('settings' in result ? result.settings : {})).toEqual(defaults);
+  });
+
+  it('maps empty time zone and types to null (the defaults) and names invalid fields', () => {
+    const draft = {
+      ...draftOf(defaults),
+      timeZone: ' Europe/Paris ',
+      workItemTypes: ['Bug'],
+      lookbackDays: '60',
+    };
+    expect(settingsFromDraft(draft, defaults)).toEqual({
+      settings: { ...defaults, timeZone: 'Europe/Paris', workItemTypes: ['Bug'], lookbackDays: 60 },
+    });
+    expect(
+      settingsFromDraft({ ...draft, percentiles: 'x', lookbackDays: '0', historyDays: '4000' }, defaults),
+    ).toEqual({
+      invalid: ['percentiles', 'lookbackDays', 'historyDays'],
+    });
+  });
+});
