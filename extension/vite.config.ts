@@ -71,7 +71,11 @@ function previewExtensionListingPlugin(hubs: HubEntry[]): Plugin {
         version: manifest.version ?? '0.0.0',
         hubs: hubs.flatMap((hub) =>
           (readJson<HubContributionFragment>(hub.manifestFragment).contributions ?? [])
-            .filter((contribution) => contribution.type === 'ms.vss-web.hub')
+            // Hubs and tabs (a Sprints-page tab is previewed like a hub, with the sprint in its configuration).
+            .filter(
+              (contribution) =>
+                contribution.type === 'ms.vss-web.hub' || contribution.type === 'ms.vss-web.tab',
+            )
             .map((contribution) => ({
               id: contribution.id ?? hub.name,
               name: contribution.properties?.name ?? hub.name,

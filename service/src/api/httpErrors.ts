@@ -2,7 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { z } from 'zod';
 import type { ApiError } from '../contract/index.ts';
 import type { Logger } from '../logger.ts';
-import { NotFoundError } from '../services/errors.ts';
+import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 
 /** An error with a status and a message a person can act on; `parameter` names the bad input. */
 export class HttpError extends Error {
@@ -55,6 +55,10 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof NotFoundError) {
       response.status(404).json(errorBody(new HttpError(404, 'not_found', error.message)));
+      return;
+    }
+    if (error instanceof ForbiddenError) {
+      response.status(403).json(errorBody(new HttpError(403, 'forbidden', error.message)));
       return;
     }
     if (isBodyParseError(error)) {

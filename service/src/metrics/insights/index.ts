@@ -3,4 +3,5 @@ export * from './catalogue.ts';
 export * from './controlChart.ts';
 export * from './finding.ts';
 export * from './input.ts';
+export * from './fromMetrics.ts';
 export * from './weeklyInsights.ts';

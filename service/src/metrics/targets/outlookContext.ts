@@ -81,11 +81,15 @@ export function leversByChance(
   items: readonly SprintItem[],
   daysLeft: (item: SprintItem) => number,
 ): TargetLever[] {
-  return items
-    .map((item) => ({
-      itemId: item.itemId,
-      chanceInTime: context.sampler.finishWithin(daysBehind(item), daysLeft(item)) ?? 0,
-    }))
-    .sort((a, b) => a.chanceInTime - b.chanceInTime || a.itemId - b.itemId)
-    .slice(0, 3);
+  return (
+    items
+      .map((item) => ({
+        itemId: item.itemId,
+        chanceInTime: context.sampler.finishWithin(daysBehind(item), daysLeft(item)) ?? 0,
+      }))
+      // An item that will finish in time anyway is no lever.
+      .filter((lever) => lever.chanceInTime < 1)
+      .sort((a, b) => a.chanceInTime - b.chanceInTime || a.itemId - b.itemId)
+      .slice(0, 3)
+  );
 }

@@ -1,0 +1,264 @@
+/**
+ * A team's improvement insights: each week's findings from the flow, sprint and delivery figures Seika
+ * already computes (at most three, ranked), what the team did with them, and 13-week previews of a rule.
+ * Addressed to the team: findings name work items, never people.
+ */
+import type { TeamPath } from '../../contract/index.ts';
+import type {
+  InsightAction,
+  InsightPreviewResponse,
+  InsightsResponse,
+  InsightSettings,
+} from '../../contract/insights/insights.ts';
+import { INSIGHT_RULE_IDS } from '../../contract/insights/insights.ts';
+import { addDays, dayOf, daysBetween } from '../../metrics/calendar.ts';
+import { computeFlowMetrics } from '../../metrics/flow/flowMetrics.ts';
+import {
+  INSIGHT_RULES,
+  insightInputFromMetrics,
+  weeklyInsights,
+  wouldHaveFired,
+  type InsightInput,
+  type InsightRuleId,
+  type TargetProbabilityChange,
+  type WeeklyDelivery,
+} from '../../metrics/insights/index.ts';
+import { weekdayOf, WEEKDAYS } from '../../metrics/targets/workingCalendar.ts';
+import type { InsightStore } from '../../storage/insights.ts';
+import type { SeikaRepository } from '../../storage/repository.ts';
+import type { SprintTargetsStore } from '../../storage/targets.ts';
+import type { TeamSettingsStore } from '../../storage/teamSettings.ts';
+import type { DeliveryService } from '../delivery/service.ts';
+import { NotFoundError } from '../errors.ts';
+import { loadTeamFlowData, type TeamFlowData } from '../flow/teamData.ts';
+import type { ConnectedOrganization, OrganizationDirectory } from '../organizationDirectory.ts';
+import { decodeTeamSettings, flowConfigOf } from '../teamSettings/codec.ts';
+import { weeklyDeliveryOf } from './weeklyDelivery.ts';
+
+export interface InsightsService {
+  weekly(team: TeamPath): Promise<InsightsResponse>;
+  act(team: TeamPath, action: InsightAction): Promise<InsightsResponse>;
+  saveSettings(team: TeamPath, settings: InsightSettings): Promise<InsightsResponse>;
+  preview(team: TeamPath, ruleId: InsightRuleId): Promise<InsightPreviewResponse>;
+}
+
+/** The rules read the 70th and 85th percentiles whatever lines the team chose to draw. */
+const RULE_PERCENTILES = [50, 70, 85, 95];
+const PREVIEW_WEEKS = 13;
+
+function mondayOf(day: string): string {
+  return addDays(day, -((WEEKDAYS.indexOf(weekdayOf(day)) + 6) % 7));
+}
+
+interface TeamContext {
+  organization: ConnectedOrganization;
+  key: { organization: string; project: string; team: string };
+  timeZone: string;
+  waitingStates: readonly string[];
+  config: ReturnType<typeof flowConfigOf>;
+  data: TeamFlowData;
+}
+
+export function createInsightsService(dependencies: {
+  repository: SeikaRepository;
+  organizations: OrganizationDirectory;
+  teamSettings: TeamSettingsStore;
+  targets: SprintTargetsStore;
+  store: InsightStore;
+  delivery?: DeliveryService;
+  now?: () => number;
+}): InsightsService {
+  const { repository, organizations, teamSettings, targets, store } = dependencies;
+  const now = dependencies.now ?? Date.now;
+
+  async function team(path: TeamPath): Promise<TeamContext> {
+    const organization = await organizations.find(path.organization);
+    if (organization === undefined) {
+      throw new NotFoundError(`Organization "${path.organization}" is not connected to this Seika service.`);
+    }
+    const key = { organization: organization.name, project: path.project, team: path.team };
+    const settings = decodeTeamSettings(await teamSettings.get(key.organization, key.project, key.team));
+    const timeZone = settings.timeZone ?? organization.timeZone;
+    const config = flowConfigOf(settings, timeZone, RULE_PERCENTILES);
+    const data = await loadTeamFlowData(repository, key, config.workItemTypes);
+    return { organization, key, timeZone, waitingStates: settings.waitingStates, config, data };
+  }
+
+  async function deliveryWeeks(
+    context: TeamContext,
+    lastDay: string,
+  ): Promise<readonly WeeklyDelivery[] | undefined> {
+    if (dependencies.delivery === undefined) return undefined;
+    try {
+      const session = await dependencies.delivery.open(context.key);
+      const trend = await session.trend({
+        from: addDays(mondayOf(lastDay), -49),
+        to: lastDay,
+        timeZone: context.timeZone,
+      });
+      const weeks = trend.weekly.map(weeklyDeliveryOf);
+      return weeks.some((week) => week.deployments > 0) ? weeks : undefined;
+    } catch {
+      // A team with no pipelines mapped (or no delivery data) simply has no delivery findings.
+      return undefined;
+    }
+  }
+
+  async function targetChanges(context: TeamContext, lastDay: string): Promise<TargetProbabilityChange[]> {
+    const sprint = context.data.sprints.find(
+      (candidate) => candidate.startDay <= lastDay && lastDay <= candidate.finishDay,
+    );
+    if (sprint === undefined) return [];
+    const snapshots = (
+      await targets.teamSnapshots(context.key.organization, context.key.project, context.key.team)
+    ).filter((snapshot) => snapshot.iterationId === sprint.id.toLowerCase());
+    const weekAgo = addDays(lastDay, -7);
+    const at = (day: string) => snapshots.filter((snapshot) => snapshot.day === day);
+    const before = at(weekAgo < sprint.startDay ? sprint.startDay : weekAgo);
+    return at(lastDay).flatMap((snapshot) => {
+      const earlier = before.find((candidate) => candidate.targetIndex === snapshot.targetIndex);
+      return snapshot.probability === null || earlier?.probability == null
+        ? []
+        : [
+            {
+              targetIndex: snapshot.targetIndex,
+              kind: snapshot.kind,
+              weekAgo: earlier.probability,
+              now: snapshot.probability,
+            },
+          ];
+    });
+  }
+
+  async function inputFor(context: TeamContext, weekStart: string, lastDay: string): Promise<InsightInput> {
+    const flow = computeFlowMetrics({
+      items: context.data.items,
+      workflow: context.data.workflow,
+      scope: context.data.scope,
+      config: context.config,
+      fromDay: addDays(lastDay, -27),
+      toDay: lastDay,
+      ...(context.data.board === undefined ? {} : { layout: context.data.board.layout }),
+    });
+    const sprint = context.data.sprints.find(
+      (candidate) => candidate.startDay <= lastDay && lastDay <= candidate.finishDay,
+    );
+    return insightInputFromMetrics({
+      weekStart,
+      flow,
+      waitingStates: context.waitingStates,
+      sprint:
+        sprint === undefined
+          ? undefined
+          : {
+              lengthDays: daysBetween(sprint.startDay, sprint.finishDay) + 1,
+              carriedOverTwice: [],
+              targetChanges: await targetChanges(context, lastDay),
+            },
+      delivery: await deliveryWeeks(context, lastDay),
+      productionMarked: undefined,
+    });
+  }
+
+  async function enabledOf(context: TeamContext): Promise<Set<InsightRuleId>> {
+    const stored = await store.enabledRules(context.key.organization, context.key.project, context.key.team);
+    return new Set(INSIGHT_RULE_IDS.filter((id) => stored === undefined || stored.includes(id)));
+  }
+
+  async function weekly(path: TeamPath): Promise<InsightsResponse> {
+    const context = await team(path);
+    const today = dayOf(now(), context.timeZone);
+    const weekStart = mondayOf(today);
+    // Data is complete through yesterday: the week's findings are judged as of then.
+    const input = await inputFor(context, weekStart, addDays(today, -1));
+    const enabled = await enabledOf(context);
+    const actions = await store.actions(
+      context.key.organization,
+      context.key.project,
+      context.key.team,
+      weekStart,
+    );
+    const acted = new Map(actions.map((action) => [action.ruleId, action.action]));
+    const dismissed = new Set(
+      actions.filter((action) => action.action === 'dismissed').map((action) => action.ruleId),
+    );
+    const findings = weeklyInsights(input, {
+      enabled,
+      suppressed: new Set(INSIGHT_RULE_IDS.filter((id) => dismissed.has(id))),
+    });
+    return {
+      ...context.key,
+      weekStart,
+      findings: findings.map((finding) => {
+        const action = acted.get(finding.ruleId);
+        return {
+          ruleId: finding.ruleId,
+          expectedEffect: finding.expectedEffect,
+          itemIds: [...finding.itemIds],
+          itemUrls: finding.itemIds.map(
+            (id) =>
+              `${context.organization.url.replace(/\/+$/, '')}/${encodeURIComponent(context.key.project)}/_workitems/edit/${id}`,
+          ),
+          figures: { ...finding.figures },
+          action:
+            action === 'acknowledged' || action === 'experiment' || action === 'dismissed' ? action : null,
+        };
+      }),
+      rules: INSIGHT_RULES.map((rule) => ({
+        id: rule.id,
+        area: rule.area,
+        detects: rule.detects,
+        evidence: rule.evidence,
+        threshold: rule.threshold,
+        minimumData: rule.minimumData,
+        experiment: rule.experiment,
+        howWeWillKnow: rule.howWeWillKnow,
+        enabled: enabled.has(rule.id),
+      })),
+    };
+  }
+
+  return {
+    weekly,
+    async act(path, action) {
+      const context = await team(path);
+      await store.saveAction(context.key.organization, context.key.project, context.key.team, {
+        weekStart: action.weekStart,
+        ruleId: action.ruleId,
+        action: action.action,
+        note: action.note,
+        iterationId: action.iterationId,
+        at: new Date(now()).toISOString(),
+      });
+      return weekly(path);
+    },
+    async saveSettings(path, settings) {
+      const context = await team(path);
+      await store.saveEnabledRules(
+        context.key.organization,
+        context.key.project,
+        context.key.team,
+        settings.enabled,
+      );
+      return weekly(path);
+    },
+    async preview(path, ruleId) {
+      const context = await team(path);
+      const today = dayOf(now(), context.timeZone);
+      const thisWeek = mondayOf(today);
+      const weeks: InsightInput[] = [];
+      for (let index = PREVIEW_WEEKS; index >= 1; index--) {
+        const weekStart = addDays(thisWeek, -7 * index);
+        weeks.push(await inputFor(context, weekStart, addDays(weekStart, 6)));
+      }
+      return {
+        ruleId,
+        weeks: wouldHaveFired(ruleId, weeks).map((week) => ({
+          weekStart: week.weekStart,
+          fired: week.finding !== undefined,
+          figures: week.finding === undefined ? null : { ...week.finding.figures },
+        })),
+      };
+    },
+  };
+}
