@@ -4,10 +4,35 @@ import type {
   ConnectOrganizationResponse,
   CycleTimeQuery,
   CycleTimeResponse,
+  FlowQuery,
+  FlowSummaryResponse,
+  HowManyQuery,
+  HowManyResponse,
+  TeamFlowSettingsInput,
+  TeamSettingsResponse,
+  WhenQuery,
+  WhenResponse,
   OrganizationListResponse,
   SyncStatusResponse,
   TeamPath,
 } from '../../../service/src/contract/index.ts';
+import { ORGANIZATION_HEADER, USER_TOKEN_HEADER } from '../../../service/src/contract/access/headers.ts';
+import type { AuditLogResponse } from '../../../service/src/contract/access/audit.ts';
+import type {
+  SprintOutlookResponse,
+  SprintPath,
+  SprintTargetsInput,
+  SprintTargetsResponse,
+  TeamSprintsResponse,
+} from '../../../service/src/contract/targets/sprintTargets.ts';
+import type { UsageEvent, UsageReport } from '../../../service/src/contract/usage/usage.ts';
+import type { InsightsResponse } from '../../../service/src/contract/insights/insights.ts';
+import type {
+  SprintReviewInput,
+  SprintReviewResponse,
+  TargetHistoryResponse,
+} from '../../../service/src/contract/targets/review.ts';
+import type { AccessCapabilitiesResponse } from '../../../service/src/contract/access/capabilities.ts';
 
 /**
  * The one typed client for Seika's service. Types come from the service contract (types only: the
@@ -34,6 +59,10 @@ export interface SeikaClientOptions {
   serviceUrl: string;
   /** Resolves the bearer token for each request (the extension's app token). */
   getToken: () => Promise<string>;
+  /** Resolves the user's own Azure DevOps access token (SDK.getAccessToken()): proves the organization. */
+  getUserToken: () => Promise<string>;
+  /** The organization the hub runs in (SDK.getHost().name): what listing organizations is about. */
+  organization: string;
   fetch?: typeof fetch;
 }
 
@@ -46,8 +75,73 @@ export interface SeikaClient {
     request: ConnectOrganizationRequest,
     signal?: AbortSignal,
   ): Promise<ConnectOrganizationResponse>;
-  disconnectOrganization(organization: string, signal?: AbortSignal): Promise<void>;
+  /** Disconnects; with `deleteData`, the service also deletes every row of the organization. */
+  disconnectOrganization(
+    organization: string,
+    signal?: AbortSignal,
+    options?: { deleteData?: boolean },
+  ): Promise<void>;
   getSyncStatus(organization: string, signal?: AbortSignal): Promise<SyncStatusResponse>;
+  /** What the user may do in the organization (and a project and team), to show only usable controls. */
+  getAccessCapabilities(
+    organization: string,
+    scope?: { project?: string; team?: string },
+    signal?: AbortSignal,
+  ): Promise<AccessCapabilitiesResponse>;
+  /** Administrators' changes to Seika's settings, newest first (Project Collection Administrators only). */
+  getAuditLog(organization: string, signal?: AbortSignal): Promise<AuditLogResponse>;
+  /** Every flow metric of one range and filter set in one answer (the Flow hub's main request). */
+  getFlowSummary(team: TeamPath, query: FlowQuery, signal?: AbortSignal): Promise<FlowSummaryResponse>;
+  getTeamSettings(team: TeamPath, signal?: AbortSignal): Promise<TeamSettingsResponse>;
+  putTeamSettings(
+    team: TeamPath,
+    settings: TeamFlowSettingsInput,
+    signal?: AbortSignal,
+  ): Promise<TeamSettingsResponse>;
+  getHowManyForecast(team: TeamPath, query: HowManyQuery, signal?: AbortSignal): Promise<HowManyResponse>;
+  getWhenForecast(team: TeamPath, query: WhenQuery, signal?: AbortSignal): Promise<WhenResponse>;
+  /** The team's dated sprints, the current one, and which have targets. */
+  getTeamSprints(team: TeamPath, signal?: AbortSignal): Promise<TeamSprintsResponse>;
+  getSprintTargets(sprint: SprintPath, signal?: AbortSignal): Promise<SprintTargetsResponse>;
+  /** Saves the sprint's goal and targets (team administrators); a refused kind is a SeikaApiError "target_refused". */
+  putSprintTargets(
+    sprint: SprintPath,
+    targets: SprintTargetsInput,
+    signal?: AbortSignal,
+  ): Promise<SprintTargetsResponse>;
+  getSprintOutlook(sprint: SprintPath, signal?: AbortSignal): Promise<SprintOutlookResponse>;
+  getSprintReview(sprint: SprintPath, signal?: AbortSignal): Promise<SprintReviewResponse>;
+  /** Team administrators: reasons per missed target and the Keep/Problem/Try notes. */
+  putSprintReview(
+    sprint: SprintPath,
+    review: SprintReviewInput,
+    signal?: AbortSignal,
+  ): Promise<SprintReviewResponse>;
+  /** Members (when the lead allows it): reasons per missed target only. */
+  putMissReasons(
+    sprint: SprintPath,
+    missReasons: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<SprintReviewResponse>;
+  getTargetHistory(team: TeamPath, signal?: AbortSignal): Promise<TargetHistoryResponse>;
+  /** The team's improvement insights this week (at most three) and the rule catalogue. */
+  getInsights(team: TeamPath, signal?: AbortSignal): Promise<InsightsResponse>;
+  /** Tells the service a view was opened (counted per team and week, no identity kept). */
+  recordUsage(organization: string, event: UsageEvent, signal?: AbortSignal): Promise<void>;
+  getUsageReport(organization: string, weeks: number, signal?: AbortSignal): Promise<UsageReport>;
+}
+
+/** Query parameters as text: lists become comma lists, undefined values are left out. */
+export function toSearchParams(query: object): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.map(String).join(','));
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      search.set(key, String(value));
+    }
+  }
+  return search;
 }
 
 function isApiError(body: unknown): body is ApiError {
@@ -83,7 +177,7 @@ const organizationsPath = '/api/v1/organizations';
 
 /** The parts of a request this client varies; headers are a plain record so they merge by name. */
 interface RequestShape {
-  method?: 'POST' | 'DELETE';
+  method?: 'POST' | 'PUT' | 'DELETE';
   headers?: Record<string, string>;
   body?: string;
 }
@@ -103,18 +197,28 @@ function teamBasePath({ organization, project, team }: TeamPath): string {
   ].join('/');
 }
 
+function sprintPath(sprint: SprintPath, resource: 'targets' | 'outlook' | 'review'): string {
+  return `${teamBasePath(sprint)}/sprints/${encodeURIComponent(sprint.iterationId)}/${resource}`;
+}
+
 export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
   const fetchImpl = options.fetch ?? fetch.bind(window);
   const serviceUrl = options.serviceUrl.replace(/\/+$/, '');
 
   /** Sends one request with the bearer token; any non-2xx answer becomes a SeikaApiError. */
   async function send(path: string, init: RequestShape, signal: AbortSignal | undefined): Promise<Response> {
-    const token = await options.getToken();
+    const [token, userToken] = await Promise.all([options.getToken(), options.getUserToken()]);
     let response: Response;
     try {
       response = await fetchImpl(`${serviceUrl}${path}`, {
         ...init,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...init.headers },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          [USER_TOKEN_HEADER]: userToken,
+          [ORGANIZATION_HEADER]: options.organization,
+          Accept: 'application/json',
+          ...init.headers,
+        },
         signal,
       });
     } catch (error) {
@@ -158,11 +262,104 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
     connectOrganization(request, signal) {
       return postJson<ConnectOrganizationResponse>(organizationsPath, request, signal);
     },
-    async disconnectOrganization(organization, signal) {
-      await send(organizationPath(organization), { method: 'DELETE' }, signal);
+    async disconnectOrganization(organization, signal, options = {}) {
+      const query = options.deleteData === true ? '?deleteData=true' : '';
+      await send(`${organizationPath(organization)}${query}`, { method: 'DELETE' }, signal);
     },
     getSyncStatus(organization, signal) {
       return getJson<SyncStatusResponse>(`${organizationPath(organization)}/sync-status`, signal);
+    },
+    getAccessCapabilities(organization, scope = {}, signal) {
+      const search = new URLSearchParams();
+      if (scope.project !== undefined) search.set('project', scope.project);
+      if (scope.team !== undefined) search.set('team', scope.team);
+      const query = search.toString();
+      return getJson<AccessCapabilitiesResponse>(
+        `${organizationPath(organization)}/access${query === '' ? '' : `?${query}`}`,
+        signal,
+      );
+    },
+    getAuditLog(organization, signal) {
+      return getJson<AuditLogResponse>(`${organizationPath(organization)}/audit`, signal);
+    },
+    getFlowSummary(team, query, signal) {
+      const search = toSearchParams(query).toString();
+      return getJson<FlowSummaryResponse>(`${teamBasePath(team)}/flow/summary?${search}`, signal);
+    },
+    getTeamSettings(team, signal) {
+      return getJson<TeamSettingsResponse>(`${teamBasePath(team)}/flow/settings`, signal);
+    },
+    async putTeamSettings(team, settings, signal) {
+      const response = await send(
+        `${teamBasePath(team)}/flow/settings`,
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) },
+        signal,
+      );
+      return (await response.json()) as TeamSettingsResponse;
+    },
+    getHowManyForecast(team, query, signal) {
+      const search = toSearchParams(query).toString();
+      return getJson<HowManyResponse>(`${teamBasePath(team)}/flow/forecast/how-many?${search}`, signal);
+    },
+    getWhenForecast(team, query, signal) {
+      const search = toSearchParams(query).toString();
+      return getJson<WhenResponse>(`${teamBasePath(team)}/flow/forecast/when?${search}`, signal);
+    },
+    getTeamSprints(team, signal) {
+      return getJson<TeamSprintsResponse>(`${teamBasePath(team)}/sprints`, signal);
+    },
+    getSprintTargets(sprint, signal) {
+      return getJson<SprintTargetsResponse>(sprintPath(sprint, 'targets'), signal);
+    },
+    async putSprintTargets(sprint, targets, signal) {
+      const response = await send(
+        sprintPath(sprint, 'targets'),
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(targets) },
+        signal,
+      );
+      return (await response.json()) as SprintTargetsResponse;
+    },
+    getSprintOutlook(sprint, signal) {
+      return getJson<SprintOutlookResponse>(sprintPath(sprint, 'outlook'), signal);
+    },
+    getSprintReview(sprint, signal) {
+      return getJson<SprintReviewResponse>(sprintPath(sprint, 'review'), signal);
+    },
+    async putSprintReview(sprint, review, signal) {
+      const response = await send(
+        sprintPath(sprint, 'review'),
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(review) },
+        signal,
+      );
+      return (await response.json()) as SprintReviewResponse;
+    },
+    async putMissReasons(sprint, missReasons, signal) {
+      const response = await send(
+        `${sprintPath(sprint, 'review')}/reasons`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ missReasons }),
+        },
+        signal,
+      );
+      return (await response.json()) as SprintReviewResponse;
+    },
+    getInsights(team, signal) {
+      return getJson<InsightsResponse>(`${teamBasePath(team)}/insights`, signal);
+    },
+    getTargetHistory(team, signal) {
+      return getJson<TargetHistoryResponse>(`${teamBasePath(team)}/sprints/history`, signal);
+    },
+    async recordUsage(organization, event, signal) {
+      await send(
+        `${organizationPath(organization)}/usage/events`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) },
+        signal,
+      );
+    },
+    getUsageReport(organization, weeks, signal) {
+      return getJson<UsageReport>(`${organizationPath(organization)}/usage?weeks=${weeks}`, signal);
     },
   };
 }

@@ -71,7 +71,36 @@ export const en = {
     columnVolume: 'Pages / items',
     columnTimeLeft: 'Time left',
     columnRateLimit: 'Rate limit',
-    phases: { queued: 'Queued', collecting: 'Collecting', done: 'Done', failed: 'Failed' },
+    phases: {
+      queued: 'Queued',
+      collecting: 'Collecting',
+      done: 'Done',
+      failed: 'Failed',
+      needs_scope: 'Needs a scope',
+    },
+    /** A stream's state as sync status reports it (issue 12): most pressing first. */
+    syncStates: {
+      needs_credentials: 'Token refused',
+      needs_scope: 'Needs a scope',
+      failed: 'Failed',
+      paced: 'Paced by the rate limit',
+      first_sync: 'First sync',
+      stale: 'Out of date',
+      syncing: 'Syncing',
+      fresh: 'Up to date',
+      queued: 'Queued',
+    },
+    pacedUntil: (time: string) => `Paced by the rate limit until ${time}`,
+    /** Service problems by code (syncStatus.ts); parameters as the service sends them. */
+    problems: {
+      needsScopeFlow: (scope: string) =>
+        `Flow metrics need ${scope}: add it to the personal access token and reconnect.`,
+      needsScopeDelivery: (scope: string) =>
+        `Delivery metrics need ${scope}: add it to the personal access token and reconnect.`,
+      credentialsRefused:
+        'Azure DevOps refused the personal access token (expired, revoked or mistyped): create a new one and reconnect.',
+      streamFailed: (reason: string) => `Syncing failed: ${reason}`,
+    },
     streamNames: {
       'work.metadata': 'Teams and settings',
       'wit.reporting.revisions': 'Work item history',

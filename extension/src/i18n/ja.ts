@@ -69,7 +69,34 @@ export const ja: Strings = {
     columnVolume: 'ページ / アイテム',
     columnTimeLeft: '残り時間',
     columnRateLimit: 'レート制限',
-    phases: { queued: '待機中', collecting: '収集中', done: '完了', failed: '失敗' },
+    phases: {
+      queued: '待機中',
+      collecting: '収集中',
+      done: '完了',
+      failed: '失敗',
+      needs_scope: 'スコープ不足',
+    },
+    syncStates: {
+      needs_credentials: 'トークン拒否',
+      needs_scope: 'スコープ不足',
+      failed: '失敗',
+      paced: 'レート制限で待機中',
+      first_sync: '初回同期中',
+      stale: '古いデータ',
+      syncing: '同期中',
+      fresh: '最新',
+      queued: '待機中',
+    },
+    pacedUntil: (time: string) => `レート制限のため ${time} まで待機`,
+    problems: {
+      needsScopeFlow: (scope: string) =>
+        `フロー指標には ${scope} が必要です。個人用アクセス トークンに追加して再接続してください。`,
+      needsScopeDelivery: (scope: string) =>
+        `デリバリー指標には ${scope} が必要です。個人用アクセス トークンに追加して再接続してください。`,
+      credentialsRefused:
+        'Azure DevOps が個人用アクセス トークンを拒否しました (期限切れ、取り消し、または入力誤り)。新しいトークンを作成して再接続してください。',
+      streamFailed: (reason: string) => `同期に失敗しました: ${reason}`,
+    },
     streamNames: {
       'work.metadata': 'チームと設定',
       'wit.reporting.revisions': '作業項目の履歴',

@@ -1,5 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
+import type { RunningSimulator } from '../simulator/index.ts';
+
+/**
+ * The access token the preview host answers SDK.getAccessToken() with (extension/src/preview-host):
+ * the demo user's, valid in the demo organization of the simulator only.
+ */
+export const PREVIEW_ACCESS_TOKEN = 'seika-preview-access-token';
+
+/** The preview's user as an organization administrator of the simulated organization. */
+export function seatDemoUser(
+  simulator: RunningSimulator,
+  user: { id: string; name: string; displayName: string },
+): void {
+  const { identities, model } = simulator;
+  identities.addUser({ id: user.id, displayName: user.displayName, uniqueName: user.name });
+  identities.join(simulator.organization, user.id, {
+    collectionAdministrator: true,
+    projects: Object.fromEntries(model.projects.map((project) => [project.id, 'administrator' as const])),
+  });
+  identities.registerToken(PREVIEW_ACCESS_TOKEN, {
+    userId: user.id,
+    kind: 'access',
+    organization: simulator.organization,
+    scopes: 'full',
+    expiresAt: undefined,
+  });
+}
 
 /**
  * Mints app tokens the way Azure DevOps does for an installed extension (HS256 with the extension's

@@ -10,10 +10,17 @@ import type { SqlDatabase } from '../storage/sql/sqlDatabase.ts';
 import { SqlDeliveryRepository } from '../storage/sql/delivery/repository.ts';
 import { SqlDeliverySettingsStore } from '../storage/sql/delivery/settingsStore.ts';
 import { SqlOrganizationStore } from '../storage/sql/organizations/organizationStore.ts';
+import { SqlAuditLog, type AuditLog } from '../storage/sql/audit/auditStore.ts';
 import { SqlRepository } from '../storage/sql/workItems/repository.ts';
 import { SqlStreamStatusStore } from '../storage/sql/organizations/streamStatusStore.ts';
 import { SqlSyncJobQueue } from '../storage/sql/organizations/syncJobQueue.ts';
 import { SqlTeamSettingsStore } from '../storage/sql/teamSettings/store.ts';
+import { SqlSprintTargetsStore } from '../storage/sql/targets/store.ts';
+import type { SprintTargetsStore } from '../storage/targets.ts';
+import { SqlUsageStore } from '../storage/sql/usage/store.ts';
+import type { UsageStore } from '../storage/usage.ts';
+import { SqlInsightStore } from '../storage/sql/insights/store.ts';
+import type { InsightStore } from '../storage/insights.ts';
 import { openSqliteDatabase } from '../storage/sqlite/sqliteDatabase.ts';
 import type { TeamSettingsStore } from '../storage/teamSettings.ts';
 import type { OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
@@ -41,7 +48,12 @@ export interface Storage {
   jobs: SyncJobQueue;
   streamStatus: StreamStatusStore;
   teamSettings: TeamSettingsStore;
+  sprintTargets: SprintTargetsStore;
+  usage: UsageStore;
+  insights: InsightStore;
   organizations(secrets: SecretBox): OrganizationStore;
+  /** Administrators' changes to settings, connects and disconnects. */
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -67,7 +79,11 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
     jobs: new SqlSyncJobQueue(database),
     streamStatus: new SqlStreamStatusStore(database),
     teamSettings: new SqlTeamSettingsStore(database),
+    sprintTargets: new SqlSprintTargetsStore(database),
+    usage: new SqlUsageStore(database),
+    insights: new SqlInsightStore(database),
     organizations: (secrets) => new SqlOrganizationStore(database, secrets),
+    audit: new SqlAuditLog(database),
     close: () => database.close(),
   };
 }

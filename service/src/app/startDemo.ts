@@ -8,7 +8,9 @@ import { createPreviewRouter } from '../preview/createPreviewRouter.ts';
 import { createSecretBox } from '../security/secretBox.ts';
 import { startSimulator } from '../simulator/index.ts';
 import type { SyncReport } from '../sync/syncOrganization.ts';
-import { createDemoTokenMinter, randomSecret } from './demoAppToken.ts';
+import { createDemoTokenMinter, randomSecret, seatDemoUser } from './demoAppToken.ts';
+import { createPersonaRouter, OTHER_ORGANIZATION, seatPersonas } from './demoPersonas.ts';
+import express from 'express';
 import { startService, type RunningService } from './startService.ts';
 
 export interface DemoOptions {
@@ -52,15 +54,19 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     scale: 'demo',
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.living === true ? { clock: { mode: 'realtime' as const, speed: 1 } } : {}),
+    // A second organization, so the preview can play a user of another organization.
+    organizations: [{ name: OTHER_ORGANIZATION, scale: 'tiny' }],
   });
   const databasePath = resolve(options.dataDirectory, 'demo.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
   const extensionSecret = randomSecret();
   const user = {
-    id: 'b7a1c2d3-0000-4000-8000-00000000d3m0',
+    id: 'b7a1c2d3-0000-4000-8000-00000000d3e0',
     name: 'demo@seika.example',
     displayName: 'Demo User',
   };
+  seatDemoUser(simulator, user);
+  const personas = seatPersonas(simulator, user);
   const extensionDistDirectory = options.extensionDistDirectory ?? resolve(REPOSITORY_ROOT, 'dist/extension');
   let firstReport: ((report: SyncReport) => void) | undefined;
   const firstSync = new Promise<SyncReport>((resolvePromise) => (firstReport = resolvePromise));
@@ -76,26 +82,35 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     syncIntervalMs: options.syncIntervalMs ?? 60_000,
     runWorker: true,
     hubFilesDirectory: resolve(extensionDistDirectory, 'hubs'),
-    previewRouter: createPreviewRouter({
-      extensionDistDirectory,
-      context: {
-        organization: simulator.organization,
-        organizationUrl: simulator.organizationUrl,
-        project: { id: simulator.project, name: simulator.project },
-        team: { id: simulator.team, name: simulator.team },
-        user,
-        theme: 'light',
-      },
-      mintAppToken: createDemoTokenMinter(extensionSecret, user),
-    }),
+    previewRouter: express
+      .Router()
+      .use(createPersonaRouter(personas, extensionSecret))
+      .use(
+        createPreviewRouter({
+          extensionDistDirectory,
+          context: {
+            organization: simulator.organization,
+            organizationUrl: simulator.organizationUrl,
+            project: { id: simulator.project, name: simulator.project },
+            team: { id: simulator.team, name: simulator.team },
+            user,
+            theme: 'light',
+          },
+          mintAppToken: createDemoTokenMinter(extensionSecret, user),
+        }),
+      ),
     onReport: (report) => firstReport?.(report),
+    // The simulator is the one host besides Azure DevOps' own the demo may connect.
+    allowedOrganizationOrigins: [simulator.origin],
+    // The simulated organization dates its events by its own clock.
+    hookClock: () => simulator.now().getTime(),
   });
   const close = async (): Promise<void> => {
     await service.close();
     await simulator.close();
   };
   try {
-    const { organization } = await service.organizations.connect({
+    const { organization } = await service.organizations.connectAsOperator({
       organizationUrl: simulator.organizationUrl,
       personalAccessToken: simulator.pat,
       subscribeToEvents: true,

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import { createHooksRouter } from '../api/hooks/router.ts';
+import { createSyncRouter } from '../api/sync/router.ts';
+import { createSyncHealthReader } from '../sync/healthReader.ts';
 import type { AdoConnectionFactory } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
@@ -11,6 +13,20 @@ import { createFlowService } from '../services/flow/service.ts';
 import { storedOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { createOrganizationService, type OrganizationService } from '../services/organizations/service.ts';
 import { createTeamSettingsService } from '../services/teamSettings/service.ts';
+import { createSprintOutlookService } from '../services/targets/outlookService.ts';
+import { createSprintTargetsService } from '../services/targets/service.ts';
+import { createUsageService } from '../services/usage/service.ts';
+import { createInsightsService } from '../services/insights/service.ts';
+import { recordDailySnapshots } from '../services/targets/dailySnapshots.ts';
+import { createSprintReviewService } from '../services/targets/reviewService.ts';
+import { startDailyRounds } from './dailyRounds.ts';
+import {
+  createAccessService,
+  type AccessService,
+  type AccessTimings,
+} from '../services/access/accessService.ts';
+import type { AzureDevOpsAccessPort } from '../services/access/azureDevOps.ts';
+import { createHttpAzureDevOps } from '../services/access/httpAzureDevOps.ts';
 import { openStorage, type Storage, type StorageTarget } from './openRepository.ts';
 import type { SyncReport } from '../sync/syncOrganization.ts';
 import { SyncWorker } from '../sync/syncWorker.ts';
@@ -29,6 +45,11 @@ export interface ServiceOptions {
   syncIntervalMs: number;
   /** Base URL Azure DevOps can reach for service hooks; defaults to the listening address. */
   publicUrl?: string | undefined;
+  /**
+   * Without `publicUrl`, subscribe hooks to the listening address (the demo and tests, whose simulator runs
+   * beside the service). `serve` sets false: Azure DevOps cannot reach it, so no `SEIKA_PUBLIC_URL`, no hooks.
+   */
+  hooksToListeningAddress?: boolean;
   runWorker: boolean;
   hubFilesDirectory?: string;
   previewRouter?: Router;
@@ -36,12 +57,22 @@ export interface ServiceOptions {
   leaseMs?: number;
   pollMs?: number;
   onReport?: (report: SyncReport) => void;
+  /** Origins besides Azure DevOps' own hosts that organization URLs may use (the simulator); none by default. */
+  allowedOrganizationOrigins?: readonly string[];
+  /** How access control reaches Azure DevOps; defaults to HTTP. */
+  azureDevOps?: AzureDevOpsAccessPort;
+  accessTimings?: Partial<AccessTimings>;
+  /** The clock service-hook deliveries are dated against (a simulator's when it plays the organization). */
+  hookClock?: () => number;
+  /** How long audit entries are kept (default a year). */
+  auditRetentionMs?: number;
 }
 
 export interface RunningService {
   url: string;
   storage: Storage;
   organizations: OrganizationService;
+  access: AccessService;
   worker: SyncWorker | undefined;
   server: Server;
   close(): Promise<void>;
@@ -69,7 +100,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       })
     : undefined;
   let publicUrl = options.publicUrl;
+  const azureDevOps = options.azureDevOps ?? createHttpAzureDevOps();
+  const allowedOrganizationOrigins = options.allowedOrganizationOrigins ?? [];
   const organizations = createOrganizationService({
+    azureDevOps,
+    audit: storage.audit,
+    allowedOrigins: allowedOrganizationOrigins,
+    ...(options.auditRetentionMs === undefined ? {} : { auditRetentionMs: options.auditRetentionMs }),
     organizations: organizationStore,
     jobs: storage.jobs,
     streamStatus: storage.streamStatus,
@@ -82,6 +119,44 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
   });
   const directory = storedOrganizationDirectory(organizationStore);
+  const access = createAccessService({
+    directory,
+    azureDevOps,
+    ...(options.accessTimings === undefined ? {} : { timings: options.accessTimings }),
+  });
+  const outlooks = createSprintOutlookService({
+    repository: storage.repository,
+    organizations: directory,
+    targets: storage.sprintTargets,
+    teamSettings: storage.teamSettings,
+  });
+  const usage = createUsageService({ store: storage.usage, organizations: directory });
+  const deliveryService = createDeliveryService({
+    repository: storage.repository,
+    delivery: storage.delivery,
+    organizations: directory,
+    settings: storage.deliverySettings,
+  });
+  const rounds = options.runWorker
+    ? startDailyRounds({
+        recordSnapshots: () =>
+          recordDailySnapshots({
+            repository: storage.repository,
+            targets: storage.sprintTargets,
+            outlooks,
+            organizations: async () =>
+              (await organizationStore.list()).map((organization) => ({
+                name: organization.name,
+                url: organization.url,
+                timeZone: organization.timeZone,
+                instanceId: organization.instanceId,
+              })),
+            logger: options.logger,
+          }),
+        usage,
+        logger: options.logger,
+      })
+    : undefined;
   const app = createApp({
     flowService: createFlowService({
       repository: storage.repository,
@@ -93,17 +168,36 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       organizations: directory,
       store: storage.teamSettings,
     }),
-    deliveryService: createDeliveryService({
-      repository: storage.repository,
-      delivery: storage.delivery,
-      organizations: directory,
-      settings: storage.deliverySettings,
-    }),
+    deliveryService,
     deliverySettingsService: createDeliverySettingsService({
       repository: storage.repository,
       delivery: storage.delivery,
       organizations: directory,
       store: storage.deliverySettings,
+    }),
+    sprintTargets: {
+      targets: createSprintTargetsService({
+        repository: storage.repository,
+        organizations: directory,
+        store: storage.sprintTargets,
+        teamSettings: storage.teamSettings,
+      }),
+      outlooks,
+      reviews: createSprintReviewService({
+        repository: storage.repository,
+        organizations: directory,
+        targets: storage.sprintTargets,
+        outlooks,
+      }),
+    },
+    usageService: usage,
+    insightsService: createInsightsService({
+      repository: storage.repository,
+      organizations: directory,
+      teamSettings: storage.teamSettings,
+      targets: storage.sprintTargets,
+      store: storage.insights,
+      delivery: deliveryService,
     }),
     organizationService: organizations,
     hooksRouter: createHooksRouter({
@@ -111,23 +205,37 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       jobs: storage.jobs,
       logger: options.logger,
       onRequested: () => worker?.poke(),
+      ...(options.hookClock === undefined ? {} : { now: options.hookClock }),
     }),
+    syncRouter: createSyncRouter(
+      createSyncHealthReader({
+        repository: storage.repository,
+        statusStore: storage.streamStatus,
+        jobs: storage.jobs,
+        intervalMs: options.syncIntervalMs,
+      }),
+    ),
     extensionSecret: options.extensionSecret,
+    access,
+    allowedOrganizationOrigins,
+    auditLog: storage.audit,
     logger: options.logger,
     ...(options.hubFilesDirectory === undefined ? {} : { hubFilesDirectory: options.hubFilesDirectory }),
     ...(options.previewRouter === undefined ? {} : { previewRouter: options.previewRouter }),
   });
   const server = await listen(app, options.port, options.host);
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${boundPort(server)}`;
-  publicUrl ??= url;
+  if (options.hooksToListeningAddress !== false) publicUrl ??= url;
   worker?.start();
   return {
     url,
     storage,
     organizations,
+    access,
     worker,
     server,
     async close() {
+      await rounds?.stop();
       await worker?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

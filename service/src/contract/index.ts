@@ -13,4 +13,7 @@ export * from './flow/series.ts';
 export * from './flow/summary.ts';
 export * from './flow/forecast.ts';
 export * from './organizations.ts';
+export * from './syncStatus.ts';
 export * from './flow/teamSettings.ts';
+export * from './targets/sprintTargets.ts';
+export * from './targets/review.ts';

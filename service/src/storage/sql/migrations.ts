@@ -381,4 +381,178 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'read indexes: team-scoped work items, O(log n) data versions',
+    sql: `
+      CREATE INDEX work_items_by_team ON work_items (organization, project, area_path, work_item_type, work_item_id);
+      CREATE INDEX raw_pages_by_id ON raw_pages (organization, id);
+      CREATE INDEX sync_runs_by_finish ON sync_runs (organization, finished_at);
+    `,
+  },
+  {
+    version: 8,
+    name: 'sync that keeps going: quarantine, stream problems, raw page identity',
+    sql: `
+      CREATE TABLE quarantined_records (
+        organization TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        position INTEGER NOT NULL,
+        item_key TEXT NOT NULL,
+        item TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        quarantined_at {{bigint}} NOT NULL,
+        PRIMARY KEY (organization, raw_page_id, position)
+      );
+      CREATE INDEX quarantined_records_by_stream ON quarantined_records (organization, stream);
+
+      ALTER TABLE stream_status ADD COLUMN problem TEXT;
+      ALTER TABLE stream_status ADD COLUMN last_succeeded_at {{bigint}};
+
+      ALTER TABLE sync_jobs ADD COLUMN full_due_at {{bigint}};
+      ALTER TABLE sync_jobs ADD COLUMN backoff_until {{bigint}};
+
+      ALTER TABLE raw_pages ADD COLUMN page_hash TEXT;
+      CREATE UNIQUE INDEX raw_pages_once ON raw_pages (organization, stream, page_hash);
+    `,
+  },
+  {
+    version: 7,
+    name: "organizations keyed by instance id, audit log of administrators' changes, hook deliveries seen",
+    sql: `
+      ALTER TABLE organizations ADD COLUMN instance_id TEXT;
+      CREATE INDEX organizations_by_instance ON organizations (instance_id);
+
+      CREATE TABLE audit_entries (
+        id {{id}},
+        organization TEXT NOT NULL,
+        at {{bigint}} NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX audit_entries_by_organization ON audit_entries (organization, at);
+
+      CREATE TABLE hook_deliveries_seen (
+        organization TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        received_at {{bigint}} NOT NULL,
+        PRIMARY KEY (organization, event_id)
+      );
+    `,
+  },
+  {
+    version: 10,
+    name: 'sprint outcome targets, their daily probability snapshots and reviews',
+    sql: `
+      CREATE TABLE sprint_targets (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        iteration_id TEXT NOT NULL,
+        targets TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team, iteration_id)
+      );
+
+      CREATE TABLE sprint_target_snapshots (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        iteration_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        target_index INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        current_value DOUBLE PRECISION NOT NULL,
+        met_now INTEGER NOT NULL,
+        probability DOUBLE PRECISION,
+        PRIMARY KEY (organization, project, team, iteration_id, day, target_index)
+      );
+
+      CREATE TABLE sprint_reviews (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        iteration_id TEXT NOT NULL,
+        review TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team, iteration_id)
+      );
+    `,
+  },
+  {
+    version: 11,
+    name: 'commit parents, so the changes between two builds follow ancestry rather than commit time',
+    sql: `
+      ALTER TABLE delivery_commits ADD COLUMN parent_ids TEXT;
+    `,
+  },
+  {
+    version: 12,
+    name: 'usage counters per team and week; distinct viewers without identities',
+    sql: `
+      CREATE TABLE usage_weekly (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        week_start TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (organization, project, team, week_start, kind)
+      );
+
+      CREATE TABLE usage_day_salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+      );
+
+      CREATE TABLE usage_viewer_hashes (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        day TEXT NOT NULL,
+        viewer_hash TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team, day, viewer_hash)
+      );
+
+      CREATE TABLE usage_daily_viewers (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        day TEXT NOT NULL,
+        viewers INTEGER NOT NULL,
+        PRIMARY KEY (organization, project, team, day)
+      );
+    `,
+  },
+  {
+    version: 13,
+    name: 'improvement insights: what teams did with them, and the rules each team has on',
+    sql: `
+      CREATE TABLE insight_actions (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        week_start TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        note TEXT NOT NULL,
+        iteration_id TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team, week_start, rule_id)
+      );
+
+      CREATE TABLE insight_settings (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        enabled TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team)
+      );
+    `,
+  },
 ];
