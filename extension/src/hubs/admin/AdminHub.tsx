@@ -1,4 +1,6 @@
 import { Header, TitleSize } from 'azure-devops-ui/Header';
+import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
+import { UsageSection } from './UsageSection.tsx';
 import { Page } from 'azure-devops-ui/Page';
 import { useEffect, useMemo, useState } from 'react';
 import type { SeikaClient } from '../../api/seikaClient.ts';
@@ -32,6 +34,7 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
   const format = useMemo(() => adminFormat(localization), [localization]);
   const [revision, setRevision] = useState(0);
   const [disconnecting, setDisconnecting] = useState<string | undefined>();
+  const [help, setHelp] = useState(false);
   const organizations = useOrganizations(client, revision);
   const capabilities = useCapabilities(client, hostOrganization, revision);
   const access = accessStrings[localization.language];
@@ -49,7 +52,13 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
 
   return (
     <Page className="seika-admin flex-grow">
-      <Header title={strings.title} titleSize={TitleSize.Large} description={strings.description} />
+      <div className="seika-admin-header">
+        <Header title={strings.title} titleSize={TitleSize.Large} description={strings.description} />
+        <HelpButton language={localization.language} label={strings.title} onOpen={() => setHelp(true)} />
+      </div>
+      {help && (
+        <HelpPanel language={localization.language} topic="setupChecklist" onClose={() => setHelp(false)} />
+      )}
       <div className="page-content page-content-top flex-column rhythm-vertical-24">
         {refused !== undefined && (
           <MessageCard severity={MessageCardSeverity.Warning}>
@@ -88,6 +97,9 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
             strings={strings}
             onConnected={reload}
           />
+        )}
+        {known?.collectionAdministrator === true && (
+          <UsageSection client={client} organization={known.organization} language={localization.language} />
         )}
         {known?.collectionAdministrator === true && (
           <AuditLog

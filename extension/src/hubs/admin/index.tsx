@@ -1,3 +1,4 @@
+import '../../help/help.css';
 import './admin.css';
 import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
 import { renderRoot } from '../../page/renderRoot.ts';
@@ -16,6 +17,9 @@ async function start(): Promise<void> {
     getUserToken: getAccessToken,
     organization: host.organization ?? '',
   });
+  if (host.organization !== undefined) {
+    void client.recordUsage(host.organization, { kind: 'adminHubOpened' }).catch(() => undefined);
+  }
   let notified = false;
   const onFirstResult = (): void => {
     if (!notified) {

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FlowQuery, TeamPath } from '../../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
+import type { HelpTopicId } from '../../help/topics.ts';
+import { languageOf } from '../../i18n/locale.ts';
 import { dayInZone, formatDay } from '../../format/calendar.ts';
 import { DrillPanel } from './parts/DrillPanel.tsx';
 import { FilterBar } from './parts/FilterBar.tsx';
@@ -11,8 +14,21 @@ import { ViewSwitch } from './parts/ViewSwitch.tsx';
 import { resolveRange, type SprintDates } from './state/dateRange.ts';
 import { overviewForecastQuery, useFlowSummary, useHowMany, useTeamSettings } from './state/flowQueries.ts';
 import { useUrlState } from './state/useUrlState.ts';
+import type { FlowView } from './state/urlState.ts';
 import type { FlowStrings } from './strings/en.ts';
 import { FlowViews } from './views/FlowViews.tsx';
+
+/** The help topic behind each view (its "?" opens it). */
+const HELP_FOR_VIEW: Record<FlowView, HelpTopicId> = {
+  overview: 'serviceLevel',
+  aging: 'aging',
+  cycleTime: 'cycleTime',
+  throughput: 'throughput',
+  cumulativeFlow: 'cumulativeFlow',
+  forecast: 'forecasts',
+  quality: 'dataQuality',
+  settings: 'setupChecklist',
+};
 
 interface FlowHubProps {
   client: SeikaClient;
@@ -71,6 +87,7 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
     if (settled) onFirstResult();
   }, [settled, onFirstResult]);
 
+  const [help, setHelp] = useState<HelpTopicId | null>(null);
   const [drill, setDrill] = useState<{ title: string; items: readonly DrillItem[] } | null>(null);
   const numberFormats = useMemo(() => new Map<number, Intl.NumberFormat>(), []);
   const formatNumber = useCallback(
@@ -117,7 +134,14 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
           update({ team: name === hostTeam.team ? null : name, types: [], hiddenTypes: [] })
         }
       />
-      <ViewSwitch strings={strings} current={state.view} onSelect={(view) => update({ view })} />
+      <div className="seika-flow-help-row">
+        <ViewSwitch strings={strings} current={state.view} onSelect={(view) => update({ view })} />
+        <HelpButton
+          language={languageOf(locale)}
+          label={strings.views[state.view]}
+          onOpen={() => setHelp(HELP_FOR_VIEW[state.view])}
+        />
+      </div>
       <main className="seika-flow-main">
         {settings.status === 'error' ? (
           <ErrorMessage strings={strings} error={settings.error} onRetry={settings.refetch} />
@@ -138,6 +162,9 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
               range={range}
             />
             {drill && <DrillPanel title={drill.title} items={drill.items} onClose={() => setDrill(null)} />}
+            {help !== null && (
+              <HelpPanel language={languageOf(locale)} topic={help} onClose={() => setHelp(null)} />
+            )}
           </FlowContext.Provider>
         )}
       </main>

@@ -1,4 +1,5 @@
 import '../../charts/charts.css';
+import '../../help/help.css';
 import '../../insights/insights.css';
 import './flow.css';
 import { createSeikaClient, defaultServiceUrl } from '../../api/seikaClient.ts';
@@ -27,6 +28,10 @@ async function start(): Promise<void> {
     getUserToken: getAccessToken,
     organization: host.organization,
   });
+  // Counted per team and week; no identity is kept (see README: usage analysis).
+  void client
+    .recordUsage(host.organization, { kind: 'flowHubOpened', project: host.project, team: host.team })
+    .catch(() => undefined);
   let notified = false;
   const onFirstResult = (): void => {
     if (!notified) {

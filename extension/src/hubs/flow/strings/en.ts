@@ -229,7 +229,9 @@ export const flowEn = {
   },
   settings: {
     title: 'Team settings',
-    note: 'Changes apply to everyone viewing this team. Until access control arrives, the service accepts changes from any member.',
+    note: 'Changes apply to everyone viewing this team and are recorded in the audit log.',
+    readOnly:
+      'Only the team’s administrators (or the project’s) change these settings; you can read them here.',
     startPoint: 'Start point',
     endPoint: 'End point',
     byCategory: 'State category (default)',

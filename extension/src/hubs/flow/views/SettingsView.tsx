@@ -11,6 +11,13 @@ import { draftOf, parsePercentiles, settingsFromDraft, type SettingsDraft } from
 export function SettingsView({ settings, range }: { settings: TeamSettingsResponse; range: DateRange }) {
   const { strings, client, team } = useFlow();
   const s = strings.settings;
+  // The service decides; the hub only hides what the caller could not save.
+  const capabilities = useQuery(queryKey('capabilities', team), (signal) =>
+    client.getAccessCapabilities(team.organization, { project: team.project, team: team.team }, signal),
+  );
+  const mayEdit =
+    capabilities.status === 'success' &&
+    (capabilities.data.team?.administrator === true || capabilities.data.project?.administrator === true);
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings.settings));
   const [status, setStatus] = useState<
@@ -59,89 +66,97 @@ export function SettingsView({ settings, range }: { settings: TeamSettingsRespon
         }}
       >
         <h2 className="seika-card-title">{s.title}</h2>
-        <p className="secondary-text">{s.note}</p>
-        <BoundaryField
-          legend={s.startPoint}
-          value={draft.startPoint}
-          states={startedStates}
-          columns={options.boardColumns}
-          onChange={(startPoint) => set({ startPoint })}
-        />
-        <BoundaryField
-          legend={s.endPoint}
-          value={draft.endPoint}
-          states={options.states.filter((state) => state.category === 'Completed').map((state) => state.name)}
-          columns={options.boardColumns}
-          onChange={(endPoint) => set({ endPoint })}
-        />
-        <CheckList
-          legend={s.waitingStates}
-          options={startedStates}
-          value={draft.waitingStates}
-          onChange={(waitingStates) => set({ waitingStates })}
-        />
-        <CheckList
-          legend={s.workItemTypes}
-          options={options.workItemTypes}
-          value={draft.workItemTypes}
-          onChange={(workItemTypes) => set({ workItemTypes })}
-        />
-        <label className="seika-field">
-          {s.percentiles}
-          <input
-            className="seika-input"
-            name="percentiles"
-            value={draft.percentiles}
-            aria-invalid={previewPercentiles === null}
-            onChange={(e) => set({ percentiles: e.target.value })}
+        <p className="secondary-text">{mayEdit ? s.note : s.readOnly}</p>
+        <fieldset className="seika-settings-fields" disabled={!mayEdit}>
+          <BoundaryField
+            legend={s.startPoint}
+            value={draft.startPoint}
+            states={startedStates}
+            columns={options.boardColumns}
+            onChange={(startPoint) => set({ startPoint })}
           />
-        </label>
-        <label className="seika-field">
-          {s.lookback}
-          <input
-            className="seika-input seika-number"
-            name="lookbackDays"
-            value={draft.lookbackDays}
-            inputMode="numeric"
-            onChange={(e) => set({ lookbackDays: e.target.value })}
+          <BoundaryField
+            legend={s.endPoint}
+            value={draft.endPoint}
+            states={options.states
+              .filter((state) => state.category === 'Completed')
+              .map((state) => state.name)}
+            columns={options.boardColumns}
+            onChange={(endPoint) => set({ endPoint })}
           />
-        </label>
-        <label className="seika-field">
-          {s.timeZone}
-          <input
-            className="seika-input"
-            name="timeZone"
-            value={draft.timeZone}
-            placeholder={settings.effectiveTimeZone}
-            onChange={(e) => set({ timeZone: e.target.value })}
+          <CheckList
+            legend={s.waitingStates}
+            options={startedStates}
+            value={draft.waitingStates}
+            onChange={(waitingStates) => set({ waitingStates })}
           />
-        </label>
-        <label className="seika-field">
-          {s.weekStart}
-          <select
-            className="seika-input"
-            value={draft.weekStartsOn}
-            onChange={(e) => set({ weekStartsOn: Number(e.target.value) })}
-          >
-            {s.weekdays.map((name, index) => (
-              <option key={name} value={index}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="seika-field">
-          {s.historyDays}
-          <input
-            className="seika-input seika-number"
-            name="historyDays"
-            value={draft.historyDays}
-            inputMode="numeric"
-            onChange={(e) => set({ historyDays: e.target.value })}
+          <CheckList
+            legend={s.workItemTypes}
+            options={options.workItemTypes}
+            value={draft.workItemTypes}
+            onChange={(workItemTypes) => set({ workItemTypes })}
           />
-        </label>
+          <label className="seika-field">
+            {s.percentiles}
+            <input
+              className="seika-input"
+              name="percentiles"
+              value={draft.percentiles}
+              aria-invalid={previewPercentiles === null}
+              onChange={(e) => set({ percentiles: e.target.value })}
+            />
+          </label>
+          <label className="seika-field">
+            {s.lookback}
+            <input
+              className="seika-input seika-number"
+              name="lookbackDays"
+              value={draft.lookbackDays}
+              inputMode="numeric"
+              onChange={(e) => set({ lookbackDays: e.target.value })}
+            />
+          </label>
+          <label className="seika-field">
+            {s.timeZone}
+            <input
+              className="seika-input"
+              name="timeZone"
+              value={draft.timeZone}
+              placeholder={settings.effectiveTimeZone}
+              onChange={(e) => set({ timeZone: e.target.value })}
+            />
+          </label>
+          <label className="seika-field">
+            {s.weekStart}
+            <select
+              className="seika-input"
+              value={draft.weekStartsOn}
+              onChange={(e) => set({ weekStartsOn: Number(e.target.value) })}
+            >
+              {s.weekdays.map((name, index) => (
+                <option key={name} value={index}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="seika-field">
+            {s.historyDays}
+            <input
+              className="seika-input seika-number"
+              name="historyDays"
+              value={draft.historyDays}
+              inputMode="numeric"
+              onChange={(e) => set({ historyDays: e.target.value })}
+            />
+          </label>
+        </fieldset>
         <div className="seika-card-actions">
-          <button type="submit" className="seika-button seika-primary" disabled={status.kind === 'saving'}>
+          <button
+            type="submit"
+            className="seika-button seika-primary"
+            disabled={!mayEdit || status.kind === 'saving'}
+          >
             {status.kind === 'saving' ? s.saving : s.save}
           </button>
           <span role="status" data-testid="settings-status">

@@ -62,6 +62,9 @@ export function ReviewSection({
       } else {
         await client.putMissReasons(sprint, missReasons);
       }
+      void client
+        .recordUsage(sprint.organization, { kind: 'reviewSaved', project: sprint.project, team: sprint.team })
+        .catch(() => undefined);
       setMessage(strings.review.reasonsSaved);
       onSaved();
     } catch {

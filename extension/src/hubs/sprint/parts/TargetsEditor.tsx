@@ -71,6 +71,9 @@ export function TargetsEditor({ client, sprint, current, strings, onSaved, onCan
         targets: drafts.map(targetOf),
         membersMayAddMissReasons: current.targets.membersMayAddMissReasons,
       });
+      void client
+        .recordUsage(sprint.organization, { kind: 'targetsSet', project: sprint.project, team: sprint.team })
+        .catch(() => undefined);
       onSaved();
     } catch (caught) {
       setError(messageOf(caught, strings));
