@@ -25,6 +25,22 @@ afterAll(async () => {
   directory.remove();
 });
 
+describe('Flow hub team switcher', () => {
+  it('offers the project’s teams by name', async () => {
+    await page.goto(`${demo.url}?hub=flow-hub`);
+    const frame = await waitForFlowHub(page);
+    await frame.getByRole('button', { name: 'Switch team' }).click();
+    await expect
+      .poll(async () =>
+        frame
+          .getByTestId('team-names')
+          .locator('option')
+          .evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
+      )
+      .toContain('Web Team');
+  });
+});
+
 describe('Flow hub team settings by role', () => {
   it.each([
     ['member', false],

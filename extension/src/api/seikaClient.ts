@@ -15,6 +15,7 @@ import type {
   OrganizationListResponse,
   SyncStatusResponse,
   TeamPath,
+  TeamListResponse,
 } from '../../../service/src/contract/index.ts';
 import { ORGANIZATION_HEADER, USER_TOKEN_HEADER } from '../../../service/src/contract/access/headers.ts';
 import type { AuditLogResponse } from '../../../service/src/contract/access/audit.ts';
@@ -124,6 +125,11 @@ export interface SeikaClient {
     signal?: AbortSignal,
   ): Promise<SprintReviewResponse>;
   getTargetHistory(team: TeamPath, signal?: AbortSignal): Promise<TargetHistoryResponse>;
+  /** The project's synchronised teams (the team switcher). */
+  listTeams(
+    project: { organization: string; project: string },
+    signal?: AbortSignal,
+  ): Promise<TeamListResponse>;
   /** The team's improvement insights this week (at most three) and the rule catalogue. */
   getInsights(team: TeamPath, signal?: AbortSignal): Promise<InsightsResponse>;
   /** Tells the service a view was opened (counted per team and week, no identity kept). */
@@ -344,6 +350,12 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
         signal,
       );
       return (await response.json()) as SprintReviewResponse;
+    },
+    listTeams({ organization, project }, signal) {
+      return getJson<TeamListResponse>(
+        `${organizationPath(organization)}/projects/${encodeURIComponent(project)}/teams`,
+        signal,
+      );
     },
     getInsights(team, signal) {
       return getJson<InsightsResponse>(`${teamBasePath(team)}/insights`, signal);

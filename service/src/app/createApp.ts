@@ -23,6 +23,8 @@ import type { AuditLog } from '../storage/sql/audit/auditStore.ts';
 import { createSprintTargetsRouter } from '../api/targets/router.ts';
 import { createUsageRouter } from '../api/usage/router.ts';
 import { createInsightsRouter } from '../api/insights/router.ts';
+import { createTeamsRouter } from '../api/teams/router.ts';
+import type { TeamsService } from '../services/teams/service.ts';
 import type { InsightsService } from '../services/insights/service.ts';
 import type { SprintOutlookService } from '../services/targets/outlookService.ts';
 import type { SprintTargetsService } from '../services/targets/service.ts';
@@ -49,6 +51,8 @@ export interface AppDependencies {
   usageService?: UsageService;
   /** .../teams/:team/insights; absent without an insights store. */
   insightsService?: InsightsService;
+  /** GET .../projects/:project/teams. */
+  teamsService?: TeamsService;
   /** Service-hook receiver; absent when the service takes no pushes. */
   hooksRouter?: Router;
   /** Sync health and quarantine (api/sync); absent without a sync worker's stores. */
@@ -106,6 +110,7 @@ export function createApp(dependencies: AppDependencies): Express {
   }
   if (dependencies.usageService !== undefined) api.use(createUsageRouter(dependencies.usageService));
   if (dependencies.insightsService !== undefined) api.use(createInsightsRouter(dependencies.insightsService));
+  if (dependencies.teamsService !== undefined) api.use(createTeamsRouter(dependencies.teamsService));
   if (dependencies.organizationService !== undefined) {
     api.use(createOrganizationsRouter(dependencies.organizationService));
   }

@@ -16,6 +16,7 @@ import { createTeamSettingsService } from '../services/teamSettings/service.ts';
 import { createSprintOutlookService } from '../services/targets/outlookService.ts';
 import { createSprintTargetsService } from '../services/targets/service.ts';
 import { createUsageService } from '../services/usage/service.ts';
+import { createTeamsService } from '../services/teams/service.ts';
 import { createInsightsService } from '../services/insights/service.ts';
 import { recordDailySnapshots } from '../services/targets/dailySnapshots.ts';
 import { createSprintReviewService } from '../services/targets/reviewService.ts';
@@ -191,6 +192,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }),
     },
     usageService: usage,
+    teamsService: createTeamsService({ repository: storage.repository, organizations: directory }),
     insightsService: createInsightsService({
       repository: storage.repository,
       organizations: directory,

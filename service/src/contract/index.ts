@@ -17,3 +17,4 @@ export * from './syncStatus.ts';
 export * from './flow/teamSettings.ts';
 export * from './targets/sprintTargets.ts';
 export * from './targets/review.ts';
+export * from './teams.ts';

@@ -178,6 +178,8 @@ export interface SeikaRepository {
   clearNormalised(organization: string): Promise<void>;
   getWorkflow(organization: string, project: string): Promise<WorkflowStateMap>;
   getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined>;
+  /** The project's synchronised teams, as Azure DevOps spells their names (lower-cased when not yet re-synced). */
+  listTeams(organization: string, project: string): Promise<string[]>;
   getWorkItems(organization: string, project: string): Promise<WorkItemRecord[]>;
   getFlowItems(organization: string, project: string): Promise<FlowItem[]>;
   /** Distinct (area path, type) pairs of the project's items (team-scoped reads choose among them). */

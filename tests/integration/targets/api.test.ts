@@ -4,7 +4,7 @@ import {
   sprintTargetsResponseSchema,
   teamSprintsResponseSchema,
 } from '../../../service/src/contract/targets/sprintTargets.ts';
-import { throughputResponseSchema } from '../../../service/src/contract/index.ts';
+import { teamListResponseSchema, throughputResponseSchema } from '../../../service/src/contract/index.ts';
 import {
   sprintReviewResponseSchema,
   targetHistoryResponseSchema,
@@ -173,6 +173,22 @@ describe('sprint targets API', () => {
     expect(finished?.probability).toBe(finished?.metNow ? 1 : 0);
     // The ended day is stored as the sprint's final snapshot.
     expect(outlook.history.filter((point) => point.day === outlook.evaluatedOn)).toHaveLength(3);
+  });
+});
+
+describe('project teams', () => {
+  it('lists the project’s synchronised teams as Azure DevOps spells them, to anyone who can see the project', async () => {
+    const response = await test.api(
+      `/organizations/${simulator.organization}/projects/${encodeURIComponent(simulator.project)}/teams`,
+      { as: reader },
+    );
+    expect(response.status).toBe(200);
+    const list = teamListResponseSchema.parse(response.body);
+    expect(list.teams.map((team) => team.name)).toContain(simulator.team);
+    const elsewhere = await test.api(
+      `/organizations/${simulator.organization}/projects/No%20Such%20Project/teams`,
+    );
+    expect([403, 404]).toContain(elsewhere.status);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FlowQuery, TeamPath } from '../../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { queryKey, useQuery } from '../../data/useQuery.ts';
 import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
 import type { HelpTopicId } from '../../help/topics.ts';
 import { languageOf } from '../../i18n/locale.ts';
@@ -88,6 +89,8 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
   }, [settled, onFirstResult]);
 
   const [help, setHelp] = useState<HelpTopicId | null>(null);
+  const project = { organization: hostTeam.organization, project: hostTeam.project };
+  const teams = useQuery(queryKey('teams', project), (signal) => client.listTeams(project, signal));
   const [drill, setDrill] = useState<{ title: string; items: readonly DrillItem[] } | null>(null);
   const numberFormats = useMemo(() => new Map<number, Intl.NumberFormat>(), []);
   const formatNumber = useCallback(
@@ -130,6 +133,7 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
         hostTeamName={hostTeam.team}
         timeZone={timeZone}
         syncedAt={summary.status === 'success' ? summary.data.syncedAt : undefined}
+        teamNames={teams.status === 'success' ? teams.data.teams.map((entry) => entry.name) : []}
         onSwitchTeam={(name) =>
           update({ team: name === hostTeam.team ? null : name, types: [], hiddenTypes: [] })
         }

@@ -555,4 +555,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: 'team names as Azure DevOps spells them (rows keep the lower-cased key)',
+    sql: `
+      ALTER TABLE team_scopes ADD COLUMN display_name TEXT;
+    `,
+  },
 ];

@@ -11,11 +11,13 @@ interface FlowHeaderProps {
   /** undefined while loading; null before the first sync. */
   syncedAt: string | null | undefined;
   onSwitchTeam: (team: string) => void;
+  /** The project's synchronised teams, offered as the name is typed. */
+  teamNames: readonly string[];
 }
 
 /** The hub's title naming its team, data freshness, and the team switcher. */
 export function FlowHeader(props: FlowHeaderProps) {
-  const { strings, locale, teamName, hostTeamName, timeZone, syncedAt, onSwitchTeam } = props;
+  const { strings, locale, teamName, hostTeamName, timeZone, syncedAt, onSwitchTeam, teamNames } = props;
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const freshness =
@@ -59,9 +61,15 @@ export function FlowHeader(props: FlowHeaderProps) {
               <input
                 className="seika-input"
                 value={draft}
+                list="seika-team-names"
                 onChange={(event) => setDraft(event.target.value)}
               />
             </label>
+            <datalist id="seika-team-names" data-testid="team-names">
+              {teamNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
             <button type="submit" className="seika-button">
               {strings.openTeam}
             </button>

@@ -88,11 +88,11 @@ export class SqlRepository implements SeikaRepository {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await executor.run(
-        `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id, display_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (organization, project, team) DO UPDATE SET team_field = excluded.team_field,
            field_values = excluded.field_values, backlog_work_item_types = excluded.backlog_work_item_types,
-           raw_page_id = excluded.raw_page_id`,
+           raw_page_id = excluded.raw_page_id, display_name = excluded.display_name`,
         [
           organization,
           project,
@@ -101,6 +101,7 @@ export class SqlRepository implements SeikaRepository {
           JSON.stringify(scope.values),
           JSON.stringify(scope.backlogWorkItemTypes),
           rawPageId,
+          team,
         ],
       );
       return rawPageId;
@@ -312,6 +313,16 @@ export class SqlRepository implements SeikaRepository {
       workflow.set(type, states);
     }
     return workflow;
+  }
+
+  async listTeams(organization: string, project: string): Promise<string[]> {
+    const rows = await this.database.all(
+      'SELECT team, display_name FROM team_scopes WHERE organization = ? AND project = ?',
+      [organization, project],
+    );
+    return rows
+      .map((row) => optionalText(row, 'display_name') ?? text(row, 'team'))
+      .sort((a, b) => a.localeCompare(b));
   }
 
   async getTeamScope(organization: string, project: string, team: string): Promise<TeamScope | undefined> {
