@@ -141,6 +141,65 @@ describe.each(variants)('Flow hub, $name', ({ name, theme, lang }) => {
       .click();
   });
 
+  it('Aging WIP by board column: one column per board column with the board’s WIP limits', async () => {
+    const board = summary.aging.board;
+    expect(board, 'the demo team has a board').toBeTruthy();
+    if (!board) return;
+    await frame.getByTestId('aging-card').getByRole('combobox').first().selectOption('column');
+    const list = frame.getByTestId('aging-columns');
+    await list.waitFor();
+    // Expected from the API: in-progress columns in board order (others only when holding an item),
+    // then columns off the board, then the unknown ones.
+    const held = (name: string) => summary.aging.items.filter((item) => item.boardColumn === name).length;
+    const expected = board.columns
+      .filter((column) => column.columnType === 'inProgress' || held(column.name) > 0)
+      .map((column) => ({
+        name: column.name,
+        count: String(held(column.name)),
+        limit: column.itemLimit > 0 ? String(column.itemLimit) : '',
+        over: String(column.itemLimit > 0 && held(column.name) > column.itemLimit),
+      }));
+    const onBoard = new Set(board.columns.map((column) => column.name));
+    const offBoard = summary.aging.items.filter(
+      (item) => item.boardColumn === null || !onBoard.has(item.boardColumn ?? ''),
+    );
+    const shown = await list.locator('li').evaluateAll((items) =>
+      items.map((item) => ({
+        name: item.getAttribute('data-column') ?? '',
+        count: item.getAttribute('data-count') ?? '',
+        limit: item.getAttribute('data-limit') ?? '',
+        over: item.getAttribute('data-over') ?? '',
+      })),
+    );
+    expect(shown.slice(0, expected.length)).toEqual(expected);
+    expect(shown.slice(expected.length).reduce((sum, column) => sum + Number(column.count), 0)).toBe(
+      offBoard.length,
+    );
+    expect(
+      board.columns.some((column) => column.itemLimit > 0),
+      'the demo board sets WIP limits',
+    ).toBe(true);
+    for (const column of expected.filter((entry) => entry.over === 'true')) {
+      expect(await list.locator(`[data-column="${column.name}"]`).textContent()).toMatch(
+        lang === 'ja-JP' ? /超過/ : /over the limit/,
+      );
+    }
+    expect(await frame.getByTestId('aging-chart').getAttribute('data-point-count')).toBe(
+      String(summary.aging.items.length),
+    );
+    expect(
+      await frame.getByTestId('aging-chart').locator('[role="application"]').getAttribute('aria-label'),
+    ).toMatch(lang === 'ja-JP' ? /ボードの列/ : /board column/);
+    await expectAccessible(frame, `aging-columns-${name}`);
+    await screenshot(page, frame, `aging-columns-${name}`);
+    // The stand-up view at 1024 px: the same columns (screenshot to check it stays readable).
+    await page.setViewportSize({ width: 1024, height: 1200 });
+    await expect.poll(() => list.locator('li').count()).toBe(shown.length);
+    await screenshot(page, frame, `aging-columns-1024-${name}`);
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await frame.getByTestId('aging-card').getByRole('combobox').first().selectOption('state');
+  });
+
   it('Cycle time: grouped dots coloured by type, percentile lines, histogram from the API', async () => {
     await showView(frame, 'cycleTime');
     chartTimes[`scatter-${name}`] = await renderTime(frame, 'scatter-chart');

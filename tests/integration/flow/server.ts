@@ -49,6 +49,8 @@ export interface FlowApiHarness {
   flowCaches: FlowCaches;
   sync(): Promise<void>;
   replaceIterations(iterations: readonly TeamIterationRecord[]): Promise<void>;
+  /** Stores the team's board columns as a synced page would (a new data version). */
+  replaceBoard(board: string, columns: readonly BoardColumnRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -227,6 +229,17 @@ export async function startFlowApi(options: {
         simulator.team,
         page,
         iterations,
+      );
+    },
+    async replaceBoard(board, columns) {
+      const page = testPage('test.board', columns, columns.length);
+      await storage.repository.applyBoardColumnsPage(
+        organization,
+        simulator.project,
+        simulator.team,
+        board,
+        page,
+        columns,
       );
     },
     async close() {

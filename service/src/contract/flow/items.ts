@@ -10,6 +10,14 @@ export const lookbackSchema = z.object({ fromDay: day, toDay: day, completedItem
 export const AGING_ZONES = ['noHistory', 'withinLowest', 'between', 'beyondHighest'] as const;
 export type AgingZone = (typeof AGING_ZONES)[number];
 
+/**
+ * Where an aging item's board column comes from: its recorded column moves up to the end of the basis
+ * day; else the one board column that holds its state (its type's state mapping); else unknown (no move
+ * recorded and no single column holds the state, or the team has no board).
+ */
+export const BOARD_COLUMN_SOURCES = ['columnHistory', 'stateMapping', 'unknown'] as const;
+export type BoardColumnSource = (typeof BOARD_COLUMN_SOURCES)[number];
+
 export const agingItemSchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -27,8 +35,32 @@ export const agingItemSchema = z.object({
   within: z.number().nullable(),
   /** Where the age stands against the lines: none yet, under the lowest, between two, past the highest. */
   zone: z.enum(AGING_ZONES),
+  /**
+   * Board column at the end of the basis day; null when unknown (see boardColumnSource). Always sent by
+   * this version; optional only so answers of earlier versions still parse.
+   */
+  boardColumn: z.string().nullable().optional(),
+  boardColumnSource: z.enum(BOARD_COLUMN_SOURCES).optional(),
 });
 export type AgingItem = z.infer<typeof agingItemSchema>;
+
+export const BOARD_COLUMN_TYPE_NAMES = ['incoming', 'inProgress', 'outgoing'] as const;
+
+/** A column of the team's board as configured now (limits are today's, also when a past day is replayed). */
+export const agingBoardColumnSchema = z.object({
+  name: z.string(),
+  /** The board's WIP limit for the column; 0 when none is set. */
+  itemLimit: z.number().int(),
+  columnType: z.enum(BOARD_COLUMN_TYPE_NAMES),
+});
+export type AgingBoardColumn = z.infer<typeof agingBoardColumnSchema>;
+
+export const agingBoardSchema = z.object({
+  name: z.string(),
+  /** Left to right. */
+  columns: z.array(agingBoardColumnSchema),
+});
+export type AgingBoard = z.infer<typeof agingBoardSchema>;
 
 export const agingSectionSchema = z.object({
   basis: day,
@@ -36,6 +68,11 @@ export const agingSectionSchema = z.object({
   percentiles: z.array(percentileLineSchema),
   /** Oldest first. */
   items: z.array(agingItemSchema),
+  /**
+   * The team's board (the one flow metrics use) with its WIP limits; null when the team has none.
+   * Always sent by this version; optional only so answers of earlier versions still parse.
+   */
+  board: agingBoardSchema.nullable().optional(),
 });
 export const agingResponseSchema = flowResponseMetaSchema.extend(agingSectionSchema.shape);
 export type AgingResponse = z.infer<typeof agingResponseSchema>;

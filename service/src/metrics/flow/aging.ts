@@ -25,6 +25,11 @@ export interface AgingEntry {
   pacePassed: number | null;
   /** Lowest percentile whose cycle time the age has not exceeded; null when above every line. */
   within: number | null;
+  /**
+   * Board column at the end of the basis day, from the column history; null when no move is recorded
+   * up to then (or the history was not loaded).
+   */
+  boardColumn: string | null;
 }
 
 export interface AgingResult {
@@ -81,6 +86,7 @@ export function workItemAging(
       startedOn: dayFromIndex(startDay),
       ageDays,
       ...agingZone(ageDays, lines),
+      boardColumn: columnAt(flow, item, snapshot.asOf),
     });
   }
   items.sort((a, b) => b.ageDays - a.ageDays || a.id - b.id);
@@ -102,6 +108,14 @@ function lastStateIndex(flow: PreparedFlow, item: number, asOf: number): number 
   let found = -1;
   for (let i = offsets[item] ?? 0; i < (offsets[item + 1] ?? 0) && (times[i] ?? 0) <= asOf; i++) found = i;
   return found;
+}
+
+/** The item's board column after its last recorded move at or before `asOf`; null when none. */
+export function columnAt(flow: PreparedFlow, item: number, asOf: number): string | null {
+  const { offsets, times, codes } = flow.columns;
+  let found = -1;
+  for (let i = offsets[item] ?? 0; i < (offsets[item + 1] ?? 0) && (times[i] ?? 0) <= asOf; i++) found = i;
+  return found < 0 ? null : (flow.columnNames[codes[found] ?? -1] ?? null);
 }
 
 function percentileLinesOf(

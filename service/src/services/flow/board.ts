@@ -13,6 +13,13 @@ export interface TeamBoard {
   layout: WorkflowLayout;
 }
 
+/** A picked board also keeps its columns' WIP limits, types and state per work item type (for aging). */
+export interface PickedTeamBoard extends TeamBoard {
+  columnDetails: TeamBoardColumn[];
+}
+
+export type TeamBoardColumn = Pick<BoardColumnRecord, 'name' | 'itemLimit' | 'columnType' | 'stateMappings'>;
+
 /**
  * A team has a board per backlog level; flow metrics use the one whose columns map the team's measured
  * types (most of them; ties to the first board by name). A lone board is used whatever it maps.
@@ -20,7 +27,7 @@ export interface TeamBoard {
 export function pickTeamBoard(
   columns: readonly BoardColumnRecord[],
   measuredTypes: readonly string[],
-): TeamBoard | undefined {
+): PickedTeamBoard | undefined {
   const boards = new Map<string, BoardColumnRecord[]>();
   for (const column of columns) boards.set(column.board, [...(boards.get(column.board) ?? []), column]);
   const wanted = new Set(measuredTypes.map((type) => type.toLowerCase()));
@@ -43,7 +50,13 @@ export function pickTeamBoard(
     }
   }
   const names = ordered.map((column) => column.name);
-  return { name: best.name, columns: names, layout: { boardColumns: names, statesByType } };
+  const columnDetails = ordered.map(({ name, itemLimit, columnType, stateMappings }) => ({
+    name,
+    itemLimit,
+    columnType,
+    stateMappings,
+  }));
+  return { name: best.name, columns: names, columnDetails, layout: { boardColumns: names, statesByType } };
 }
 
 export interface DatedSprint extends Sprint {

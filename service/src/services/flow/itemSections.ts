@@ -4,6 +4,7 @@ import type { FlowItem } from '../../domain/records.ts';
 import type { WorkflowStateMap } from '../../domain/workflow.ts';
 import type { AgingEntry, FlowMetrics } from '../../metrics/index.ts';
 import { dayOf, endOfDay, shareWithin } from '../../metrics/index.ts';
+import { agingBoardOf, resolveAgingColumn } from './agingBoard.ts';
 import type { SectionContext, Sections } from './sections.ts';
 import { iso, itemUrl } from './sections.ts';
 
@@ -42,7 +43,9 @@ export function agingSection(metrics: FlowMetrics, context: SectionContext): Sec
       pacePassed: entry.pacePassed,
       within: entry.within,
       zone: zoneOf(entry, aging.percentiles),
+      ...resolveAgingColumn(context.board, entry),
     })),
+    board: agingBoardOf(context.board),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '../../contract/index.ts';
 import type { CumulativeFlow, FlowMetrics } from '../../metrics/index.ts';
 import { movingAverageWindow } from '../../metrics/index.ts';
+import type { AgingBoardInput } from './agingBoard.ts';
 
 /** Every section of the summary, by name. */
 export type Sections = Omit<FlowSummaryResponse, keyof FlowResponseMeta>;
@@ -19,6 +20,8 @@ export interface SectionContext {
   /** https://dev.azure.com/org/project — items link to {projectUrl}/_workitems/edit/{id}. */
   projectUrl: string;
   boardName: string | null;
+  /** The team's board with its columns' limits and state mappings (aging); null when it has none. */
+  board: AgingBoardInput | null;
   waitingStates: readonly string[];
   weekStartsOn: number;
 }

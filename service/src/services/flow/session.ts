@@ -101,7 +101,10 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
   const zoneFor = (requested: string | undefined): string =>
     requested ?? settings.timeZone ?? organization.timeZone;
 
-  /** The team's data and (when the computation needs them) its column moves, each loaded once per version. */
+  /**
+   * The team's data and (when the computation needs them) its column moves, each loaded once per version.
+   * Column moves only mean something against a board (aging and the CFD by column, column boundaries).
+   */
   async function load(
     timeZone: string,
     percentiles: readonly number[] | undefined,
@@ -113,7 +116,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
     const dataKey = `${dependencies.dataKey}\n${canonicalJson(types)}`;
     const data = await caches.teamData.get(dataKey, () => loadTeamFlowData(repository, key, types));
     const { filter, applied } = resolveFilters(filters, data.scope, config);
-    const withColumns = needsColumnHistory(config, columns);
+    const withColumns = needsColumnHistory(config, columns && data.board !== undefined);
     const columnHistory = withColumns
       ? await caches.columnHistory.get(dataKey, () => loadTeamColumnHistory(repository, key, data))
       : undefined;
@@ -124,12 +127,11 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
    * One computation per view: every endpoint of the same team, range, filters and settings shares one
    * computeFlowMetrics, kept under the version the ETags come from.
    */
-  async function measure(
-    query: FlowQuery,
-    columns: boolean,
-  ): Promise<Measured & { applied: AppliedFilters }> {
+  async function measure(query: FlowQuery): Promise<Measured & { applied: AppliedFilters }> {
     const timeZone = zoneFor(query.timeZone);
-    const loaded = await load(timeZone, query.percentiles, query, columns);
+    // Every view of a team with a board reads its column moves (aging by column, the column CFD), so the
+    // endpoints of one view share one computation; the moves are read once per data version.
+    const loaded = await load(timeZone, query.percentiles, query, true);
     const { config, filter, data, columnHistory } = loaded;
     const range = { fromDay: query.from, toDay: query.to, basisDay: query.basis };
     const resultKey = [
@@ -141,6 +143,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
       const context: SectionContext = {
         projectUrl,
         boardName: data.board?.name ?? null,
+        board: data.board ?? null,
         waitingStates: config.waitingStates,
         weekStartsOn: config.weekStartsOn,
       };
@@ -150,9 +153,9 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
   }
 
   /** The endpoint's section of the shared computation under the common header. */
-  function answer<S>(section: (measured: Measured) => S, columns = false): Answer<S> {
+  function answer<S>(section: (measured: Measured) => S): Answer<S> {
     return async (query) => {
-      const measured = await measure(query, columns);
+      const measured = await measure(query);
       const meta: FlowResponseMeta = {
         organization: organization.name,
         project: path.project,
@@ -221,7 +224,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
     wip: answer(({ metrics }) => sections.wipSection(metrics)),
     aging: answer(({ metrics, context }) => agingSection(metrics, context)),
     serviceLevels: answer(({ metrics }) => serviceLevelsSection(metrics)),
-    cumulativeFlow: answer(({ metrics, context }) => sections.cumulativeFlowSection(metrics, context), true),
+    cumulativeFlow: answer(({ metrics, context }) => sections.cumulativeFlowSection(metrics, context)),
     flowEfficiency: answer(({ metrics, context }) => sections.flowEfficiencySection(metrics, context)),
     cycleTimeHistogram: answer(({ metrics }) => sections.cycleTimeHistogramSection(metrics)),
     cycleTimeTrend: answer(({ metrics }) => sections.cycleTimeTrendSection(metrics)),
@@ -242,7 +245,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
         cycleTimeTrend: sections.cycleTimeTrendSection(metrics),
         dataQuality: dataQualitySection(metrics, context, data.items, data.workflow),
       };
-    }, true),
+    }),
     howMany: (query) =>
       forecast('how-many', query, ({ history, run }) =>
         howManyForecast(history, run, query.by, query.target),

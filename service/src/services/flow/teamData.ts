@@ -9,7 +9,7 @@ import type { ItemSelection, SeikaRepository } from '../../storage/repository.ts
 import { isAreaPathCovered } from '../../metrics/index.ts';
 import { NotFoundError } from '../errors.ts';
 import { FlowRequestError } from './errors.ts';
-import type { DatedSprint, TeamBoard } from './board.ts';
+import type { DatedSprint, PickedTeamBoard } from './board.ts';
 import { datedSprints, pickTeamBoard } from './board.ts';
 
 export interface TeamFlowData {
@@ -17,7 +17,7 @@ export interface TeamFlowData {
   workflow: WorkflowStateMap;
   items: readonly FlowItem[];
   sprints: DatedSprint[];
-  board: TeamBoard | undefined;
+  board: PickedTeamBoard | undefined;
   /** The stored values the team's items were read by (for reading their column moves alike). */
   selection: ItemSelection;
   syncedAt: string | null;

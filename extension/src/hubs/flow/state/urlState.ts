@@ -60,7 +60,7 @@ export const defaultUrlState: FlowUrlState = {
   tagMatch: 'any',
   area: null,
   basis: null,
-  agingBy: 'state',
+  agingBy: 'column',
   leadTime: false,
   trend: false,
   hiddenTypes: [],

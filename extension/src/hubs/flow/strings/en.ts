@@ -133,9 +133,22 @@ export const flowEn = {
         ? 'Younger than every percentile line'
         : `Older than ${percentile}% of completed items`,
     card: (id: number, age: number) => `#${id} · ${days(age)} old`,
-    chartLabel: 'Aging work in progress: one column per state, items as dots at their age in days',
-    noColumnData:
-      'The board column of each item is not in the service’s aging answer yet; grouped by state instead.',
+    chartLabel: (by: string) =>
+      `Aging work in progress: one column per ${by.toLowerCase()}, items as dots at their age in days`,
+    columnHeader: 'Board column',
+    unknownColumn: 'Column unknown',
+    fromState: (column: string) => `${column} (from its state)`,
+    noBoard: 'This team has no board in Seika’s data, so items are grouped by state.',
+    boardNote: (board: string, unknown: number) =>
+      `Board “${board}”. WIP limits as set on the board today; counts are the items shown here (the team’s types, after filters).` +
+      (unknown > 0
+        ? ` ${items(unknown)} with no recorded column and a state no single column holds: under “Column unknown”.`
+        : ''),
+    columnsLabel: 'Board columns, items and WIP limits',
+    limit: (count: number, limit: number) => `WIP ${count} / ${limit}`,
+    columnCount: (count: number, limit: number | null) =>
+      limit === null ? items(count) : `${items(count)}, WIP limit ${limit}`,
+    overLimit: (count: number) => `over the limit by ${count}`,
     noWip: 'Nothing is in progress on this day.',
     zones: 'Zones: green below 50%, amber up to 85%, red beyond 85% of recently completed items.',
     legend: 'Pace',

@@ -124,9 +124,21 @@ export const flowJa: FlowStrings = {
     pace: (percentile: number | null) =>
       percentile === null ? 'どのパーセンタイル線よりも若い' : `完了項目の ${percentile}% より古い`,
     card: (id: number, age: number) => `#${id} · 経過 ${days(age)}`,
-    chartLabel: '仕掛り作業のエイジング: 状態ごとの列に、経過日数の位置で項目を点で表示',
-    noColumnData:
-      '項目ごとのボード列はまだサービスのエイジング応答に含まれていないため、状態でまとめています。',
+    chartLabel: (by: string) => `仕掛り作業のエイジング: ${by}ごとの列に、経過日数の位置で項目を点で表示`,
+    columnHeader: 'ボードの列',
+    unknownColumn: '列不明',
+    fromState: (column: string) => `${column} (状態から)`,
+    noBoard: 'このチームのボードが Seika のデータにないため、状態でまとめています。',
+    boardNote: (board: string, unknown: number) =>
+      `ボード「${board}」。WIP 制限は現在のボードの設定、件数はここに表示している項目 (チームの種類、フィルター適用後) です。` +
+      (unknown > 0
+        ? `列の記録がなく、状態から列を一つに決められない ${items(unknown)}は「列不明」に表示しています。`
+        : ''),
+    columnsLabel: 'ボードの列、項目数と WIP 制限',
+    limit: (count: number, limit: number) => `WIP ${count} / ${limit}`,
+    columnCount: (count: number, limit: number | null) =>
+      limit === null ? items(count) : `${items(count)}、WIP 制限 ${limit}`,
+    overLimit: (count: number) => `制限を ${count} 件超過`,
     noWip: 'この日に仕掛り中の項目はありません。',
     zones: 'ゾーン: 緑は 50% 未満、黄は 85% まで、赤は最近完了した項目の 85% 超。',
     legend: 'ペース',

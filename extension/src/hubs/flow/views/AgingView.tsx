@@ -5,7 +5,16 @@ import { ChartCard } from '../../../charts/ChartCard.tsx';
 import { DataTable } from '../../../charts/DataTable.tsx';
 import { UPlotChart, type ChartBuildInput } from '../../../charts/UPlotChart.tsx';
 import { toCsv } from '../../../format/csv.ts';
-import { agingColumns, agingPlot, buildAgingOptions, paceZone, zoneColor } from '../charts/agingChart.ts';
+import {
+  agingColumns,
+  agingPlot,
+  boardAgingColumns,
+  buildAgingOptions,
+  isOverLimit,
+  paceZone,
+  zoneColor,
+  type AgingColumn,
+} from '../charts/agingChart.ts';
 import { readChartTheme } from '../../../charts/chartTheme.ts';
 import { Legend } from '../../../charts/Legend.tsx';
 import { ItemLink } from '../parts/DrillPanel.tsx';
@@ -14,26 +23,35 @@ import { MIN_SAMPLE } from './overviewFigures.ts';
 
 const categoryOrder = ['InProgress', 'Resolved'];
 
+type Grouping = 'column' | 'state' | 'category';
+
 /** The stand-up view: every item in progress at its age, against how long finished work took. */
 export function AgingView({ data }: { data: FlowSummaryResponse }) {
   const { strings, state, update, locale, formatDay, teamToday, drill } = useFlow();
   const a = strings.aging;
   const { aging } = data;
-  const byCategory = state.agingBy === 'category';
+  const board = aging.board ?? null;
+  // Board columns when the team has a board; asked for columns without one, states (and say so).
+  const grouping: Grouping = state.agingBy === 'column' && board === null ? 'state' : state.agingBy;
+  const byLabel = { column: a.byColumn, state: a.byState, category: a.byCategory }[grouping];
   const enough = aging.lookback.completedItems >= MIN_SAMPLE;
   const percentiles = useMemo(() => (enough ? aging.percentiles : []), [enough, aging.percentiles]);
   const columns = useMemo(() => {
     // States in workflow order, as the cumulative-flow bands list them.
     const stateOrder = data.cumulativeFlow.byState.bands.map((band) => band.name);
     const started = new Set(aging.items.map((item) => item.state));
-    return byCategory
+    if (grouping === 'column' && board !== null) {
+      return boardAgingColumns(board, aging.items, a.unknownColumn);
+    }
+    return grouping === 'category'
       ? agingColumns(aging.items, categoryOrder, (item) => item.category)
       : agingColumns(
           aging.items,
           stateOrder.filter((name) => started.has(name)),
           (item) => item.state,
         );
-  }, [aging.items, byCategory, data.cumulativeFlow.byState.bands]);
+  }, [aging.items, grouping, board, a.unknownColumn, data.cumulativeFlow.byState.bands]);
+  const unknownColumns = aging.items.filter((item) => item.boardColumnSource === 'unknown').length;
   const plot = useMemo(() => agingPlot(columns), [columns]);
   const chartData = useMemo((): uPlot.AlignedData => [[0], [null]], []);
   const build = useCallback(
@@ -47,19 +65,25 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
           locale,
           labels: {
             axisAge: a.axisAge,
-            column: byCategory ? a.byCategory : a.byState,
+            column: byLabel,
             line: strings.cycleTime.percentileLabel,
             sle: a.sleLine,
+            limit: a.limit,
           },
         },
         input,
       ),
-    [columns, plot, percentiles, locale, a, byCategory, strings.cycleTime.percentileLabel],
+    [columns, plot, percentiles, locale, a, byLabel, strings.cycleTime.percentileLabel],
   );
+  const columnText = (item: AgingItem): string =>
+    item.boardColumnSource === 'stateMapping' && item.boardColumn
+      ? a.fromState(item.boardColumn)
+      : (item.boardColumn ?? a.unknownColumn);
   const describe = (index: number) => {
     const item: AgingItem | undefined = plot.items[index];
     if (!item) return { text: '', card: null };
-    const text = `${a.card(item.id, item.ageDays)}. ${item.title}. ${item.state}. ${a.pace(item.pacePassed)}`;
+    const where = board === null ? item.state : `${item.state} · ${columnText(item)}`;
+    const text = `${a.card(item.id, item.ageDays)}. ${item.title}. ${where}. ${a.pace(item.pacePassed)}`;
     return {
       text,
       card: (
@@ -67,7 +91,7 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
           <strong>{a.card(item.id, item.ageDays)}</strong>
           <div>{item.title}</div>
           <div className="secondary-text">
-            {item.workItemType} · {item.state} · {strings.columns.started} {formatDay(item.startedOn)}
+            {item.workItemType} · {where} · {strings.columns.started} {formatDay(item.startedOn)}
           </div>
           <div>{a.pace(item.pacePassed)}</div>
         </div>
@@ -102,7 +126,7 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
           },
         ];
   const c = strings.columns;
-  const header = [c.id, c.title, c.type, c.state, c.age, c.pace, 'URL'];
+  const header = [c.id, c.title, c.type, c.state, a.columnHeader, c.age, c.pace, 'URL'];
   return (
     <ChartCard
       testId="aging-card"
@@ -115,7 +139,9 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
             formatDay(aging.lookback.toDay),
             aging.lookback.completedItems,
           )}{' '}
-          {enough ? a.zones : strings.states.tooFew(aging.lookback.completedItems)}
+          {enough ? a.zones : strings.states.tooFew(aging.lookback.completedItems)}{' '}
+          {grouping === 'column' && board !== null && a.boardNote(board.name, unknownColumns)}
+          {state.agingBy === 'column' && board === null && a.noBoard}
         </>
       }
       strings={strings.chart}
@@ -125,9 +151,10 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
             {a.groupBy}{' '}
             <select
               className="seika-input"
-              value={byCategory ? 'category' : 'state'}
-              onChange={(e) => update({ agingBy: e.target.value === 'category' ? 'category' : 'state' })}
+              value={grouping}
+              onChange={(e) => update({ agingBy: groupingOf(e.target.value) })}
             >
+              {board !== null && <option value="column">{a.byColumn}</option>}
               <option value="state">{a.byState}</option>
               <option value="category">{a.byCategory}</option>
             </select>
@@ -162,6 +189,7 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
             item.title,
             item.workItemType,
             item.state,
+            item.boardColumn ?? '',
             item.ageDays,
             item.pacePassed,
             item.url,
@@ -174,10 +202,11 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
         ) : (
           <>
             {zoneLegend && <Legend label={a.legend} entries={zoneLegend} />}
+            {grouping === 'column' && <ColumnLimits columns={columns} />}
             <UPlotChart
               testId="aging-chart"
-              label={a.chartLabel}
-              height={460}
+              label={a.chartLabel(byLabel)}
+              height={480}
               data={chartData}
               build={build}
               points={plot.points}
@@ -203,11 +232,45 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
             { header: c.title, cell: (item) => item.title },
             { header: c.type, cell: (item) => item.workItemType },
             { header: c.state, cell: (item) => item.state },
+            ...(board === null ? [] : [{ header: a.columnHeader, cell: columnText }]),
             { header: c.age, cell: (item) => item.ageDays, numeric: true },
             { header: c.pace, cell: (item) => a.pace(item.pacePassed) },
           ]}
         />
       }
     />
+  );
+}
+
+function groupingOf(value: string): Grouping {
+  return value === 'column' || value === 'category' ? value : 'state';
+}
+
+/** The board columns as text: items, WIP limit and whether over it (what the canvas draws, for everyone). */
+function ColumnLimits({ columns }: { columns: readonly AgingColumn[] }) {
+  const { strings } = useFlow();
+  const a = strings.aging;
+  return (
+    <ul className="seika-legend" aria-label={a.columnsLabel} data-testid="aging-columns">
+      {columns.map((column) => {
+        const over = isOverLimit(column);
+        return (
+          <li
+            key={column.name}
+            className="seika-legend-item"
+            data-column={column.name}
+            data-count={column.items.length}
+            data-limit={column.limit ?? ''}
+            data-over={over}
+          >
+            <strong>{column.name}</strong>
+            <span>{a.columnCount(column.items.length, column.limit ?? null)}</span>
+            {over && column.limit !== undefined && (
+              <strong>{a.overLimit(column.items.length - column.limit)}</strong>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
