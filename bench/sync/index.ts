@@ -77,6 +77,10 @@ export async function runSyncBenchmarks(): Promise<BenchRow[]> {
     );
     const boundSeconds = Math.max(floorSeconds, budgetFloorSeconds);
 
+    // Right away, nothing changed: one request per stream plus a fixed overhead (issue 12, item 6).
+    simulator.resetRateLimit();
+    const unchanged = await sync(simulator, storage, streams);
+
     const logBefore = simulator.requestLog.length;
     simulator.advanceClock(60 * 60_000);
     // An hour later the service's five-minute window is empty again (its limiter runs on real time).
@@ -131,6 +135,17 @@ export async function runSyncBenchmarks(): Promise<BenchRow[]> {
       { name: 'ours, revisions stream alone: wall time', value: oursSeconds, unit: 's' },
       { name: 'ours ÷ naive (wall time)', value: oursSeconds / naive.seconds, unit: '×' },
       { name: 'ours ÷ naive (requests)', value: ours.requests / naive.requests, unit: '×' },
+      {
+        name: 'no-change sync right after: requests',
+        value: unchanged.requests,
+        unit: 'requests',
+        target: `≤ ${unchanged.streams.length} + 3 + library discovery`,
+      },
+      ...unchanged.streams.map((stream) => ({
+        name: `  ${stream.stream}: no-change requests`,
+        value: stream.requests ?? 0,
+        unit: 'requests',
+      })),
       { name: 'incremental after 1 simulated hour: requests', value: incremental.requests, unit: 'requests' },
       { name: 'incremental: wall time', value: incrementalSeconds, unit: 's' },
       { name: 'incremental: new revisions', value: incremental.revisions, unit: 'revisions' },

@@ -24,6 +24,10 @@ const environmentSchema = z.object({
   SEIKA_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).optional(),
   SEIKA_TIME_ZONE: z.string().refine(isKnownTimeZone, 'is not an IANA time zone').default('Asia/Tokyo'),
   SEIKA_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(10).default(300),
+  /** Team metadata (and builds-gated delivery streams) are read again at least this often. */
+  SEIKA_METADATA_REFRESH_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** How far back (from the newest completed pull request) the delivery backfill asks about pull requests. */
+  SEIKA_DELIVERY_HORIZON_DAYS: z.coerce.number().int().min(1).default(365),
   SEIKA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SEIKA_DEMO_SEED: z.coerce.number().int().default(7),
   /**

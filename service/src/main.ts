@@ -12,6 +12,7 @@ import { openStorage, storageTargetFromEnvironment } from './app/openRepository.
 import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
+import { configureSyncSettings } from './sync/syncSettings.ts';
 import { storedProductionRule } from './services/delivery/storedProductionRule.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
@@ -159,6 +160,10 @@ async function main(): Promise<void> {
   const command = process.argv[2];
   const config = readConfig();
   const logger = createLogger({ level: config.SEIKA_LOG_LEVEL });
+  configureSyncSettings({
+    metadataRefreshMinutes: config.SEIKA_METADATA_REFRESH_MINUTES,
+    deliveryHorizonDays: config.SEIKA_DELIVERY_HORIZON_DAYS,
+  });
   switch (command) {
     case 'demo':
       return runDemo(config, logger);

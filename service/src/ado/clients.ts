@@ -6,7 +6,7 @@ import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/Vs
 import type { IWorkApi } from 'azure-devops-node-api/WorkApi.js';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi.js';
 import { attachedRateLimit, readRateLimitHeaders, type RateLimitInfo } from './http/rateLimit.ts';
-import { RequestBudget, systemClock, type Clock } from './http/requestBudget.ts';
+import { RequestBudget, systemClock, type Clock, type RequestLane } from './http/requestBudget.ts';
 import { AdoHttpError, withRetries } from './http/retry.ts';
 import { AdoAccessDeniedError, scopeNamedIn, serviceMessageOf } from './scopes.ts';
 
@@ -79,7 +79,10 @@ export type AdoConnectionFactory = (
  * Attributes requests to whoever runs inside `requestAttribution.run({ requests: 0 }, …)`: the sync
  * counts each stream's requests this way (discovery goes to the stream that first needed it).
  */
-export const requestAttribution = new AsyncLocalStorage<{ requests: number }>();
+export const requestAttribution = new AsyncLocalStorage<{ requests: number; lane?: RequestLane }>();
+
+/** The budget lane of the requests sent from here: the stream's (work-item streams go first). */
+const laneHere = (): RequestLane => requestAttribution.getStore()?.lane ?? 'flow';
 
 function countRequest(): void {
   const counter = requestAttribution.getStore();
@@ -140,7 +143,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
   async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
     return withRetries(
       async () => {
-        const release = await budget.acquire();
+        const release = await budget.acquire(laneHere());
         try {
           const result = await work();
           // Only an object can carry the library's attached headers; its absence then means none were sent.
@@ -270,7 +273,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
       );
     },
     async sendJson(method, pathAndQuery, body) {
-      const release = await budget.acquire();
+      const release = await budget.acquire(laneHere());
       try {
         const answer = await fetchJson(`${organizationUrl}/${pathAndQuery.replace(/^\/+/, '')}`, {
           method,

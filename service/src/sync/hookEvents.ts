@@ -30,5 +30,8 @@ export const STREAMS_FOR_EVENT: Record<HookEventType, readonly string[]> = {
   'git.pullrequest.merged': [CHANGES_STREAM],
 };
 
-/** Team and process changes have no event; they ride along with the periodic full run. */
+/**
+ * Team settings, iterations, board columns and process changes have no service-hook event: the periodic
+ * full run reads them when a team appeared or went, or once `SEIKA_METADATA_REFRESH_MINUTES` have passed.
+ */
 export const PERIODIC_ONLY_STREAMS: readonly string[] = [METADATA_STREAM];

@@ -5,8 +5,17 @@ import type { StoredProblem } from './problems.ts';
 /** Waits whose resume times lie closer than this are the same wait for the status. */
 const PAUSE_SAVE_MS = 1_000;
 
-/** Page updates the ETA's pace is measured over. */
+/** Counted progress (items done of known) is saved at most this often. */
+const COUNTED_SAVE_MS = 1_000;
+
+/** Page updates the ETA's pace is measured over, at the least. */
 const RECENT_SAMPLES = 8;
+
+/**
+ * The pace is also measured over at least this share of the run so far: under a paced budget pages come
+ * in bursts, and eight pages from one burst would promise a pace the next wait takes back.
+ */
+const RECENT_SHARE_OF_RUN = 0.4;
 
 /**
  * Tracks one stream's run for the sync-status API and the CLI. Progress is estimated from time: the
@@ -25,6 +34,7 @@ export class StreamProgress {
   private phase: StreamStatus['phase'] = 'queued';
   private stopWatchingPauses: (() => void) | undefined;
   private lastPauseSaved: number | null = null;
+  private lastCounted: number | null = null;
 
   constructor(
     private readonly organization: string,
@@ -49,10 +59,35 @@ export class StreamProgress {
     if (reachedAt !== undefined && this.oldestSeen !== null) {
       const span = this.dependencies.now() - this.oldestSeen;
       this.progress = span <= 0 ? 1 : Math.min(1, Math.max(0, (reachedAt - this.oldestSeen) / span));
-      this.samples.push({ at: this.dependencies.now(), progress: this.progress });
-      if (this.samples.length > RECENT_SAMPLES) this.samples.shift();
+      this.recordSample(this.dependencies.now());
     }
     await this.save('collecting', null);
+  }
+
+  /**
+   * Records progress counted in units (pull requests done of those known), for streams whose history
+   * is not read by time: the share done and the recent pace give the ETA.
+   */
+  async counted(done: number, known: number): Promise<void> {
+    const now = this.dependencies.now();
+    this.progress = known <= 0 ? 1 : Math.min(1, done / known);
+    // One save per second at most (a backfill counts thousands of pull requests), and the last one.
+    if (done < known && this.lastCounted !== null && now - this.lastCounted < COUNTED_SAVE_MS) return;
+    this.lastCounted = now;
+    this.recordSample(now);
+    await this.save('collecting', null);
+  }
+
+  /** Keeps the last few samples, spanning at least a share of the run so far. */
+  private recordSample(at: number): void {
+    if (this.progress === null) return;
+    this.samples.push({ at, progress: this.progress });
+    const minimumSpan = (at - this.startedAt) * RECENT_SHARE_OF_RUN;
+    while (this.samples.length > RECENT_SAMPLES) {
+      const second = this.samples[1];
+      if (second === undefined || at - second.at < minimumSpan) break;
+      this.samples.shift();
+    }
   }
 
   /**

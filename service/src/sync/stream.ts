@@ -6,6 +6,7 @@ import type { ProductionRule } from '../metrics/delivery/production.ts';
 import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamProgress } from './progress.ts';
+import type { SyncSettings } from './syncSettings.ts';
 
 export interface StreamContext {
   organization: string;
@@ -18,6 +19,14 @@ export interface StreamContext {
   maxPageSize?: number;
   /** The project's production mark (its saved delivery settings); the default /prod/i when absent. */
   productionRule?: (project: string) => Promise<ProductionRule>;
+  /** The run's clock (refresh cadence, backfill horizon). */
+  now?: () => number;
+  /** Overrides of the environment's sync settings (tests). */
+  settings?: Partial<SyncSettings>;
+  /** Read team metadata whatever its age (a full run asked for it). */
+  refreshMetadata?: boolean;
+  /** The run named this stream (a service hook or an operator asked for it): no cadence skips it. */
+  namedStream?: boolean;
 }
 
 /**

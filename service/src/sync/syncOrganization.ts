@@ -5,6 +5,7 @@ import {
   type AdoConnectionFactory,
   type AdoConnectionOptions,
 } from '../ado/clients.ts';
+import type { RequestLane } from '../ado/http/requestBudget.ts';
 import { AdoAccessDeniedError, type AdoScope } from '../ado/scopes.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
@@ -22,6 +23,7 @@ import {
 import { StreamProgress } from './progress.ts';
 import type { StreamResult, SyncStream } from './stream.ts';
 import { selectStreams } from './streams.ts';
+import type { SyncSettings } from './syncSettings.ts';
 
 export interface OrganizationConnection {
   /** Seika's key for the organization (its Azure DevOps name, lower case). */
@@ -82,6 +84,10 @@ export async function syncOrganization(dependencies: {
   now?: () => number;
   /** Each project's production mark, for the streams that ask per production deployment. */
   productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
+  /** Overrides of the environment's sync settings (refresh cadence, delivery horizon). */
+  settings?: Partial<SyncSettings>;
+  /** Read team metadata whatever its age. */
+  refreshMetadata?: boolean;
 }): Promise<SyncReport> {
   const { repository, target, logger } = dependencies;
   const now = dependencies.now ?? Date.now;
@@ -149,7 +155,10 @@ export async function syncOrganization(dependencies: {
     const known = stream.access.scopes.find((scope) => access.missing.has(scope));
     if (known !== undefined) return needsScope(known);
     await progress.start();
-    const counter = { requests: 0 };
+    const lane: RequestLane = stream.access.feature === 'flow' ? 'flow' : 'delivery';
+    const counter = { requests: 0, lane };
+    // Work-item streams hold the budget's first claim for as long as they run.
+    const flowEnded = lane === 'flow' ? connection.budget.flowStreamStarted() : () => undefined;
     try {
       const result = await requestAttribution.run(counter, () =>
         stream.run({
@@ -160,6 +169,12 @@ export async function syncOrganization(dependencies: {
           logger,
           progress,
           ...(dependencies.maxPageSize === undefined ? {} : { maxPageSize: dependencies.maxPageSize }),
+          now,
+          namedStream: requested !== 'all',
+          ...(dependencies.settings === undefined ? {} : { settings: dependencies.settings }),
+          ...(dependencies.refreshMetadata === undefined
+            ? {}
+            : { refreshMetadata: dependencies.refreshMetadata }),
           ...(productionRule === undefined
             ? {}
             : { productionRule: (project: string) => productionRule(target.organization, project) }),
@@ -188,6 +203,8 @@ export async function syncOrganization(dependencies: {
         error: message,
       });
       return { stream: stream.name, pages: 0, items: 0, error: message };
+    } finally {
+      flowEnded();
     }
   };
   // Streams run concurrently; one that reads another's rows (`after`) starts once that one has ended.

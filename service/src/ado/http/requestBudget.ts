@@ -10,6 +10,13 @@ export const systemClock: Clock = {
   sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 };
 
+/**
+ * Which streams a request serves. Flow (work-item) requests take free slots before delivery requests,
+ * and while the budget paces, delivery requests wait until no work-item stream is running: the first
+ * flow answer never waits behind the delivery backfill.
+ */
+export type RequestLane = 'flow' | 'delivery';
+
 export interface BudgetState {
   inFlight: number;
   limit: number | null;
@@ -57,7 +64,10 @@ export class RequestBudget {
   private readonly windowMs: number;
   private readonly clock: Clock;
   private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Record<RequestLane, (() => void)[]> = { flow: [], delivery: [] };
+  /** Work-item streams running now; while any runs and the budget paces, delivery requests wait. */
+  private flowStreams = 0;
+  private readonly flowIdleWaiters = new Set<() => void>();
   /** Requests started and not answered yet: all of them count against the window. */
   private running = 0;
   /** Answer times of our requests, oldest first; those before `firstInWindow` have left the window. */
@@ -87,11 +97,31 @@ export class RequestBudget {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Waits for a slot and for any pause in force; call the returned function when the response is in. */
-  async acquire(): Promise<() => void> {
+  /** A work-item stream begins; call the returned function when it ends. */
+  flowStreamStarted(): () => void {
+    this.flowStreams += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.flowStreams -= 1;
+      if (this.flowStreams === 0) for (const wake of [...this.flowIdleWaiters]) wake();
+    };
+  }
+
+  /**
+   * Waits for a slot and for any pause in force; call the returned function when the response is in.
+   * Flow requests are served first (see `RequestLane`).
+   */
+  async acquire(lane: RequestLane = 'flow'): Promise<() => void> {
+    // A scarce budget goes to the work-item streams first: delivery waits without holding a slot.
+    while (lane === 'delivery' && this.flowStreams > 0 && this.pacing(this.clock.now())) {
+      if (this.abandoned !== undefined) throw this.abandoned;
+      await this.untilFlowIdle();
+    }
     while (this.inFlight >= this.maxConcurrent) {
       if (this.abandoned !== undefined) throw this.abandoned;
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve) => this.waiting[lane].push(resolve));
     }
     this.inFlight += 1;
     try {
@@ -172,12 +202,26 @@ export class RequestBudget {
     this.abandoned = error;
     for (const reject of this.abandonWaiters) reject(error);
     this.abandonWaiters.clear();
-    for (const wake of this.waiting.splice(0)) wake();
+    for (const wake of [...this.waiting.flow.splice(0), ...this.waiting.delivery.splice(0)]) wake();
+    for (const wake of [...this.flowIdleWaiters]) wake();
   }
 
   private release(): void {
     this.inFlight -= 1;
-    this.waiting.shift()?.();
+    (this.waiting.flow.shift() ?? this.waiting.delivery.shift())?.();
+  }
+
+  /** Resolves when no work-item stream runs any more, or the budget is abandoned. */
+  private async untilFlowIdle(): Promise<void> {
+    let wake: (() => void) | undefined;
+    try {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        this.flowIdleWaiters.add(resolve);
+      });
+    } finally {
+      if (wake !== undefined) this.flowIdleWaiters.delete(wake);
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BuildRow } from '../../../storage/delivery/repository.ts';
 import { isBuildFinal } from '../../normalise/delivery/builds.ts';
 import { applyBuildsBody } from '../../normalise/delivery/pages.ts';
@@ -49,6 +50,7 @@ export async function collectBuilds(context: StreamContext): Promise<StreamResul
   for (const project of await listProjects(connection)) {
     const position = previous[project.id];
     const latest = new Map<number, { final: boolean }>();
+    const pendingStates = new Map<number, string>();
     const listed: number[] = [];
     const path = `${projectSegment(project.name)}/_apis/build/builds`;
     const record = async (page: PageRequest, body: unknown): Promise<BuildRow[]> => {
@@ -61,7 +63,10 @@ export async function collectBuilds(context: StreamContext): Promise<StreamResul
         body,
         applyBuildsBody,
       );
-      for (const build of builds) latest.set(build.id, { final: isBuildFinal(build) });
+      for (const build of builds) {
+        latest.set(build.id, { final: isBuildFinal(build) });
+        pendingStates.set(build.id, [build.status, build.startedAt ?? '', build.finishedAt ?? ''].join('|'));
+      }
       pages += 1;
       items += builds.length;
       return builds;
@@ -89,11 +94,23 @@ export async function collectBuilds(context: StreamContext): Promise<StreamResul
       await record({ url, requestToken: null, responseToken: null }, response.body);
       await progress.page(0);
     }
-    next[project.id] = nextBuildsPosition(position, listed, latest);
+    const nextPosition = nextBuildsPosition(position, listed, latest);
+    // Streams gated on builds (environments, branch commits) see a pending run progress through this.
+    next[project.id] =
+      nextPosition.pending.length === 0
+        ? nextPosition
+        : { ...nextPosition, pendingDigest: pendingDigest(nextPosition.pending, pendingStates) };
   }
   // Only now, with every page of the run stored.
   await repository.setWatermark(organization, BUILDS_STREAM, JSON.stringify(next));
   return { pages, items };
+}
+
+/** The state (status, start, finish) of every build still pending, as one short digest. */
+function pendingDigest(pending: readonly number[], states: ReadonlyMap<number, string>): string {
+  const digest = createHash('sha256');
+  for (const id of pending) digest.update(`${id}:${states.get(id) ?? ''};`);
+  return digest.digest('base64url').slice(0, 22);
 }
 
 export const buildsStream: SyncStream = {

@@ -10,6 +10,8 @@ import {
 import type { StreamContext, StreamResult, SyncStream } from '../../stream.ts';
 import { headerPages, projectSegment, requireDelivery, storePage } from './shared.ts';
 import { listProjects } from '../projects.ts';
+import { BUILDS_STREAM } from './builds.ts';
+import { buildsGate } from './buildsGate.ts';
 
 export const ENVIRONMENTS_STREAM = 'distributedtask.environmentDeployments';
 
@@ -20,7 +22,9 @@ const DEFAULT_TOP = 100;
  * YAML environment deployment records of every environment of every project (all are stored; the
  * delivery engine picks production by the project's rule). The records come newest first and have no
  * time filter, so each environment keeps its own floor: the next run reads down to the oldest record
- * that had no result yet (it is read again until it has one), or else to the newest record seen.
+ * that had no result yet (it is read again until it has one), or else to the newest record seen. Records
+ * come only from pipeline runs, so while the builds watermark stands still the stream asks nothing
+ * (`buildsGate`).
  */
 export async function collectEnvironmentDeployments(context: StreamContext): Promise<StreamResult> {
   const { organization, connection, repository, progress } = context;
@@ -33,6 +37,10 @@ export async function collectEnvironmentDeployments(context: StreamContext): Pro
       await repository.getWatermark(organization, ENVIRONMENTS_STREAM),
     ) ?? {};
   const next = { ...previous };
+  const gate = await buildsGate(context, ENVIRONMENTS_STREAM);
+  // No pipeline run started or progressed since every record was read with its result: nothing new.
+  if (gate.unchanged) return { pages: 0, items: 0 };
+  let open = false;
   let pages = 0;
   let items = 0;
   for (const project of await listProjects(connection)) {
@@ -66,10 +74,12 @@ export async function collectEnvironmentDeployments(context: StreamContext): Pro
           if (reachedFloor(floor, ids)) break;
         }
         next[key] = nextEnvironmentFloor(floor, seen);
+        open ||= seen.some((record) => !record.final);
       }
     }
   }
   await repository.setWatermark(organization, ENVIRONMENTS_STREAM, JSON.stringify(next));
+  await gate.passed(open);
   return { pages, items };
 }
 
@@ -77,5 +87,7 @@ export const environmentDeploymentsStream: SyncStream = {
   name: ENVIRONMENTS_STREAM,
   access: { scopes: ['vso.environment_manage'], feature: 'delivery' },
   needsDelivery: true,
+  // Reads the builds watermark to know whether any run could have added a record.
+  after: [BUILDS_STREAM],
   run: collectEnvironmentDeployments,
 };

@@ -1,4 +1,3 @@
-import type { PullRequestRow } from '../../../storage/delivery/repository.ts';
 import { applyPullRequestsBody, DELIVERY_PAGE_NORMALISERS } from '../../normalise/delivery/pages.ts';
 import {
   nextTimeFrom,
@@ -17,7 +16,24 @@ import {
 } from './shared.ts';
 import { listProjects, type ProjectRef } from '../projects.ts';
 import { eachConcurrently, PER_PARENT_CONCURRENCY } from '../eachConcurrently.ts';
-import { collectDirectCommits } from './pullRequestsDirectCommits.ts';
+import { collectDirectCommits, listRepositories } from './pullRequestsDirectCommits.ts';
+import { parsePage } from '../../normalise/delivery/parse.ts';
+import { syncSettings } from '../../syncSettings.ts';
+import { BUILDS_STREAM } from './builds.ts';
+import { buildsGate } from './buildsGate.ts';
+import { ENVIRONMENTS_STREAM } from './environmentDeployments.ts';
+import { RELEASES_STREAM } from './releaseDeployments.ts';
+import {
+  changesBackfillSchema,
+  fromDeferred,
+  horizonCutoff,
+  listedPullRequestsSchema,
+  partitionByReach,
+  pullRequestKey,
+  toDeferred,
+  type ChangesBackfill,
+  type ListedPullRequest,
+} from './pullRequestReach.ts';
 
 export const CHANGES_STREAM = 'git.changes';
 
@@ -28,22 +44,31 @@ const COMMITS_TOP = 100;
 
 type Counter = { pages: number; items: number };
 
+/** Pages in newest-first order let the first backfill stop at the horizon. */
+const newestFirst = (times: readonly number[]): boolean =>
+  times.every((time, index) => index === 0 || time <= (times[index - 1] ?? time));
+
 /**
  * Pull requests completed (into any branch) since the project's watermark, by `$top/$skip` offset paging:
  * the list has no token. Newest first, so a pull request completed while paging pushes the rest down
- * one place: it repeats one (deduplicated by id) rather than skipping one, and is read next run.
+ * one place: it repeats one (deduplicated by id) rather than skipping one, and is read next run. The
+ * first backfill stops at the horizon (`SEIKA_DELIVERY_HORIZON_DAYS` before the newest one). Those whose
+ * details were asked at the watermark's time (`searchCriteria.minTime` is inclusive) are left out.
  */
-async function collectPullRequests(
+async function listPullRequests(
   context: StreamContext,
   project: ProjectRef,
   from: string | undefined,
+  askedAtWatermark: ReadonlySet<string>,
   counter: Counter,
-): Promise<PullRequestRow[]> {
+): Promise<ListedPullRequest[]> {
   const { organization, connection } = context;
   const delivery = requireDelivery(context, CHANGES_STREAM);
   const top = pageSizeFor(context.maxPageSize, LARGEST_TOP);
+  const horizonDays = syncSettings(context.settings).deliveryHorizonDays;
   const segment = projectSegment(project.name);
-  const found = new Map<string, PullRequestRow>();
+  const found = new Map<string, ListedPullRequest>();
+  let cutoff = from === undefined ? undefined : Date.parse(from);
   for (let skip = 0; ; skip += top) {
     const url = pathWithQuery(`${segment}/_apis/git/pullrequests`, {
       'searchCriteria.status': 'completed',
@@ -64,16 +89,32 @@ async function collectPullRequests(
       applyPullRequestsBody,
     );
     counter.pages += 1;
+    const sources = new Map(
+      parsePage('git.pullRequests', listedPullRequestsSchema, body).value.map((listed) => [
+        pullRequestKey({ repository: listed.repository.id, pullRequestId: listed.pullRequestId }),
+        listed.sourceRefName,
+      ]),
+    );
+    const times = pullRequests.map((pullRequest) => pullRequest.mergedAt);
+    if (from === undefined && skip === 0) cutoff = horizonCutoff(Math.max(...times, 0), horizonDays);
     for (const pullRequest of pullRequests) {
-      found.set(`${pullRequest.repository}|${pullRequest.pullRequestId}`, pullRequest);
+      const key = pullRequestKey(pullRequest);
+      if (askedAtWatermark.has(key) || (cutoff !== undefined && pullRequest.mergedAt < cutoff)) continue;
+      found.set(key, {
+        project: project.id,
+        repository: pullRequest.repository,
+        pullRequestId: pullRequest.pullRequestId,
+        sourceBranch: sources.get(key) ?? '',
+        targetBranch: pullRequest.targetBranch,
+        mergedAt: pullRequest.mergedAt,
+        mergeCommitSha: pullRequest.mergeCommitSha,
+      });
     }
     await context.progress.page(pullRequests.length);
     if (pullRequests.length < top) break;
+    const oldest = times.at(-1);
+    if (from === undefined && cutoff !== undefined && newestFirst(times) && (oldest ?? 0) < cutoff) break;
   }
-  await eachConcurrently(found.values(), PER_PARENT_CONCURRENCY, async (pullRequest) => {
-    await collectPullRequestDetails(context, project, pullRequest, counter);
-    counter.items += 1;
-  });
   return [...found.values()];
 }
 
@@ -81,7 +122,7 @@ async function collectPullRequests(
 async function collectPullRequestDetails(
   context: StreamContext,
   project: ProjectRef,
-  pullRequest: PullRequestRow,
+  pullRequest: { repository: string; pullRequestId: number },
   counter: Counter,
 ): Promise<void> {
   const { organization, connection } = context;
@@ -124,32 +165,113 @@ async function collectPullRequestDetails(
   }
 }
 
+const BACKFILL_KEY = `${CHANGES_STREAM}#backfill`;
+
 /**
  * Changes for lead time: completed pull requests with their commits and work items, and commits pushed
- * to deployed branches (a commit that a pull request stands for is left out when changes are read).
+ * to deployed branches (a commit that a pull request stands for is left out when changes are read). Only
+ * pull requests whose branch reaches a deployed branch, within the horizon, get their details and commits
+ * asked (two requests each); the others wait in the backfill state until their branch does. The branch
+ * commits are read when a pipeline run moved the builds watermark (`buildsGate`).
  */
 export async function collectChanges(context: StreamContext): Promise<StreamResult> {
   const { organization, connection, repository } = context;
-  requireDelivery(context, CHANGES_STREAM);
+  const delivery = requireDelivery(context, CHANGES_STREAM);
+  const horizonDays = syncSettings(context.settings).deliveryHorizonDays;
   const previous =
     readWatermark(
       CHANGES_STREAM,
       pullRequestsWatermarkSchema,
       await repository.getWatermark(organization, CHANGES_STREAM),
     ) ?? {};
+  const backfill: ChangesBackfill = readWatermark(
+    BACKFILL_KEY,
+    changesBackfillSchema,
+    await repository.getWatermark(organization, BACKFILL_KEY),
+  ) ?? { deferred: [], atWatermark: {}, reaching: [], defaultBranches: {} };
+  const gate = await buildsGate(context, CHANGES_STREAM);
   const next = { ...previous };
+  const nextBackfill: ChangesBackfill = { ...backfill, deferred: [], atWatermark: {} };
   const counter: Counter = { pages: 0, items: 0 };
+  const work: { project: ProjectRef; pullRequest: ListedPullRequest }[] = [];
+  // The stored branch commits, read once per run and only when some pull request needs them.
+  let history: Set<string> | undefined;
+  const historyLookup = async () => {
+    history ??= new Set(
+      (await delivery.listBranchCommits(organization)).map(
+        (commit) => `${commit.repository.toLowerCase()}|${commit.sha.toLowerCase()}`,
+      ),
+    );
+    const known = history;
+    return (repositoryId: string, sha: string) => known.has(`${repositoryId}|${sha}`);
+  };
   for (const project of await listProjects(connection)) {
     const key = `pr:${project.id}`;
-    const pullRequests = await collectPullRequests(context, project, previous[key], counter);
+    const asked = new Set(backfill.atWatermark[project.id] ?? []);
+    const listed = await listPullRequests(context, project, previous[key], asked, counter);
     const position = nextTimeFrom(
       previous[key],
-      pullRequests.map((pullRequest) => pullRequest.mergedAt),
+      listed.map((pullRequest) => pullRequest.mergedAt),
     );
     if (position !== undefined) next[key] = position;
-    Object.assign(next, await collectDirectCommits(context, project, previous, counter));
+    const cutoff = horizonCutoff(position === undefined ? undefined : Date.parse(position), horizonDays);
+    const pending = new Map<string, ListedPullRequest>();
+    for (const waiting of backfill.deferred.filter((deferred) => deferred.project === project.id)) {
+      pending.set(pullRequestKey(waiting), fromDeferred(waiting));
+    }
+    for (const pullRequest of listed) pending.set(pullRequestKey(pullRequest), pullRequest);
+    const inHorizon = [...pending.values()].filter(
+      (pullRequest) => cutoff === undefined || pullRequest.mergedAt >= cutoff,
+    );
+    const unknownDefault = listed.some(
+      (pullRequest) => !(pullRequest.repository.toLowerCase() in nextBackfill.defaultBranches),
+    );
+    if (!gate.unchanged || unknownDefault) {
+      const repositories = await listRepositories(context, project);
+      for (const repo of repositories) {
+        if (repo.defaultBranch) nextBackfill.defaultBranches[repo.id.toLowerCase()] = repo.defaultBranch;
+      }
+      if (!gate.unchanged) {
+        Object.assign(next, await collectDirectCommits(context, project, previous, counter, repositories));
+      }
+    }
+    const deployed = await delivery.deployedBranches(organization);
+    const byBranch = partitionByReach(
+      inHorizon,
+      deployed,
+      nextBackfill.defaultBranches,
+      nextBackfill.reaching,
+    );
+    const reach =
+      byBranch.deferred.length === 0
+        ? byBranch
+        : partitionByReach(
+            inHorizon,
+            deployed,
+            nextBackfill.defaultBranches,
+            nextBackfill.reaching,
+            await historyLookup(),
+          );
+    nextBackfill.reaching = reach.reaching;
+    nextBackfill.deferred.push(...reach.deferred.map(toDeferred));
+    work.push(...reach.needed.map((pullRequest) => ({ project, pullRequest })));
+    const newest = position === undefined ? undefined : Date.parse(position);
+    nextBackfill.atWatermark[project.id] = listed
+      .filter((pullRequest) => pullRequest.mergedAt === newest)
+      .map(pullRequestKey)
+      .concat(newest === undefined || newest !== Date.parse(previous[key] ?? '') ? [] : [...asked]);
   }
+  // The per-pull-request questions, with "done of known" as the progress and the ETA's pace.
+  let done = 0;
+  await eachConcurrently(work, PER_PARENT_CONCURRENCY, async ({ project, pullRequest }) => {
+    await collectPullRequestDetails(context, project, pullRequest, counter);
+    counter.items += 1;
+    done += 1;
+    await context.progress.counted(done, work.length);
+  });
   await repository.setWatermark(organization, CHANGES_STREAM, JSON.stringify(next));
+  await repository.setWatermark(organization, BACKFILL_KEY, JSON.stringify(nextBackfill));
+  if (!gate.unchanged) await gate.passed(false);
   return counter;
 }
 
@@ -157,5 +279,7 @@ export const changesStream: SyncStream = {
   name: CHANGES_STREAM,
   access: { scopes: ['vso.code'], feature: 'delivery' },
   needsDelivery: true,
+  // Which branches are deployed comes from the stored deployments; the branch commits wait on builds.
+  after: [BUILDS_STREAM, ENVIRONMENTS_STREAM, RELEASES_STREAM],
   run: collectChanges,
 };

@@ -7,7 +7,7 @@ import { getBody, pathWithQuery, projectSegment, requireDelivery, storePage } fr
 import type { ProjectRef } from '../projects.ts';
 import { commitsResponseSchema } from '../../normalise/delivery/git.ts';
 
-const repositoriesSchema = z.object({
+export const repositoriesSchema = z.object({
   value: z.array(
     z.object({
       id: z.string().min(1),
@@ -16,6 +16,19 @@ const repositoriesSchema = z.object({
     }),
   ),
 });
+
+export type RepositoryRef = z.output<typeof repositoriesSchema>['value'][number];
+
+/** The project's repositories (one request). */
+export async function listRepositories(
+  context: StreamContext,
+  project: ProjectRef,
+): Promise<RepositoryRef[]> {
+  const url = pathWithQuery(`${projectSegment(project.name)}/_apis/git/repositories`, {
+    'api-version': '7.1',
+  });
+  return parsePage('git.repositories', repositoriesSchema, await getBody(context.connection, url)).value;
+}
 
 /** `searchCriteria.$top` when the sync sets no page size. */
 const DEFAULT_TOP = 500;
@@ -30,16 +43,12 @@ export async function collectDirectCommits(
   project: ProjectRef,
   previous: Readonly<Record<string, string>>,
   counter: { pages: number; items: number },
+  repositories: readonly RepositoryRef[],
 ): Promise<Record<string, string>> {
   const { organization, connection } = context;
   const delivery = requireDelivery(context, 'git.changes');
   const top = context.maxPageSize ?? DEFAULT_TOP;
   const segment = projectSegment(project.name);
-  const repositories = parsePage(
-    'git.repositories',
-    repositoriesSchema,
-    await getBody(connection, pathWithQuery(`${segment}/_apis/git/repositories`, { 'api-version': '7.1' })),
-  ).value;
   const deployed = await delivery.deployedBranches(organization);
   const positions: Record<string, string> = {};
   for (const repo of repositories) {

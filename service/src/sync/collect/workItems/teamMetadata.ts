@@ -5,7 +5,17 @@ import type { Logger } from '../../../logger.ts';
 import type { SeikaRepository } from '../../../storage/repository.ts';
 import { PAGE_NORMALISERS, type PageKind } from '../../normalise/pageNormalisers.ts';
 import { backlogConfigurationSchema, teamSettingsSchema } from '../../normalise/workItems/teamMetadata.ts';
+import { readWatermark } from '../../normalise/delivery/watermarks.ts';
 import type { SyncStream } from '../../stream.ts';
+import { syncSettings } from '../../syncSettings.ts';
+import {
+  isMetadataFresh,
+  listTeams,
+  metadataWatermarkSchema,
+  teamsFingerprint,
+  type MetadataWatermark,
+  type TeamRef,
+} from './metadataFreshness.ts';
 
 export const METADATA_STREAM = 'work.metadata';
 
@@ -60,28 +70,26 @@ export async function collectTeamMetadata(options: {
   connection: AdoConnection;
   repository: SeikaRepository;
   logger?: Logger;
+  /** Each project's teams when the caller listed them already. */
+  teams?: ReadonlyMap<string, readonly TeamRef[]>;
 }): Promise<MetadataCollectResult> {
   const { organization, connection, repository, logger } = options;
-  const [core, work, witClient] = await Promise.all([
-    connection.core(),
-    connection.work(),
-    connection.workItemTracking(),
-  ]);
+  const [work, witClient] = await Promise.all([connection.work(), connection.workItemTracking()]);
   // The same list the delivery streams use, asked once per run.
   const projects = await listProjects(connection);
+  const teamsOf = options.teams ?? (await listTeams(connection, projects));
   let teams = 0;
   let pages = 0;
   for (const project of projects) {
     if (project.id === undefined || project.name === undefined) continue;
     const projectName = project.name;
     const projectId = project.id;
-    const [projectTeams, processConfiguration] = await Promise.all([
-      connection.call('teams', () => core.getTeams(projectId)),
-      connection.call('processConfiguration', () => work.getProcessConfiguration(projectName)),
-    ]);
+    const projectTeams = teamsOf.get(projectId) ?? [];
+    const processConfiguration = await connection.call('processConfiguration', () =>
+      work.getProcessConfiguration(projectName),
+    );
     const typesOnBacklogs = new Set<string>();
     for (const team of projectTeams) {
-      if (team.name === undefined) continue;
       const teamName = team.name;
       const teamContext = { project: projectName, team: teamName };
       const context = { project: projectName, team: teamName };
@@ -196,12 +204,34 @@ export async function collectTeamMetadata(options: {
   return { projects: projects.length, teams, pages };
 }
 
+/**
+ * Reads the metadata when a team appeared or went, when the refresh interval has passed since the last
+ * read, or when the run asks for it; otherwise one teams list per project is the whole run.
+ */
 export const teamMetadataStream: SyncStream = {
   name: METADATA_STREAM,
   access: { scopes: ['vso.project', 'vso.work'], feature: 'flow' },
   async run(context) {
-    const result = await collectTeamMetadata(context);
+    const { organization, connection, repository } = context;
+    const now = (context.now ?? Date.now)();
+    const teams = await listTeams(connection, await listProjects(connection));
+    const fingerprint = teamsFingerprint(teams);
+    const previous = readWatermark(
+      METADATA_STREAM,
+      metadataWatermarkSchema,
+      await repository.getWatermark(organization, METADATA_STREAM),
+    );
+    const refreshMs = syncSettings(context.settings).metadataRefreshMinutes * 60_000;
+    const known = [...teams.values()].reduce((sum, list) => sum + list.length, 0);
+    const forced = context.refreshMetadata === true || context.namedStream === true;
+    if (!forced && isMetadataFresh(previous, fingerprint, now, refreshMs)) {
+      await context.progress.page(0);
+      return { pages: 0, items: known };
+    }
+    const result = await collectTeamMetadata({ ...context, teams });
     await context.progress.page(result.teams);
+    const watermark: MetadataWatermark = { readAt: new Date(now).toISOString(), teams: fingerprint };
+    await repository.setWatermark(organization, METADATA_STREAM, JSON.stringify(watermark));
     return { pages: result.pages, items: result.teams };
   },
 };

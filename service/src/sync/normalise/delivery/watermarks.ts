@@ -10,7 +10,12 @@ const isoTime = z.iso.datetime({ offset: true });
 
 export const buildsWatermarkSchema = z.record(
   z.string(),
-  z.object({ queuedFrom: isoTime.nullable(), pending: z.array(z.number().int().positive()) }),
+  z.object({
+    queuedFrom: isoTime.nullable(),
+    pending: z.array(z.number().int().positive()),
+    /** A digest of the last answer about the pending builds: it moves when one of them progresses. */
+    pendingDigest: z.string().optional(),
+  }),
 );
 export type BuildsWatermark = z.output<typeof buildsWatermarkSchema>;
 export type BuildsPosition = BuildsWatermark[string];

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdoConnection, requestAttribution } from '../../../service/src/ado/clients.ts';
+import { RequestBudget, type RequestLane } from '../../../service/src/ado/http/requestBudget.ts';
+import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
+import { silentLogger } from '../../../service/src/logger.ts';
+import { startSimulator, type RunningSimulator } from '../../../service/src/simulator/index.ts';
+import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
+
+/** Records which lane each stream's requests asked the budget for, and when work-item streams ran. */
+class RecordingBudget extends RequestBudget {
+  readonly lanes = new Map<string, Set<RequestLane>>();
+  flowStarts = 0;
+  override acquire(lane: RequestLane = 'flow'): Promise<() => void> {
+    const counter = requestAttribution.getStore();
+    const key = counter === undefined ? '(run)' : (counter.lane ?? 'none');
+    const lanes = this.lanes.get(key) ?? new Set<RequestLane>();
+    lanes.add(lane);
+    this.lanes.set(key, lanes);
+    return super.acquire(lane);
+  }
+  override flowStreamStarted(): () => void {
+    this.flowStarts += 1;
+    return super.flowStreamStarted();
+  }
+}
+
+let simulator: RunningSimulator;
+let storage: Storage;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ seed: 5, scale: 'tiny', now: new Date('2026-06-01T00:00:00Z') });
+  storage = await openStorage({ kind: 'sqlite', path: ':memory:' });
+});
+
+afterAll(async () => {
+  await storage.close();
+  await simulator.close();
+});
+
+describe('flow first', () => {
+  it('sends work-item streams in the flow lane and delivery streams in the delivery lane', async () => {
+    const budget = new RecordingBudget();
+    await syncOrganization({
+      repository: storage.repository,
+      delivery: storage.delivery,
+      createConnection: createAdoConnection,
+      connectionOptions: { budget },
+      logger: silentLogger,
+      target: {
+        organization: simulator.organization,
+        organizationUrl: simulator.organizationUrl,
+        personalAccessToken: simulator.pat,
+      },
+    });
+    expect(budget.flowStarts).toBe(3);
+    expect([...(budget.lanes.get('flow') ?? [])]).toEqual(['flow']);
+    expect([...(budget.lanes.get('delivery') ?? [])]).toEqual(['delivery']);
+  });
+});
