@@ -27,13 +27,37 @@ import type {
   TeamSprintsResponse,
 } from '../../../service/src/contract/targets/sprintTargets.ts';
 import type { UsageEvent, UsageReport } from '../../../service/src/contract/usage/usage.ts';
-import type { InsightsResponse } from '../../../service/src/contract/insights/insights.ts';
+import type { AdoptionResponse } from '../../../service/src/contract/usage/adoption.ts';
+import type {
+  InsightAction,
+  InsightExperimentsResponse,
+  InsightSettings,
+  InsightsResponse,
+} from '../../../service/src/contract/insights/insights.ts';
 import type {
   SprintReviewInput,
   SprintReviewResponse,
   TargetHistoryResponse,
 } from '../../../service/src/contract/targets/review.ts';
 import type { AccessCapabilitiesResponse } from '../../../service/src/contract/access/capabilities.ts';
+import type {
+  DeliveryChangesResponse,
+  DeliveryDeploymentsResponse,
+  DeliveryIncidentsResponse,
+} from '../../../service/src/contract/delivery/items.ts';
+import type {
+  DeliveryPath,
+  DeliveryQuery,
+  ProjectPath,
+} from '../../../service/src/contract/delivery/query.ts';
+import type {
+  DeliverySummaryResponse,
+  DeliveryTrendResponse,
+} from '../../../service/src/contract/delivery/responses.ts';
+import type {
+  DeliverySettingsResponse,
+  ProjectDeliverySettingsInput,
+} from '../../../service/src/contract/delivery/settings.ts';
 
 /**
  * The one typed client for Seika's service. Types come from the service contract (types only: the
@@ -132,10 +156,79 @@ export interface SeikaClient {
   ): Promise<TeamListResponse>;
   /** The team's improvement insights this week (at most three) and the rule catalogue. */
   getInsights(team: TeamPath, signal?: AbortSignal): Promise<InsightsResponse>;
+  /** Team administrators: acknowledge, dismiss (with a reason) or make an experiment of a finding. */
+  actOnInsight(
+    team: TeamPath,
+    action: {
+      ruleId: InsightAction['ruleId'];
+      weekStart: string;
+      action: InsightAction['action'];
+      note?: string;
+      iterationId?: string | null;
+    },
+    signal?: AbortSignal,
+  ): Promise<InsightsResponse>;
+  /** The team's experiments, each judged with control-chart signals. */
+  getInsightExperiments(team: TeamPath, signal?: AbortSignal): Promise<InsightExperimentsResponse>;
+  /** Team administrators: which rules are on and the weekly digest's webhook (null switches it off). */
+  putInsightSettings(
+    team: TeamPath,
+    settings: InsightSettings,
+    signal?: AbortSignal,
+  ): Promise<InsightsResponse>;
   /** Tells the service a view was opened (counted per team and week, no identity kept). */
   recordUsage(organization: string, event: UsageEvent, signal?: AbortSignal): Promise<void>;
   getUsageReport(organization: string, weeks: number, signal?: AbortSignal): Promise<UsageReport>;
+  /** How each team uses Azure DevOps, each gap with its fix (Project Collection Administrators). */
+  getAdoption(organization: string, signal?: AbortSignal): Promise<AdoptionResponse>;
+  /** Every delivery figure of a range, per project or (with `team`) per team. */
+  getDeliverySummary(
+    path: DeliveryPath,
+    query: DeliveryQuery,
+    signal?: AbortSignal,
+  ): Promise<DeliverySummaryResponse>;
+  /** The figures per week (and per sprint for a team) over a range. */
+  getDeliveryTrend(
+    path: DeliveryPath,
+    query: DeliveryQuery,
+    signal?: AbortSignal,
+  ): Promise<DeliveryTrendResponse>;
+  /** One page of the production deployment attempts of a range. */
+  getDeliveryDeployments(
+    path: DeliveryPath,
+    query: DeliveryPageQuery,
+    signal?: AbortSignal,
+  ): Promise<DeliveryDeploymentsResponse>;
+  /** One page of the changes first delivered in a range. */
+  getDeliveryChanges(
+    path: DeliveryPath,
+    query: DeliveryPageQuery,
+    signal?: AbortSignal,
+  ): Promise<DeliveryChangesResponse>;
+  /** One page of the incidents created in a range, with their attribution. */
+  getDeliveryIncidents(
+    path: DeliveryPath,
+    query: DeliveryPageQuery,
+    signal?: AbortSignal,
+  ): Promise<DeliveryIncidentsResponse>;
+  /** A whole drill-down list of a range as the service's CSV (one row per item). */
+  getDeliveryCsv(
+    path: DeliveryPath,
+    list: 'deployments' | 'changes' | 'incidents',
+    query: DeliveryQuery,
+    signal?: AbortSignal,
+  ): Promise<string>;
+  getDeliverySettings(project: ProjectPath, signal?: AbortSignal): Promise<DeliverySettingsResponse>;
+  /** Project administrators only; the service decides. */
+  putDeliverySettings(
+    project: ProjectPath,
+    settings: ProjectDeliverySettingsInput,
+    signal?: AbortSignal,
+  ): Promise<DeliverySettingsResponse>;
 }
+
+/** A drill-down page: the range plus `offset` and `limit`. */
+export type DeliveryPageQuery = DeliveryQuery & { offset?: number; limit?: number };
 
 /** Query parameters as text: lists become comma lists, undefined values are left out. */
 export function toSearchParams(query: object): URLSearchParams {
@@ -205,6 +298,15 @@ function teamBasePath({ organization, project, team }: TeamPath): string {
 
 function sprintPath(sprint: SprintPath, resource: 'targets' | 'outlook' | 'review'): string {
   return `${teamBasePath(sprint)}/sprints/${encodeURIComponent(sprint.iterationId)}/${resource}`;
+}
+
+function deliveryBasePath({ organization, project, team }: DeliveryPath): string {
+  const projectPath = `${organizationPath(organization)}/projects/${encodeURIComponent(project)}`;
+  return team === undefined ? projectPath : `${projectPath}/teams/${encodeURIComponent(team)}`;
+}
+
+function deliveryUrl(path: DeliveryPath, resource: string, query: object): string {
+  return `${deliveryBasePath(path)}/delivery/${resource}?${toSearchParams(query).toString()}`;
 }
 
 export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
@@ -360,6 +462,25 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
     getInsights(team, signal) {
       return getJson<InsightsResponse>(`${teamBasePath(team)}/insights`, signal);
     },
+    async actOnInsight(team, action, signal) {
+      const response = await send(
+        `${teamBasePath(team)}/insights/actions`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(action) },
+        signal,
+      );
+      return (await response.json()) as InsightsResponse;
+    },
+    async putInsightSettings(team, settings, signal) {
+      const response = await send(
+        `${teamBasePath(team)}/insights/settings`,
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) },
+        signal,
+      );
+      return (await response.json()) as InsightsResponse;
+    },
+    getInsightExperiments(team, signal) {
+      return getJson<InsightExperimentsResponse>(`${teamBasePath(team)}/insights/experiments`, signal);
+    },
     getTargetHistory(team, signal) {
       return getJson<TargetHistoryResponse>(`${teamBasePath(team)}/sprints/history`, signal);
     },
@@ -372,6 +493,43 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
     },
     getUsageReport(organization, weeks, signal) {
       return getJson<UsageReport>(`${organizationPath(organization)}/usage?weeks=${weeks}`, signal);
+    },
+    getAdoption(organization, signal) {
+      return getJson<AdoptionResponse>(`${organizationPath(organization)}/adoption`, signal);
+    },
+    getDeliverySummary(path, query, signal) {
+      return getJson<DeliverySummaryResponse>(deliveryUrl(path, 'summary', query), signal);
+    },
+    getDeliveryTrend(path, query, signal) {
+      return getJson<DeliveryTrendResponse>(deliveryUrl(path, 'trend', query), signal);
+    },
+    getDeliveryDeployments(path, query, signal) {
+      return getJson<DeliveryDeploymentsResponse>(deliveryUrl(path, 'deployments', query), signal);
+    },
+    getDeliveryChanges(path, query, signal) {
+      return getJson<DeliveryChangesResponse>(deliveryUrl(path, 'changes', query), signal);
+    },
+    getDeliveryIncidents(path, query, signal) {
+      return getJson<DeliveryIncidentsResponse>(deliveryUrl(path, 'incidents', query), signal);
+    },
+    async getDeliveryCsv(path, list, query, signal) {
+      const response = await send(
+        deliveryUrl(path, list, { ...query, format: 'csv' }),
+        { headers: { Accept: 'text/csv' } },
+        signal,
+      );
+      return response.text();
+    },
+    getDeliverySettings(project, signal) {
+      return getJson<DeliverySettingsResponse>(`${deliveryBasePath(project)}/delivery/settings`, signal);
+    },
+    async putDeliverySettings(project, settings, signal) {
+      const response = await send(
+        `${deliveryBasePath(project)}/delivery/settings`,
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(settings) },
+        signal,
+      );
+      return (await response.json()) as DeliverySettingsResponse;
     },
   };
 }

@@ -1,7 +1,10 @@
 import type { TeamPath } from '../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../api/seikaClient.ts';
-import { queryKey, useQuery } from '../data/useQuery.ts';
+import { queryKey, useQuery, useQueryClient } from '../data/useQuery.ts';
 import type { Language } from '../i18n/locale.ts';
+import { DigestSettings } from './DigestSettings.tsx';
+import { ExperimentsList } from './ExperimentsList.tsx';
+import { InsightActions, type ActionRequest } from './InsightActions.tsx';
 import { insightTexts } from './strings.ts';
 
 interface InsightsPanelProps {
@@ -10,12 +13,43 @@ interface InsightsPanelProps {
   language: Language;
 }
 
-/** The week's improvement insights for the team (at most three), each with its evidence and experiment. */
+/**
+ * The week's improvement insights for the team (at most three), each with its evidence and experiment.
+ * Team and project administrators act on them (acknowledge, dismiss with a reason, make an experiment);
+ * members see them read-only. Below: the team's experiments, judged with control-chart signals.
+ */
 export function InsightsPanel({ client, team, language }: InsightsPanelProps) {
+  const queries = useQueryClient();
   const insights = useQuery(queryKey('insights', team), (signal) => client.getInsights(team, signal));
+  const experiments = useQuery(queryKey('insight-experiments', team), (signal) =>
+    client.getInsightExperiments(team, signal),
+  );
+  const access = useQuery(queryKey('access', team), (signal) =>
+    client.getAccessCapabilities(team.organization, { project: team.project, team: team.team }, signal),
+  );
+  const canAct =
+    access.status === 'success' &&
+    (access.data.team?.administrator === true || access.data.project?.administrator === true);
+  const sprints = useQuery(canAct ? queryKey('sprints', team) : null, (signal) =>
+    client.getTeamSprints(team, signal),
+  );
   const { rules, labels } = insightTexts(language);
   if (insights.status !== 'success') return null;
   const catalogue = new Map(insights.data.rules.map((rule) => [rule.id, rule]));
+  const current =
+    sprints.status === 'success' ? sprints.data.sprints.find((sprint) => sprint.current) : undefined;
+  const weekStart = insights.data.weekStart;
+
+  const act = async (ruleId: (typeof insights.data.findings)[number]['ruleId'], request: ActionRequest) => {
+    await client.actOnInsight(team, { ruleId, weekStart, ...request });
+    // Counted per team and week only; a failure to count must not undo what the team did.
+    client
+      .recordUsage(team.organization, { kind: 'insightActed', project: team.project, team: team.team })
+      .catch(() => undefined);
+    queries.invalidate(queryKey('insights', team));
+    queries.invalidate(queryKey('insight-experiments', team));
+  };
+
   return (
     <section
       className="seika-card seika-insights"
@@ -65,11 +99,42 @@ export function InsightsPanel({ client, team, language }: InsightsPanelProps) {
                     ))}
                   </p>
                 ) : null}
+                {finding.action !== null ? (
+                  <p className="seika-insights-status" data-testid="insight-status">
+                    {labels.status[finding.action]}
+                  </p>
+                ) : canAct ? (
+                  <InsightActions
+                    ruleTitle={text.title}
+                    labels={labels}
+                    currentSprint={current}
+                    onAct={(request) => act(finding.ruleId, request)}
+                  />
+                ) : null}
               </li>
             );
           })}
         </ul>
       )}
+      {!canAct && access.status === 'success' && insights.data.findings.length > 0 ? (
+        <p className="seika-insights-note">{labels.readOnly}</p>
+      ) : null}
+      {canAct ? (
+        <DigestSettings
+          digest={insights.data.digest}
+          labels={labels}
+          onSave={async (digest) => {
+            await client.putInsightSettings(team, {
+              enabled: insights.data.rules.filter((rule) => rule.enabled).map((rule) => rule.id),
+              digest,
+            });
+            queries.invalidate(queryKey('insights', team));
+          }}
+        />
+      ) : null}
+      {experiments.status === 'success' ? (
+        <ExperimentsList experiments={experiments.data.experiments} rules={rules} labels={labels} />
+      ) : null}
     </section>
   );
 }

@@ -30,6 +30,7 @@ import type { SprintOutlookService } from '../services/targets/outlookService.ts
 import type { SprintTargetsService } from '../services/targets/service.ts';
 import type { SprintReviewService } from '../services/targets/reviewService.ts';
 import type { UsageService } from '../services/usage/service.ts';
+import type { AdoptionService } from '../services/usage/adoption.ts';
 
 export interface AppDependencies {
   flowService: FlowService;
@@ -49,6 +50,8 @@ export interface AppDependencies {
   };
   /** POST .../usage/events and GET .../usage; absent without a usage store. */
   usageService?: UsageService;
+  /** GET .../adoption (with the usage router). */
+  adoptionService?: AdoptionService;
   /** .../teams/:team/insights; absent without an insights store. */
   insightsService?: InsightsService;
   /** GET .../projects/:project/teams. */
@@ -108,7 +111,9 @@ export function createApp(dependencies: AppDependencies): Express {
       ),
     );
   }
-  if (dependencies.usageService !== undefined) api.use(createUsageRouter(dependencies.usageService));
+  if (dependencies.usageService !== undefined) {
+    api.use(createUsageRouter(dependencies.usageService, dependencies.adoptionService));
+  }
   if (dependencies.insightsService !== undefined) api.use(createInsightsRouter(dependencies.insightsService));
   if (dependencies.teamsService !== undefined) api.use(createTeamsRouter(dependencies.teamsService));
   if (dependencies.organizationService !== undefined) {

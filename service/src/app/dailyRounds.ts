@@ -15,6 +15,8 @@ export interface DailyRounds {
 export function startDailyRounds(options: {
   recordSnapshots: () => Promise<number>;
   usage: UsageService;
+  /** Posts the week's insight digests not sent yet (once per team and week). */
+  sendDigests?: () => Promise<{ sent: number; failed: number }>;
   logger: Logger;
   intervalMs?: number;
 }): DailyRounds {
@@ -24,7 +26,13 @@ export function startDailyRounds(options: {
     try {
       const snapshots = await options.recordSnapshots();
       const days = await options.usage.rollUp();
-      options.logger.info('daily round done', { snapshots, usageDaysCounted: days });
+      const digests = (await options.sendDigests?.()) ?? { sent: 0, failed: 0 };
+      options.logger.info('daily round done', {
+        snapshots,
+        usageDaysCounted: days,
+        digestsSent: digests.sent,
+        digestsFailed: digests.failed,
+      });
     } catch (error) {
       options.logger.warn('daily round failed', {
         error: error instanceof Error ? error.message : String(error),

@@ -18,6 +18,7 @@ import { createSprintTargetsService } from '../services/targets/service.ts';
 import { createUsageService } from '../services/usage/service.ts';
 import { createTeamsService } from '../services/teams/service.ts';
 import { createInsightsService } from '../services/insights/service.ts';
+import { createAdoptionService } from '../services/usage/adoption.ts';
 import { recordDailySnapshots } from '../services/targets/dailySnapshots.ts';
 import { createSprintReviewService } from '../services/targets/reviewService.ts';
 import { startDailyRounds } from './dailyRounds.ts';
@@ -60,6 +61,8 @@ export interface ServiceOptions {
   onReport?: (report: SyncReport) => void;
   /** Origins besides Azure DevOps' own hosts that organization URLs may use (the simulator); none by default. */
   allowedOrganizationOrigins?: readonly string[];
+  /** Origins an insight digest may be posted to besides Slack's and Teams' (default: the organization origins). */
+  allowedDigestOrigins?: readonly string[];
   /** How access control reaches Azure DevOps; defaults to HTTP. */
   azureDevOps?: AzureDevOpsAccessPort;
   accessTimings?: Partial<AccessTimings>;
@@ -76,6 +79,8 @@ export interface RunningService {
   access: AccessService;
   worker: SyncWorker | undefined;
   server: Server;
+  /** Runs the daily round now (snapshots, usage roll-up, insight digests); nothing without a worker. */
+  runDailyRound(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -138,6 +143,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     organizations: directory,
     settings: storage.deliverySettings,
   });
+  const insights = createInsightsService({
+    repository: storage.repository,
+    organizations: directory,
+    teamSettings: storage.teamSettings,
+    targets: storage.sprintTargets,
+    store: storage.insights,
+    delivery: deliveryService,
+    secrets: options.secrets,
+    // The demo's and tests' loopback receivers; `serve` allows Slack's and Teams' hosts only.
+    digestAllowedOrigins: options.allowedDigestOrigins ?? allowedOrganizationOrigins,
+  });
   const rounds = options.runWorker
     ? startDailyRounds({
         recordSnapshots: () =>
@@ -155,6 +171,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
             logger: options.logger,
           }),
         usage,
+        sendDigests: () => insights.sendWeeklyDigests(options.logger),
         logger: options.logger,
       })
     : undefined;
@@ -192,15 +209,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }),
     },
     usageService: usage,
-    teamsService: createTeamsService({ repository: storage.repository, organizations: directory }),
-    insightsService: createInsightsService({
+    adoptionService: createAdoptionService({
       repository: storage.repository,
       organizations: directory,
       teamSettings: storage.teamSettings,
-      targets: storage.sprintTargets,
-      store: storage.insights,
-      delivery: deliveryService,
+      deliverySettings: storage.deliverySettings,
+      insights: storage.insights,
+      hookSubscriptions: (organization) => organizationStore.hookSubscriptions(organization),
     }),
+    teamsService: createTeamsService({ repository: storage.repository, organizations: directory }),
+    insightsService: insights,
     organizationService: organizations,
     hooksRouter: createHooksRouter({
       organizations: organizationStore,
@@ -236,6 +254,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     access,
     worker,
     server,
+    runDailyRound: async () => {
+      await rounds?.runOnce();
+    },
     async close() {
       await rounds?.stop();
       await worker?.stop();

@@ -5,7 +5,9 @@ import {
   insightRuleIdSchema,
   insightSettingsSchema,
 } from '../../contract/insights/insights.ts';
+import { DigestUrlError } from '../../services/insights/digestUrl.ts';
 import type { InsightsService } from '../../services/insights/service.ts';
+import { HttpError } from '../httpErrors.ts';
 import { TEAM_PATH } from '../flow/endpoints.ts';
 import { asHttp, parseParameters, parseTeamPath } from '../params.ts';
 
@@ -15,7 +17,8 @@ const previewQuerySchema = z.object({ rule: insightRuleIdSchema });
 
 /**
  * GET the week's insights (readers); POST what the team did with one and PUT which rules are on (team
- * administrators, as the authorization table says); GET a rule's 13-week preview.
+ * administrators, as the authorization table says); GET a rule's 13-week preview and the team's experiments,
+ * judged with control-chart signals.
  */
 export function createInsightsRouter(service: InsightsService): Router {
   const router = Router();
@@ -27,6 +30,9 @@ export function createInsightsRouter(service: InsightsService): Router {
     const { rule } = parseParameters(previewQuerySchema, request.query, 'query');
     response.json(await asHttp(() => service.preview(team, rule)));
   });
+  router.get(`${INSIGHTS_PATH}/experiments`, async (request, response) => {
+    response.json(await asHttp(() => service.experiments(parseTeamPath(request.params))));
+  });
   router.post(`${INSIGHTS_PATH}/actions`, async (request, response) => {
     const team = parseTeamPath(request.params);
     const action = parseParameters(insightActionSchema, request.body, 'body');
@@ -35,7 +41,14 @@ export function createInsightsRouter(service: InsightsService): Router {
   router.put(`${INSIGHTS_PATH}/settings`, async (request, response) => {
     const team = parseTeamPath(request.params);
     const settings = parseParameters(insightSettingsSchema, request.body, 'body');
-    response.json(await asHttp(() => service.saveSettings(team, settings)));
+    try {
+      response.json(await asHttp(() => service.saveSettings(team, settings)));
+    } catch (error) {
+      if (error instanceof DigestUrlError) {
+        throw new HttpError(422, 'digest_url_refused', error.message, 'digest.url');
+      }
+      throw error;
+    }
   });
   return router;
 }

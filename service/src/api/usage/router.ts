@@ -5,13 +5,27 @@ import {
   USAGE_EVENT_KINDS,
   type UsageReport,
 } from '../../contract/usage/usage.ts';
+import type { AdoptionResponse } from '../../contract/usage/adoption.ts';
+import type { AdoptionService } from '../../services/usage/adoption.ts';
 import type { UsageService } from '../../services/usage/service.ts';
 import { sendCsv, toCsv, type CsvColumn } from '../csv.ts';
 import { HttpError } from '../httpErrors.ts';
-import { parseParameters, responseFormat, textField } from '../params.ts';
+import { asHttp, parseParameters, responseFormat, textField } from '../params.ts';
 
 export const USAGE_EVENTS_PATH = '/organizations/:organization/usage/events';
 export const USAGE_REPORT_PATH = '/organizations/:organization/usage';
+export const ADOPTION_PATH = '/organizations/:organization/adoption';
+
+type AdoptionCsvRow = AdoptionResponse['teams'][number]['checks'][number] & { project: string; team: string };
+
+const ADOPTION_CSV: readonly CsvColumn<AdoptionCsvRow>[] = [
+  { header: 'project', value: (row) => row.project },
+  { header: 'team', value: (row) => row.team },
+  { header: 'check', value: (row) => row.id },
+  { header: 'status', value: (row) => row.status },
+  { header: 'figure', value: (row) => row.figure },
+  { header: 'fix', value: (row) => (row.status === 'gap' ? row.fix : '') },
+];
 
 interface UsageCsvRow {
   weekStart: string;
@@ -59,9 +73,30 @@ function organizationOf(params: unknown): string {
   return organization;
 }
 
-/** POST an event from a hub (any member); GET the weekly per-team report (organization administrators). */
-export function createUsageRouter(service: UsageService): Router {
+/**
+ * POST an event from a hub (any member); GET the weekly per-team report and each team's adoption checks
+ * (organization administrators, as the authorization table's default says; both also as CSV).
+ */
+export function createUsageRouter(service: UsageService, adoption?: AdoptionService): Router {
   const router = Router();
+  if (adoption !== undefined) {
+    router.get(ADOPTION_PATH, async (request, response) => {
+      const report = await asHttp(() => adoption.report(organizationOf(request.params)));
+      if (responseFormat(request, textField(request.query, 'format'), true) === 'csv') {
+        sendCsv(response, {
+          filename: `seika-adoption-${report.organization}.csv`,
+          body: toCsv(
+            ADOPTION_CSV,
+            report.teams.flatMap((team) =>
+              team.checks.map((check) => ({ ...check, project: team.project, team: team.team })),
+            ),
+          ),
+        });
+        return;
+      }
+      response.json(report);
+    });
+  }
   router.post(USAGE_EVENTS_PATH, async (request, response) => {
     const organization = organizationOf(request.params);
     const event = parseParameters(usageEventSchema, request.body, 'body');

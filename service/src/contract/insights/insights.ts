@@ -47,6 +47,9 @@ export const insightFindingSchema = z.object({
   action: z.enum(['acknowledged', 'dismissed', 'experiment']).nullable(),
 });
 
+export const DIGEST_KINDS = ['teams', 'slack'] as const;
+export type DigestKind = (typeof DIGEST_KINDS)[number];
+
 export const insightsResponseSchema = z.object({
   organization: z.string(),
   project: z.string(),
@@ -54,6 +57,10 @@ export const insightsResponseSchema = z.object({
   weekStart: z.string(),
   findings: z.array(insightFindingSchema),
   rules: z.array(insightRuleSchema),
+  /** The weekly digest's destination, masked (the URL itself is never answered); null when off. */
+  digest: z
+    .object({ kind: z.enum(DIGEST_KINDS), language: z.enum(['en', 'ja']), maskedUrl: z.string() })
+    .nullable(),
 });
 export type InsightsResponse = z.infer<typeof insightsResponseSchema>;
 
@@ -80,6 +87,18 @@ export type InsightAction = z.infer<typeof insightActionSchema>;
 export const insightSettingsSchema = z.object({
   /** Rules switched on; all by default. */
   enabled: z.array(insightRuleIdSchema).max(INSIGHT_RULE_IDS.length),
+  /**
+   * The weekly digest to the team's Microsoft Teams or Slack incoming webhook; null switches it off,
+   * absent leaves it as it is. `language` defaults to Japanese for teams on Asia/Tokyo, else English.
+   */
+  digest: z
+    .object({
+      kind: z.enum(DIGEST_KINDS),
+      url: z.string().max(2048, 'must be at most 2048 characters'),
+      language: z.enum(['en', 'ja']).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type InsightSettings = z.infer<typeof insightSettingsSchema>;
 
@@ -95,3 +114,51 @@ export const insightPreviewResponseSchema = z.object({
   ),
 });
 export type InsightPreviewResponse = z.infer<typeof insightPreviewResponseSchema>;
+
+/** What an experiment is judged on, per rule (see experimentMeasures in the insights service). */
+export const EXPERIMENT_MEASURES = [
+  'agingPastP85',
+  'meanWip',
+  'netArrivals',
+  'littleLawGapPercent',
+  'flowEfficiencyPercent',
+  'cycleTimeP85Days',
+  'carriedOverTwice',
+  'addedPercent',
+  'meanTargetProbabilityPercent',
+  'deploymentDays',
+  'changeFailurePercent',
+  'medianRecoveryHours',
+  'reworkPercent',
+  'flaggedPercent',
+] as const;
+
+const weeklyValueSchema = z.object({ weekStart: z.string(), value: z.number() });
+
+export const insightExperimentSchema = z.object({
+  ruleId: insightRuleIdSchema,
+  /** The week the team turned the finding into an experiment. */
+  weekStart: z.string(),
+  note: z.string(),
+  iterationId: z.string().nullable(),
+  measure: z.enum(EXPERIMENT_MEASURES),
+  better: z.enum(['higher', 'lower']),
+  /** Weekly values before the experiment (the baseline), oldest first; weeks without a value are left out. */
+  baseline: z.array(weeklyValueSchema),
+  /** Weekly values from the experiment's week on, through the last complete week. */
+  since: z.array(weeklyValueSchema),
+  /** The baseline's natural process limits (XmR); null with fewer than two baseline points. */
+  limits: z.object({ mean: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+  verdict: z.enum(['improved', 'worsened', 'noSignal', 'tooFewPoints']),
+  signals: z.array(z.enum(['outsideLimits', 'runOfEight', 'threeOfFour'])),
+});
+export type InsightExperiment = z.infer<typeof insightExperimentSchema>;
+
+export const insightExperimentsResponseSchema = z.object({
+  organization: z.string(),
+  project: z.string(),
+  team: z.string(),
+  baselineWeeks: z.number().int(),
+  experiments: z.array(insightExperimentSchema),
+});
+export type InsightExperimentsResponse = z.infer<typeof insightExperimentsResponseSchema>;

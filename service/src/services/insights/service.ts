@@ -6,6 +6,7 @@
 import type { TeamPath } from '../../contract/index.ts';
 import type {
   InsightAction,
+  InsightExperimentsResponse,
   InsightPreviewResponse,
   InsightsResponse,
   InsightSettings,
@@ -33,6 +34,11 @@ import { NotFoundError } from '../errors.ts';
 import { loadTeamFlowData, type TeamFlowData } from '../flow/teamData.ts';
 import type { ConnectedOrganization, OrganizationDirectory } from '../organizationDirectory.ts';
 import { decodeTeamSettings, flowConfigOf } from '../teamSettings/codec.ts';
+import type { Logger } from '../../logger.ts';
+import type { SecretBox } from '../../security/secretBox.ts';
+import { sendWeeklyDigests, type DigestRoundResult } from './digest.ts';
+import { DigestUrlError, digestUrlProblem, maskDigestUrl } from './digestUrl.ts';
+import { BASELINE_WEEKS, judgeExperiments } from './experiments.ts';
 import { weeklyDeliveryOf } from './weeklyDelivery.ts';
 
 export interface InsightsService {
@@ -40,6 +46,10 @@ export interface InsightsService {
   act(team: TeamPath, action: InsightAction): Promise<InsightsResponse>;
   saveSettings(team: TeamPath, settings: InsightSettings): Promise<InsightsResponse>;
   preview(team: TeamPath, ruleId: InsightRuleId): Promise<InsightPreviewResponse>;
+  /** The team's experiments, each judged on its rule's weekly measure with control-chart signals. */
+  experiments(team: TeamPath): Promise<InsightExperimentsResponse>;
+  /** Posts this week's digest to every team that set one up and has not had it yet (the daily round). */
+  sendWeeklyDigests(logger: Logger): Promise<DigestRoundResult>;
 }
 
 /** The rules read the 70th and 85th percentiles whatever lines the team chose to draw. */
@@ -66,6 +76,10 @@ export function createInsightsService(dependencies: {
   targets: SprintTargetsStore;
   store: InsightStore;
   delivery?: DeliveryService;
+  /** Seals digest webhook URLs at rest; without it digests cannot be set up. */
+  secrets?: SecretBox;
+  /** Origins a digest may be posted to besides Slack's and Teams' (a test's loopback receiver). */
+  digestAllowedOrigins?: readonly string[];
   now?: () => number;
 }): InsightsService {
   const { repository, organizations, teamSettings, targets, store } = dependencies;
@@ -186,9 +200,14 @@ export function createInsightsService(dependencies: {
       enabled,
       suppressed: new Set(INSIGHT_RULE_IDS.filter((id) => dismissed.has(id))),
     });
+    const digest = await store.digest(context.key.organization, context.key.project, context.key.team);
     return {
       ...context.key,
       weekStart,
+      digest:
+        digest === undefined
+          ? null
+          : { kind: digest.kind, language: digest.language, maskedUrl: digest.maskedUrl },
       findings: findings.map((finding) => {
         const action = acted.get(finding.ruleId);
         return {
@@ -218,8 +237,29 @@ export function createInsightsService(dependencies: {
     };
   }
 
+  async function saveDigest(context: TeamContext, digest: InsightSettings['digest']): Promise<void> {
+    const { organization, project, team: teamKey } = context.key;
+    if (digest === null || digest === undefined) {
+      await store.saveDigest(organization, project, teamKey, null);
+      return;
+    }
+    const problem = digestUrlProblem(digest.kind, digest.url, dependencies.digestAllowedOrigins);
+    if (problem !== undefined) throw new DigestUrlError(`digest.url ${problem}.`);
+    if (dependencies.secrets === undefined) throw new DigestUrlError('digests are not available here.');
+    await store.saveDigest(organization, project, teamKey, {
+      kind: digest.kind,
+      language: digest.language ?? (context.timeZone === 'Asia/Tokyo' ? 'ja' : 'en'),
+      sealedUrl: dependencies.secrets.seal(digest.url),
+      maskedUrl: maskDigestUrl(digest.url),
+    });
+  }
+
   return {
     weekly,
+    async sendWeeklyDigests(logger) {
+      if (dependencies.secrets === undefined) return { sent: 0, failed: 0 };
+      return sendWeeklyDigests({ store, secrets: dependencies.secrets, weekly, logger, now });
+    },
     async act(path, action) {
       const context = await team(path);
       await store.saveAction(context.key.organization, context.key.project, context.key.team, {
@@ -234,6 +274,7 @@ export function createInsightsService(dependencies: {
     },
     async saveSettings(path, settings) {
       const context = await team(path);
+      if (settings.digest !== undefined) await saveDigest(context, settings.digest);
       await store.saveEnabledRules(
         context.key.organization,
         context.key.project,
@@ -241,6 +282,19 @@ export function createInsightsService(dependencies: {
         settings.enabled,
       );
       return weekly(path);
+    },
+    async experiments(path) {
+      const context = await team(path);
+      const thisWeek = mondayOf(dayOf(now(), context.timeZone));
+      const actions = await store.experiments(
+        context.key.organization,
+        context.key.project,
+        context.key.team,
+      );
+      const experiments = await judgeExperiments(actions, thisWeek, (weekStart) =>
+        inputFor(context, weekStart, addDays(weekStart, 6)),
+      );
+      return { ...context.key, baselineWeeks: BASELINE_WEEKS, experiments };
     },
     async preview(path, ruleId) {
       const context = await team(path);

@@ -562,4 +562,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE team_scopes ADD COLUMN display_name TEXT;
     `,
   },
+  {
+    version: 15,
+    name: 'weekly insight digests: each team’s sealed incoming-webhook URL, and the weeks already sent',
+    sql: `
+      CREATE TABLE insight_digests (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        team_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        sealed_url TEXT NOT NULL,
+        masked_url TEXT NOT NULL,
+        PRIMARY KEY (organization, project, team)
+      );
+
+      CREATE TABLE insight_digest_sends (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        week_start TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        findings INTEGER NOT NULL,
+        PRIMARY KEY (organization, project, team, week_start)
+      );
+    `,
+  },
 ];
