@@ -141,6 +141,7 @@ describe('admin hub in the preview host', () => {
     expect(await current.textContent()).toBe('Seika');
     expect(await page.locator('#hub-nav .ph-nav-group').allTextContents()).toEqual([
       'Boards',
+      'Pipelines',
       'Organization settings',
     ]);
 

@@ -13,6 +13,7 @@ const areasByTarget: readonly (readonly [string, HubArea])[] = [
   ['ms.vss-work-web.work-hub-group', boards],
   // A tab of Boards › Sprints (the sprint backlog) belongs to Boards too.
   ['ms.vss-work-web.iteration-backlog-tabs', boards],
+  ['ms.vss-build-web.build-release-hub-group', { label: 'Pipelines', level: 'team' }],
   ['ms.vss-web.collection-admin-hub-group', { label: 'Organization settings', level: 'organization' }],
 ];
 const otherArea: HubArea = { label: 'Other', level: 'team' };
