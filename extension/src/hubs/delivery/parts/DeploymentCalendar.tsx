@@ -11,9 +11,19 @@ interface DeploymentCalendarProps {
   partial: { shown: number; total: number } | null;
 }
 
+/** A day's number, with its month on the first shown day and on each month's first day. */
+function dayLabel(day: string, isFirstShown: boolean, locale: string): string {
+  const dayOfMonth = Number(day.slice(8));
+  if (!isFirstShown && dayOfMonth !== 1) return String(dayOfMonth);
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 /** Days with production deployments in the team's zone: failures marked, weekends shaded. */
 export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }: DeploymentCalendarProps) {
   const c = strings.calendar;
+  const firstShown = weeks.flat().find((day) => day.inRange)?.day;
   return (
     <section
       className="seika-card delivery-calendar"
@@ -61,7 +71,7 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
                     {day.inRange && (
                       <>
                         <span className="delivery-day-number" aria-hidden="true">
-                          {Number(day.day.slice(8))}
+                          {dayLabel(day.day, day.day === firstShown, locale)}
                         </span>
                         <span className="seika-visually-hidden">
                           {c.day(formatDay(day.day, locale), day.succeeded, day.failed)}
