@@ -2,7 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../service/src/app/startDemo.ts';
-import { flowSummaryResponseSchema, type FlowSummaryResponse } from '../../service/src/contract/index.ts';
+import {
+  flowSummaryResponseSchema,
+  syncHealthResponseSchema,
+  type FlowSummaryResponse,
+  type SyncHealthResponse,
+} from '../../service/src/contract/index.ts';
+import { formatInstant } from '../../extension/src/format/calendar.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 import { chromiumExecutable } from './browser.ts';
 import {
@@ -301,6 +307,49 @@ describe('team settings', () => {
     await expect
       .poll(() => frame.getByTestId('aging-card').textContent())
       .toContain(`${summary.aging.lookback.completedItems} items completed`);
+    await page.context().close();
+  });
+});
+
+describe('freshness line', () => {
+  it('says what the sync-health API says: data as of its flow time, in the team’s zone', async () => {
+    const page = await newPage('America/New_York');
+    const healthRequest = page.waitForRequest(/\/sync-health$/);
+    const { frame } = await openFlowHub(page, demo, { theme: 'light', lang: 'en-US' });
+    const health = syncHealthResponseSchema.parse(await replay(await healthRequest));
+    if (health.flowDataAsOf === null) throw new Error('the demo has synced: flowDataAsOf expected');
+    const line = frame.getByTestId('freshness');
+    await frame.locator(`[data-testid="freshness"][data-state="${health.flowState}"]`).waitFor();
+    expect(await line.textContent()).toBe(
+      `Data as of ${formatInstant(health.flowDataAsOf, 'en-US', api.timeZone)}`,
+    );
+    await page.context().close();
+  });
+
+  it.each(['en-US', 'ja-JP'])('shows a paced sync with when it resumes (%s)', async (lang) => {
+    const page = await newPage();
+    const resumesAt = new Date(Date.now() + 4 * 60_000).toISOString();
+    const seen: { paced: SyncHealthResponse | null } = { paced: null };
+    await page.route('**/sync-health', async (route: Route) => {
+      const response = await route.fetch();
+      const real = syncHealthResponseSchema.parse(await response.json());
+      seen.paced = { ...real, state: 'paced', flowState: 'paced', resumesAt };
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(seen.paced) });
+    });
+    await page.goto(`${demo.url}?hub=flow-hub&lang=${lang}`);
+    const frame = await waitForFlowHub(page);
+    await frame.locator('[data-testid="freshness"][data-state="paced"]').waitFor();
+    const shown = seen.paced;
+    if (shown === null || shown.flowDataAsOf === null) throw new Error('no sync-health answer was seen');
+    const asOf = formatInstant(shown.flowDataAsOf, lang, api.timeZone);
+    const until = formatInstant(resumesAt, lang, api.timeZone);
+    expect(await frame.getByTestId('freshness').textContent()).toBe(
+      lang === 'ja-JP'
+        ? `${asOf} 時点のデータ · Azure DevOps のレート制限により ${until} まで待機中`
+        : `Data as of ${asOf} · waiting for Azure DevOps's rate limit until ${until}`,
+    );
+    expect(await seriousViolations(frame)).toEqual([]);
+    await screenshot(page, frame, `freshness-paced-${lang}`);
     await page.context().close();
   });
 });

@@ -19,6 +19,7 @@ import type {
 } from '../../../service/src/contract/index.ts';
 import { ORGANIZATION_HEADER, USER_TOKEN_HEADER } from '../../../service/src/contract/access/headers.ts';
 import type { AuditLogResponse } from '../../../service/src/contract/access/audit.ts';
+import type { SyncHealthResponse } from '../../../service/src/contract/syncStatus.ts';
 import type {
   SprintOutlookResponse,
   SprintPath,
@@ -154,6 +155,8 @@ export interface SeikaClient {
     project: { organization: string; project: string },
     signal?: AbortSignal,
   ): Promise<TeamListResponse>;
+  /** The sync's state for a team's hub: what the Flow hub's freshness line says. */
+  getTeamSyncHealth(team: TeamPath, signal?: AbortSignal): Promise<SyncHealthResponse>;
   /** The team's improvement insights this week (at most three) and the rule catalogue. */
   getInsights(team: TeamPath, signal?: AbortSignal): Promise<InsightsResponse>;
   /** Team administrators: acknowledge, dismiss (with a reason) or make an experiment of a finding. */
@@ -458,6 +461,9 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
         `${organizationPath(organization)}/projects/${encodeURIComponent(project)}/teams`,
         signal,
       );
+    },
+    getTeamSyncHealth(team, signal) {
+      return getJson<SyncHealthResponse>(`${teamBasePath(team)}/sync-health`, signal);
     },
     getInsights(team, signal) {
       return getJson<InsightsResponse>(`${teamBasePath(team)}/insights`, signal);

@@ -5,7 +5,7 @@ import { queryKey, useQuery } from '../../data/useQuery.ts';
 import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
 import type { HelpTopicId } from '../../help/topics.ts';
 import { languageOf } from '../../i18n/locale.ts';
-import { dayInZone, formatDay } from '../../format/calendar.ts';
+import { dayInZone, formatDay, formatInstant } from '../../format/calendar.ts';
 import { DrillPanel } from './parts/DrillPanel.tsx';
 import { FilterBar } from './parts/FilterBar.tsx';
 import { FlowContext, type DrillItem, type FlowContextValue } from './parts/flowContext.ts';
@@ -13,6 +13,7 @@ import { FlowHeader } from './parts/FlowHeader.tsx';
 import { ErrorMessage, LoadingMessage } from './parts/StateMessages.tsx';
 import { ViewSwitch } from './parts/ViewSwitch.tsx';
 import { resolveRange, type SprintDates } from './state/dateRange.ts';
+import { freshnessLine } from './state/freshnessLine.ts';
 import { overviewForecastQuery, useFlowSummary, useHowMany, useTeamSettings } from './state/flowQueries.ts';
 import { useUrlState } from './state/useUrlState.ts';
 import type { FlowView } from './state/urlState.ts';
@@ -91,6 +92,16 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
   const [help, setHelp] = useState<HelpTopicId | null>(null);
   const project = { organization: hostTeam.organization, project: hostTeam.project };
   const teams = useQuery(queryKey('teams', project), (signal) => client.listTeams(project, signal));
+  // Beside the first requests, not after them: the freshness line costs no extra round trip.
+  const syncHealth = useQuery(queryKey('syncHealth', team), (signal) =>
+    client.getTeamSyncHealth(team, signal),
+  );
+  const freshness = freshnessLine({
+    health: syncHealth.status === 'success' ? syncHealth.data : undefined,
+    syncedAt: summary.status === 'success' ? summary.data.syncedAt : undefined,
+    strings: strings.states,
+    formatInstant: (iso) => formatInstant(iso, locale, timeZone ?? 'UTC'),
+  });
   const [drill, setDrill] = useState<{ title: string; items: readonly DrillItem[] } | null>(null);
   const numberFormats = useMemo(() => new Map<number, Intl.NumberFormat>(), []);
   const formatNumber = useCallback(
@@ -128,11 +139,9 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
     <div className="seika-flow" lang={locale}>
       <FlowHeader
         strings={strings}
-        locale={locale}
         teamName={team.team}
         hostTeamName={hostTeam.team}
-        timeZone={timeZone}
-        syncedAt={summary.status === 'success' ? summary.data.syncedAt : undefined}
+        freshness={freshness}
         teamNames={teams.status === 'success' ? teams.data.teams.map((entry) => entry.name) : []}
         onSwitchTeam={(name) =>
           update({ team: name === hostTeam.team ? null : name, types: [], hiddenTypes: [] })

@@ -1,39 +1,45 @@
 import { useState } from 'react';
-import { formatInstant } from '../../../format/calendar.ts';
+import type { Freshness } from '../state/freshnessLine.ts';
 import type { FlowStrings } from '../strings/en.ts';
 
 interface FlowHeaderProps {
   strings: FlowStrings;
-  locale: string;
   teamName: string;
   hostTeamName: string;
-  timeZone: string | null;
-  /** undefined while loading; null before the first sync. */
-  syncedAt: string | null | undefined;
+  /** Data as of when, and whatever holds the sync back (freshness.ts). */
+  freshness: Freshness;
   onSwitchTeam: (team: string) => void;
   /** The project's synchronised teams, offered as the name is typed. */
   teamNames: readonly string[];
 }
 
+/** States that need no attention: the line stays quiet. */
+function isCalm(state: NonNullable<Freshness['state']>): boolean {
+  return state === 'fresh' || state === 'syncing' || state === 'queued';
+}
+
 /** The hub's title naming its team, data freshness, and the team switcher. */
 export function FlowHeader(props: FlowHeaderProps) {
-  const { strings, locale, teamName, hostTeamName, timeZone, syncedAt, onSwitchTeam, teamNames } = props;
+  const { strings, teamName, hostTeamName, freshness, onSwitchTeam, teamNames } = props;
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
-  const freshness =
-    syncedAt === undefined
-      ? ''
-      : syncedAt === null
-        ? strings.states.neverSynced
-        : strings.states.syncedAt(formatInstant(syncedAt, locale, timeZone ?? 'UTC'));
   return (
     <header className="seika-flow-header">
       <div className="seika-flow-title-row">
         <h1 className="seika-flow-title" data-testid="flow-title" data-team={teamName}>
           {strings.teamHeading(teamName)}
         </h1>
-        <span className="secondary-text" data-testid="freshness">
-          {freshness}
+        <span
+          className={
+            freshness.state === null || isCalm(freshness.state)
+              ? 'secondary-text'
+              : 'seika-flow-freshness-warn'
+          }
+          data-testid="freshness"
+          data-state={freshness.state ?? undefined}
+          role="status"
+        >
+          {freshness.text}
         </span>
       </div>
       <div className="seika-team-switch">

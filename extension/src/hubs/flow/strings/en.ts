@@ -59,6 +59,22 @@ export const flowEn = {
     retry: 'Try again',
     syncedAt: (when: string) => `Data as of ${when}`,
     neverSynced: 'Not synchronised yet',
+    freshness: {
+      firstSync: (percent: number | null) =>
+        percent === null
+          ? 'First synchronisation in progress'
+          : `First synchronisation in progress (${percent}%)`,
+      paced: (asOf: string, until: string) =>
+        `Data as of ${asOf} · waiting for Azure DevOps's rate limit until ${until}`,
+      stale: (asOf: string) => `Out of date: last synchronised ${asOf}`,
+      failed: (asOf: string, nextTry: string | null) =>
+        nextTry === null
+          ? `Data as of ${asOf} · the last synchronisation failed`
+          : `Data as of ${asOf} · the last synchronisation failed; next try ${nextTry}`,
+      needsAccess: (asOf: string) =>
+        `Data as of ${asOf} · synchronisation stopped: an administrator must renew Seika's access token`,
+      never: 'Not synchronised yet',
+    },
     withheld: 'Withheld (fewer than 5 items)',
   },
   chart: {

@@ -54,6 +54,20 @@ export const flowJa: FlowStrings = {
     retry: '再試行',
     syncedAt: (when: string) => `${when} 時点のデータ`,
     neverSynced: 'まだ同期されていません',
+    freshness: {
+      firstSync: (percent: number | null) =>
+        percent === null ? '初回同期の実行中' : `初回同期の実行中 (${percent}%)`,
+      paced: (asOf: string, until: string) =>
+        `${asOf} 時点のデータ · Azure DevOps のレート制限により ${until} まで待機中`,
+      stale: (asOf: string) => `データが古くなっています: 最終同期 ${asOf}`,
+      failed: (asOf: string, nextTry: string | null) =>
+        nextTry === null
+          ? `${asOf} 時点のデータ · 前回の同期に失敗しました`
+          : `${asOf} 時点のデータ · 前回の同期に失敗しました。次回 ${nextTry} に再試行します`,
+      needsAccess: (asOf: string) =>
+        `${asOf} 時点のデータ · 同期が止まっています: 管理者が Seika のアクセス トークンを更新する必要があります`,
+      never: 'まだ同期されていません',
+    },
     withheld: '非表示 (5 件未満)',
   },
   chart: {
