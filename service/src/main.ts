@@ -12,7 +12,7 @@ import { openStorage, storageTargetFromEnvironment } from './app/openRepository.
 import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
-import { configureSyncSettings } from './sync/syncSettings.ts';
+import type { SyncSettings } from './sync/syncSettings.ts';
 import { storedProductionRule } from './services/delivery/storedProductionRule.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
@@ -36,6 +36,13 @@ function onSignal(stop: () => Promise<void>): void {
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
+}
+
+function syncSettingsOf(config: ServiceConfig): SyncSettings {
+  return {
+    metadataRefreshMinutes: config.SEIKA_METADATA_REFRESH_MINUTES,
+    deliveryHorizonDays: config.SEIKA_DELIVERY_HORIZON_DAYS,
+  };
 }
 
 async function runDemo(config: ServiceConfig, logger: Logger): Promise<void> {
@@ -77,6 +84,7 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
       logger,
       onStatus: printProgress,
       ...(config.SEIKA_SYNC_PAGE_SIZE === undefined ? {} : { maxPageSize: config.SEIKA_SYNC_PAGE_SIZE }),
+      settings: syncSettingsOf(config),
       target: { organization: organizationNameFromUrl(url), organizationUrl: url, personalAccessToken: pat },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -140,6 +148,7 @@ async function runServe(config: ServiceConfig, logger: Logger): Promise<void> {
     leaseMs: config.SEIKA_LEASE_SECONDS * 1000,
     pollMs: config.SEIKA_WORKER_POLL_MS,
     maxPageSize: config.SEIKA_SYNC_PAGE_SIZE,
+    syncSettings: syncSettingsOf(config),
     hubFilesDirectory: resolve('dist/extension/hubs'),
     allowedOrganizationOrigins: config.SEIKA_ALLOWED_ORGANIZATION_ORIGINS,
     auditRetentionMs: config.SEIKA_AUDIT_RETENTION_DAYS * 86_400_000,
@@ -160,10 +169,6 @@ async function main(): Promise<void> {
   const command = process.argv[2];
   const config = readConfig();
   const logger = createLogger({ level: config.SEIKA_LOG_LEVEL });
-  configureSyncSettings({
-    metadataRefreshMinutes: config.SEIKA_METADATA_REFRESH_MINUTES,
-    deliveryHorizonDays: config.SEIKA_DELIVERY_HORIZON_DAYS,
-  });
   switch (command) {
     case 'demo':
       return runDemo(config, logger);

@@ -32,6 +32,7 @@ import { createHttpAzureDevOps } from '../services/access/httpAzureDevOps.ts';
 import { openStorage, type Storage, type StorageTarget } from './openRepository.ts';
 import type { SyncReport } from '../sync/syncOrganization.ts';
 import { SyncWorker } from '../sync/syncWorker.ts';
+import type { SyncSettings } from '../sync/syncSettings.ts';
 import { createApp } from './createApp.ts';
 import { boundPort, listen } from './listen.ts';
 
@@ -56,6 +57,8 @@ export interface ServiceOptions {
   hubFilesDirectory?: string;
   previewRouter?: Router;
   maxPageSize?: number | undefined;
+  /** Metadata refresh and delivery horizon for the worker's runs (the environment's). */
+  syncSettings?: Partial<SyncSettings>;
   leaseMs?: number;
   pollMs?: number;
   onReport?: (report: SyncReport) => void;
@@ -100,6 +103,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         logger: options.logger,
         intervalMs: options.syncIntervalMs,
         ...(options.maxPageSize === undefined ? {} : { maxPageSize: options.maxPageSize }),
+        ...(options.syncSettings === undefined ? {} : { settings: options.syncSettings }),
         ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
         ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
         ...(options.onReport === undefined ? {} : { onReport: options.onReport }),

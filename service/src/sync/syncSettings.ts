@@ -1,6 +1,6 @@
 /**
  * Sync settings that come from the environment (`SEIKA_METADATA_REFRESH_MINUTES`,
- * `SEIKA_DELIVERY_HORIZON_DAYS`). `main.ts` sets them once at start; a run may override them (tests).
+ * `SEIKA_DELIVERY_HORIZON_DAYS`): passed with each run's options, the defaults where left out.
  */
 export interface SyncSettings {
   /** Team settings, iterations and board columns are read again at most this often (no hook exists). */
@@ -11,12 +11,6 @@ export interface SyncSettings {
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = { metadataRefreshMinutes: 60, deliveryHorizonDays: 365 };
 
-let configured: SyncSettings = DEFAULT_SYNC_SETTINGS;
-
-export function configureSyncSettings(settings: Partial<SyncSettings>): void {
-  configured = { ...configured, ...settings };
-}
-
 export function syncSettings(overrides?: Partial<SyncSettings>): SyncSettings {
-  return { ...configured, ...overrides };
+  return { ...DEFAULT_SYNC_SETTINGS, ...overrides };
 }

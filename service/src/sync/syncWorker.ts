@@ -7,6 +7,7 @@ import type { DeliveryRepository } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
 import { SyncStreamsFailedError, syncOrganization, type SyncReport } from './syncOrganization.ts';
+import type { SyncSettings } from './syncSettings.ts';
 
 export interface SyncWorkerOptions {
   repository: SeikaRepository;
@@ -25,6 +26,8 @@ export interface SyncWorkerOptions {
   pollMs?: number;
   clock?: Clock;
   maxPageSize?: number;
+  /** Metadata refresh and delivery horizon (the environment's); the defaults without it. */
+  settings?: Partial<SyncSettings>;
   /** Each project's production mark (saved delivery settings); the default /prod/i without it. */
   productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
   onReport?: (report: SyncReport) => void;
@@ -170,6 +173,7 @@ export class SyncWorker {
         now: () => this.clock.now(),
         ...(this.options.maxPageSize === undefined ? {} : { maxPageSize: this.options.maxPageSize }),
         ...(this.options.productionRule === undefined ? {} : { productionRule: this.options.productionRule }),
+        ...(this.options.settings === undefined ? {} : { settings: this.options.settings }),
       });
       this.options.onReport?.(report);
       await jobs.complete(claim, this.owner, this.clock.now() + this.options.intervalMs, this.clock.now());
