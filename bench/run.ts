@@ -11,6 +11,7 @@ const AREAS: Record<string, () => Promise<readonly BenchRow[]>> = {
   sync: async () => (await import('./sync/index.ts')).runSyncBenchmarks(),
   api: async () => (await import('./api/index.ts')).runApiBenchmarks(),
   targets: async () => (await import('./targets/index.ts')).benchTargets(),
+  'first-answer': async () => (await import('./firstAnswer/index.ts')).runFirstAnswerBenchmarks(),
 };
 
 const requested = process.argv.slice(2);

@@ -1,13 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import * as azdev from 'azure-devops-node-api';
-import type { ClientApiBase } from 'azure-devops-node-api/ClientApiBases.js';
 import type { ICoreApi } from 'azure-devops-node-api/CoreApi.js';
-import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
 import type { IWorkApi } from 'azure-devops-node-api/WorkApi.js';
 import type { IWorkItemTrackingApi } from 'azure-devops-node-api/WorkItemTrackingApi.js';
+import { clientSetFor, forgetClientSet, libraryRequests } from './clientSets.ts';
 import { attachedRateLimit, readRateLimitHeaders, type RateLimitInfo } from './http/rateLimit.ts';
 import { RequestBudget, systemClock, type Clock, type RequestLane } from './http/requestBudget.ts';
-import { AdoHttpError, withRetries } from './http/retry.ts';
+import { AdoHttpError, EmptyAnswerError, withRetries } from './http/retry.ts';
 import { AdoAccessDeniedError, scopeNamedIn, serviceMessageOf } from './scopes.ts';
 
 /**
@@ -53,8 +51,9 @@ export interface AdoConnection {
   readonly organizationUrl: string;
   readonly budget: RequestBudget;
   /**
-   * Confirms the credentials work; throws AdoAuthenticationError when Azure DevOps refuses them. Asks
-   * once per connection (a run) unless `again`, after a refusal that might mean the PAT expired meanwhile.
+   * Confirms the credentials work (`connectionData`); throws AdoAuthenticationError when Azure DevOps
+   * refuses them. Asked only when an answer needs explaining (a 401/403, an empty answer), once per
+   * connection (a run) unless `again`, after a refusal that might mean the PAT expired meanwhile.
    */
   verifyCredentials(again?: boolean): Promise<void>;
   core(): Promise<ICoreApi>;
@@ -79,7 +78,12 @@ export type AdoConnectionFactory = (
  * Attributes requests to whoever runs inside `requestAttribution.run({ requests: 0 }, …)`: the sync
  * counts each stream's requests this way (discovery goes to the stream that first needed it).
  */
-export const requestAttribution = new AsyncLocalStorage<{ requests: number; lane?: RequestLane }>();
+export const requestAttribution = new AsyncLocalStorage<{
+  requests: number;
+  lane?: RequestLane;
+  /** Time this stream's requests spent waiting for the budget (its pages come in bursts then). */
+  waitedMs?: number;
+}>();
 
 /** The budget lane of the requests sent from here: the stream's (work-item streams go first). */
 const laneHere = (): RequestLane => requestAttribution.getStore()?.lane ?? 'flow';
@@ -87,31 +91,6 @@ const laneHere = (): RequestLane => requestAttribution.getStore()?.lane ?? 'flow
 function countRequest(): void {
   const counter = requestAttribution.getStore();
   if (counter !== undefined) counter.requests += 1;
-}
-
-/** Wraps the PAT handler to count every request the library sends, for the sync figures. */
-function countingHandler(inner: IRequestHandler, onRequest: () => void): IRequestHandler {
-  return {
-    prepareRequest: (options) => {
-      onRequest();
-      inner.prepareRequest(options);
-    },
-    canHandleAuthentication: (response) => inner.canHandleAuthentication(response),
-    handleAuthentication: (httpClient, requestInfo, objects: unknown) =>
-      inner.handleAuthentication(httpClient, requestInfo, objects),
-  };
-}
-
-/** The first call's promise, shared by every later call (a failed one is forgotten and retried). */
-function once<T>(create: () => Promise<T>): () => Promise<T> {
-  let created: Promise<T> | undefined;
-  return () => {
-    created ??= create().catch((error: unknown) => {
-      created = undefined;
-      throw error;
-    });
-    return created;
-  };
 }
 
 function messageOf(error: unknown): string {
@@ -130,36 +109,62 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
   const budget = options.budget ?? new RequestBudget({ clock });
   const organizationUrl = target.organizationUrl.replace(/\/+$/, '');
   let requests = 0;
-  const handler = countingHandler(azdev.getPersonalAccessTokenHandler(target.personalAccessToken), () => {
+  const counted = () => {
     requests += 1;
     countRequest();
-  });
-  const webApi = new azdev.WebApi(organizationUrl, handler, { socketTimeout: 30_000 });
+  };
+  // Kept across runs with their discovered routes (clientSets.ts): a later run asks no discovery.
+  const clients = clientSetFor(organizationUrl, target.personalAccessToken, clock.now());
+  /** Runs `work` so that the requests the shared library clients send are counted as this run's. */
+  const library = <T>(work: () => Promise<T>): Promise<T> => libraryRequests.run(counted, work);
   const authorization = `Basic ${Buffer.from(`:${target.personalAccessToken}`).toString('base64')}`;
-  const areaUrls = new Map<string, Promise<string>>();
-  /** Library clients are created one after the other (see libraryClient). */
-  let creating: Promise<unknown> = Promise.resolve();
 
-  async function call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  async function attempt<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    const asked = clock.now();
+    const release = await budget.acquire(laneHere());
+    const counter = requestAttribution.getStore();
+    if (counter !== undefined) counter.waitedMs = (counter.waitedMs ?? 0) + (clock.now() - asked);
+    try {
+      const result = await library(work);
+      // Only an object can carry the library's attached headers; its absence then means none were sent.
+      if (typeof result === 'object' && result !== null) budget.observe(attachedRateLimit(result), 200);
+      return result;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 401 || status === 403) {
+        const message = error instanceof AdoHttpError ? serviceMessageOf(error.bodyText) : messageOf(error);
+        throw new AdoAccessDeniedError(status, operation, message, scopeNamedIn(message));
+      }
+      // A route the library discovered may have moved: the next run discovers again.
+      if (status === 404) forgetClientSet(organizationUrl, clients);
+      budget.observe(attachedRateLimit(error), status);
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The library answers both Azure DevOps's sign-in page (203: the PAT was refused) and a 404 (a route
+   * gone) with nothing. Credentials are not checked before a run (that cost a request each run), so the
+   * first such answer asks `connectionData` once: refused there, the PAT is; else the routes are dropped
+   * and the answer is what it was (callers retry an empty answer as a cut-off body).
+   */
+  async function explainEmptyAnswer(): Promise<void> {
+    forgetClientSet(organizationUrl, clients);
+    await verifyCredentials();
+  }
+
+  async function call<T>(operation: string, work: () => Promise<T>, checkEmpty = true): Promise<T> {
     return withRetries(
       async () => {
-        const release = await budget.acquire(laneHere());
         try {
-          const result = await work();
-          // Only an object can carry the library's attached headers; its absence then means none were sent.
-          if (typeof result === 'object' && result !== null) budget.observe(attachedRateLimit(result), 200);
+          const result = await attempt(operation, work);
+          if (checkEmpty && (result === null || result === undefined)) await explainEmptyAnswer();
           return result;
         } catch (error) {
-          const status = statusOf(error);
-          if (status === 401 || status === 403) {
-            const message =
-              error instanceof AdoHttpError ? serviceMessageOf(error.bodyText) : messageOf(error);
-            throw new AdoAccessDeniedError(status, operation, message, scopeNamedIn(message));
-          }
-          budget.observe(attachedRateLimit(error), status);
+          if (checkEmpty && error instanceof EmptyAnswerError) await explainEmptyAnswer();
           throw error;
-        } finally {
-          release();
         }
       },
       {
@@ -169,7 +174,8 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
         ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
         // The library's errors and AdoHttpError carry the headers under the same name.
         retryAfterOf: (error) => attachedRateLimit(error)?.retryAfter,
-        onRetry: ({ attempt, delayMs }) => options.onRetry?.({ operation, attempt, delayMs }),
+        onRetry: ({ attempt: attempted, delayMs }) =>
+          options.onRetry?.({ operation, attempt: attempted, delayMs }),
       },
     );
   }
@@ -178,8 +184,7 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     url: string,
     init: { method?: string; body?: unknown } = {},
   ): Promise<JsonResponse> {
-    requests += 1;
-    countRequest();
+    counted();
     const response = await fetch(url, {
       method: init.method ?? 'GET',
       headers: {
@@ -207,45 +212,10 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
     };
   }
 
-  /**
-   * Some areas live on their own host (Release on vsrm.dev.azure.com); resource areas say where. The
-   * library has fetched them once for its own clients: its Release client's base URL reuses that answer
-   * (on-premises servers answer with no areas, and every area then lives on the organization URL).
-   */
-  function areaUrl(area: 'Release'): Promise<string> {
-    let url = areaUrls.get(area);
-    if (url === undefined) {
-      const located = creating
-        .then(() => webApi.getReleaseApi())
-        .then((client) => client.baseUrl.replace(/\/+$/, ''));
-      creating = located.catch(() => undefined);
-      url = located;
-      areaUrls.set(area, url);
-      url.catch(() => areaUrls.delete(area));
-    }
-    return url;
-  }
-
-  /**
-   * One client per area per connection (a run), created one after the other and with its routes
-   * discovered before use: the library fetches resource areas again for clients created concurrently,
-   * and each client asks OPTIONS again for requests started before its first discovery ended.
-   */
-  function libraryClient<T extends ClientApiBase>(area: string, create: () => Promise<T>): () => Promise<T> {
-    return once(() => {
-      const client = creating.then(create).then(async (created) => {
-        await created.vsoClient.beginGetLocation(area, '');
-        return created;
-      });
-      creating = client.catch(() => undefined);
-      return client;
-    });
-  }
-
   let verified: Promise<void> | undefined;
   async function verify(): Promise<void> {
     try {
-      const connection: unknown = await call('connectionData', () => webApi.connect());
+      const connection: unknown = await call('connectionData', () => clients.webApi.connect(), false);
       // The library turns the 203 sign-in page into a null result instead of an error.
       if (connection === null || connection === undefined) throw new AdoAuthenticationError(organizationUrl);
     } catch (error) {
@@ -254,20 +224,37 @@ export const createAdoConnection: AdoConnectionFactory = (target, options = {}) 
       throw error;
     }
   }
+  function verifyCredentials(again = false): Promise<void> {
+    if (verified === undefined || again) verified = verify();
+    return verified;
+  }
+
+  /**
+   * Route discovery runs outside `call`; a refused PAT may make it fail as "no location found" (the
+   * sign-in page is no list of locations), so a failure asks `connectionData` before it is reported.
+   */
+  async function discovered<T>(create: () => Promise<T>): Promise<T> {
+    try {
+      return await library(create);
+    } catch (error) {
+      await verifyCredentials();
+      throw error;
+    }
+  }
 
   return {
     organizationUrl,
     budget,
-    verifyCredentials(again = false) {
-      if (verified === undefined || again) verified = verify();
-      return verified;
-    },
-    core: libraryClient('core', () => webApi.getCoreApi()),
-    work: libraryClient('work', () => webApi.getWorkApi()),
-    workItemTracking: libraryClient('wit', () => webApi.getWorkItemTrackingApi()),
-    call,
+    verifyCredentials,
+    core: () => discovered(() => clients.core()),
+    work: () => discovered(() => clients.work()),
+    workItemTracking: () => discovered(() => clients.workItemTracking()),
+    call: (operation, work) => call(operation, work),
     async getJson(pathAndQuery, requestOptions = {}) {
-      const base = requestOptions.area === undefined ? organizationUrl : await areaUrl(requestOptions.area);
+      const base =
+        requestOptions.area === undefined
+          ? organizationUrl
+          : await discovered(() => clients.areaUrl(requestOptions.area ?? 'Release'));
       return call(pathAndQuery.split('?')[0] ?? pathAndQuery, () =>
         fetchJson(`${base}/${pathAndQuery.replace(/^\/+/, '')}`),
       );

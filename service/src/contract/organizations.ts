@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncProblemSchema } from './syncStatus.ts';
+import { firstSyncEstimateSchema, syncProblemSchema } from './syncStatus.ts';
 import { timeZoneSchema } from './timeZone.ts';
 
 export const connectOrganizationRequestSchema = z.object({
@@ -77,6 +77,8 @@ export const syncStatusResponseSchema = z.object({
       lastError: z.string().nullable(),
     })
     .nullable(),
+  /** The first sync of every stream not yet synced once, with its ETA (see syncStatus.ts). */
+  firstSync: firstSyncEstimateSchema.nullable().optional(),
   streams: z.array(streamStatusSchema),
 });
 export type SyncStatusResponse = z.infer<typeof syncStatusResponseSchema>;

@@ -65,6 +65,8 @@ export const FEATURE_SCOPES: Record<
       { scope: 'vso.code', label: 'Code (Read)' },
       { scope: 'vso.release', label: 'Release (Read)' },
       { scope: 'vso.environment_manage', label: 'Environment (Read & manage)' },
+      // Incidents are work items: their artifact links to builds and releases are read with it.
+      { scope: 'vso.work', label: 'Work Items (Read)' },
     ],
   },
 };
@@ -89,6 +91,24 @@ export const streamHealthSchema = z.object({
 });
 export type StreamHealth = z.infer<typeof streamHealthSchema>;
 
+/**
+ * The organization's first sync as a whole (every stream not yet synced once): when it ends is when the
+ * last of them does. `null` estimates while any of them cannot be estimated yet.
+ */
+export const firstSyncEstimateSchema = z.object({
+  /** Streams still in their first sync. */
+  streamsLeft: z.number().int(),
+  /** Of those, the ones without an estimate (queued, just started, failed and retrying). */
+  streamsWithoutEstimate: z.number().int(),
+  /** When the earliest of them started (ISO time). */
+  startedAt: z.string().nullable(),
+  /** 0..1 by time: elapsed ÷ (elapsed + estimated time left). */
+  progress: z.number().nullable(),
+  estimatedSecondsLeft: z.number().nullable(),
+  estimatedFinishAt: z.string().nullable(),
+});
+export type FirstSyncEstimate = z.infer<typeof firstSyncEstimateSchema>;
+
 export const syncHealthResponseSchema = z.object({
   organization: z.string(),
   /** The organization's state: the most pressing of its streams' (flow streams decide `first_sync`). */
@@ -100,6 +120,8 @@ export const syncHealthResponseSchema = z.object({
   resumesAt: z.string().nullable(),
   nextRunAt: z.string().nullable(),
   problem: syncProblemSchema.nullable(),
+  /** The first sync of every stream not yet synced once, with its ETA; null when there is none. */
+  firstSync: firstSyncEstimateSchema.nullable().optional(),
   streams: z.array(streamHealthSchema),
 });
 export type SyncHealthResponse = z.infer<typeof syncHealthResponseSchema>;

@@ -7,6 +7,7 @@ import {
   SYNC_PROBLEM_CODES,
 } from '../contract/syncStatus.ts';
 import type { JobState, StreamStatus } from '../storage/tenants.ts';
+import { estimateFirstSync } from './firstSyncEstimate.ts';
 import { renderProblem } from './problems.ts';
 import type { StreamFeature } from './stream.ts';
 
@@ -103,6 +104,7 @@ export function describeSyncHealth(input: HealthInput): SyncHealthResponse {
     resumesAt: resumes.length === 0 ? null : iso(Math.min(...resumes)),
     nextRunAt: iso(input.job?.dueAt),
     problem: pressing?.problem ?? null,
+    firstSync: estimateFirstSync(input.statuses, input.now),
     streams,
   };
 }

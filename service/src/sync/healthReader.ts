@@ -2,6 +2,7 @@ import type { QuarantineResponse, SyncHealthResponse } from '../contract/syncSta
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
 import { describeSyncHealth } from './health.ts';
+import { streamOfPageKind } from './quarantineStreams.ts';
 import type { StreamFeature } from './stream.ts';
 import { ALL_STREAMS } from './streams.ts';
 
@@ -32,7 +33,10 @@ export function createSyncHealthReader(dependencies: {
         dependencies.repository.listQuarantined(organization),
       ]);
       const counts = new Map<string, number>();
-      for (const record of quarantined) counts.set(record.stream, (counts.get(record.stream) ?? 0) + 1);
+      for (const record of quarantined) {
+        const stream = streamOfPageKind(record.stream);
+        counts.set(stream, (counts.get(stream) ?? 0) + 1);
+      }
       return describeSyncHealth({
         organization,
         statuses,

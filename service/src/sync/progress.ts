@@ -17,6 +17,31 @@ const RECENT_SAMPLES = 8;
  */
 const RECENT_SHARE_OF_RUN = 0.4;
 
+/** A wait for the budget at least this long before a page makes that page the start of a burst. */
+const BURST_WAIT_MS = 100;
+
+/**
+ * Burst starts kept: the last two, one whole budget window apart. The window's pace is the stream's
+ * share of what the budget gives back, which changes as soon as another stream ends (its share is freed),
+ * so the last window says more than an average over several.
+ */
+const BURST_STARTS_KEPT = 2;
+
+interface Sample {
+  at: number;
+  progress: number;
+}
+
+/** Keeps the last few samples, spanning at least a share of the run so far. */
+function keepRecent(samples: Sample[], at: number, startedAt: number): void {
+  const minimumSpan = (at - startedAt) * RECENT_SHARE_OF_RUN;
+  while (samples.length > RECENT_SAMPLES) {
+    const second = samples[1];
+    if (second === undefined || at - second.at < minimumSpan) break;
+    samples.shift();
+  }
+}
+
 /**
  * Tracks one stream's run for the sync-status API and the CLI. Progress is estimated from time: the
  * stream reads history from its oldest change to now, so the timestamp reached says how far it is.
@@ -27,7 +52,10 @@ export class StreamProgress {
   private oldestSeen: number | null = null;
   private progress: number | null = null;
   /** Recent (time, progress) points: the ETA follows the current pace, not the run's average. */
-  private readonly samples: { at: number; progress: number }[] = [];
+  private readonly samples: Sample[] = [];
+  /** The recent samples that came first after a wait for the budget: each starts a burst of pages. */
+  private readonly burstStarts: Sample[] = [];
+  private waitedAtLastSample = 0;
   private readonly startedAt: number;
   /** The budget is the organization's and outlives runs: pacing is counted from this run's start. */
   private readonly waitedBefore: number;
@@ -45,6 +73,8 @@ export class StreamProgress {
       requestCount: () => number;
       now: () => number;
       onUpdate?: (status: StreamStatus) => void;
+      /** How long this stream's own requests waited for the budget so far (ms). */
+      waitedHere?: () => number;
     },
   ) {
     this.startedAt = dependencies.now();
@@ -78,16 +108,17 @@ export class StreamProgress {
     await this.save('collecting', null);
   }
 
-  /** Keeps the last few samples, spanning at least a share of the run so far. */
   private recordSample(at: number): void {
     if (this.progress === null) return;
-    this.samples.push({ at, progress: this.progress });
-    const minimumSpan = (at - this.startedAt) * RECENT_SHARE_OF_RUN;
-    while (this.samples.length > RECENT_SAMPLES) {
-      const second = this.samples[1];
-      if (second === undefined || at - second.at < minimumSpan) break;
-      this.samples.shift();
+    const sample = { at, progress: this.progress };
+    this.samples.push(sample);
+    keepRecent(this.samples, at, this.startedAt);
+    const waited = this.dependencies.waitedHere?.() ?? 0;
+    if (waited - this.waitedAtLastSample >= BURST_WAIT_MS) {
+      this.burstStarts.push(sample);
+      if (this.burstStarts.length > BURST_STARTS_KEPT) this.burstStarts.shift();
     }
+    this.waitedAtLastSample = waited;
   }
 
   /**
@@ -131,14 +162,25 @@ export class StreamProgress {
   /**
    * Time left at the pace of the last few pages (rate limits and page sizes change the pace during a
    * run, so the average since the start misleads); the average since the start until there are two.
+   * Under a paced budget pages come in bursts, one per budget window: a pace measured from the end of
+   * one burst to the start of another (or the reverse) is off by a whole burst, so the pace is then
+   * measured between the last two burst starts, a whole window apart, and the finish is projected from
+   * the latest burst start. The last burst needed begins up to a window before the straight line reaches the end
+   * (half a window on average), so the projection is taken back by half a window. Time since the
+   * projection's point counts as spent, so a status saved during a wait stays true.
    */
   private estimatedSecondsLeft(now: number): number | null {
     if (this.progress === null || this.progress <= 0) return null;
-    const oldest = this.samples[0];
-    const newest = this.samples.at(-1);
-    if (oldest !== undefined && newest !== undefined && newest.progress > oldest.progress) {
-      const rate = (newest.progress - oldest.progress) / Math.max(1, newest.at - oldest.at);
-      return Math.round((1 - this.progress) / rate / 1000);
+    const bursts = this.burstStarts.length >= 2;
+    const points = bursts ? this.burstStarts : this.samples;
+    const from = points[0];
+    const anchor = points.at(-1);
+    if (from !== undefined && anchor !== undefined && anchor.progress > from.progress) {
+      const span = Math.max(1, anchor.at - from.at);
+      const rate = (anchor.progress - from.progress) / span;
+      const window = bursts ? span / (points.length - 1) : 0;
+      const finish = anchor.at + Math.max(0, (1 - anchor.progress) / rate - window / 2);
+      return Math.max(0, Math.round((finish - now) / 1000));
     }
     const elapsed = (now - this.startedAt) / 1000;
     return Math.round((elapsed * (1 - this.progress)) / this.progress);

@@ -9,7 +9,7 @@ import type { RequestLane } from '../ado/http/requestBudget.ts';
 import { AdoAccessDeniedError, type AdoScope } from '../ado/scopes.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/delivery/repository.ts';
+import type { DeliveryRepository, IncidentRule } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamStatus, StreamStatusStore } from '../storage/tenants.ts';
 import { REVISIONS_STREAM } from './collect/workItems/reportingRevisions.ts';
@@ -84,6 +84,8 @@ export async function syncOrganization(dependencies: {
   now?: () => number;
   /** Each project's production mark, for the streams that ask per production deployment. */
   productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
+  /** Each project's incident rule, for the stream that reads incidents' artifact links. */
+  incidentRule?: (organization: string, project: string) => Promise<IncidentRule>;
   /** Overrides of the environment's sync settings (refresh cadence, delivery horizon). */
   settings?: Partial<SyncSettings>;
   /** Read team metadata whatever its age. */
@@ -92,6 +94,7 @@ export async function syncOrganization(dependencies: {
   const { repository, target, logger } = dependencies;
   const now = dependencies.now ?? Date.now;
   const productionRule = dependencies.productionRule;
+  const incidentRule = dependencies.incidentRule;
   const started = performance.now();
   const connection = dependencies.createConnection(
     { organizationUrl: target.organizationUrl, personalAccessToken: target.personalAccessToken },
@@ -105,12 +108,13 @@ export async function syncOrganization(dependencies: {
     logger.info('no delivery store: delivery streams left out', { organization: target.organization });
   }
   const runId = await repository.startSyncRun(target.organization);
-  const progressOf = (stream: string) =>
+  const progressOf = (stream: string, waitedHere?: () => number) =>
     new StreamProgress(target.organization, stream, {
       store: dependencies.statusStore ?? discardStatus,
       budget: connection.budget,
       requestCount: () => connection.requestCount(),
       now,
+      ...(waitedHere === undefined ? {} : { waitedHere }),
       ...(dependencies.onStatus === undefined ? {} : { onUpdate: dependencies.onStatus }),
     });
 
@@ -124,27 +128,18 @@ export async function syncOrganization(dependencies: {
     seconds: (performance.now() - started) / 1000,
   });
 
-  try {
-    await connection.verifyCredentials();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await repository.finishSyncRun(runId, {
-      status: 'failed',
-      error: message,
-      pages: 0,
-      revisions: 0,
-      requests: connection.requestCount(),
-    });
-    const problem =
-      error instanceof AdoAuthenticationError ? credentialsRefusedProblem(target.organization) : undefined;
-    await Promise.all(streams.map((stream) => progressOf(stream.name).failed(message, problem)));
-    logger.error('sync refused', { organization: target.organization, error: message });
-    throw error;
-  }
-
+  // Credentials are not checked before the streams start (a request each run): a stream's first
+  // request tells, and once one stream learnt the PAT is refused, the streams still to start do not.
   const access = scopeTracker(connection);
+  let credentialsRefused: AdoAuthenticationError | undefined;
   const runStream = async (stream: SyncStream): Promise<StreamOutcome> => {
-    const progress = progressOf(stream.name);
+    const lane: RequestLane = stream.access.feature === 'flow' ? 'flow' : 'delivery';
+    const counter = { requests: 0, lane, waitedMs: 0 };
+    const progress = progressOf(stream.name, () => counter.waitedMs);
+    if (credentialsRefused !== undefined) {
+      await progress.failed(credentialsRefused.message, credentialsRefusedProblem(target.organization));
+      throw credentialsRefused;
+    }
     const needsScope = async (scope: AdoScope): Promise<StreamOutcome> => {
       const problem = needsScopeProblem(scope, stream.access.feature);
       await progress.needsScope(renderProblem(problem).message, problem);
@@ -155,8 +150,6 @@ export async function syncOrganization(dependencies: {
     const known = stream.access.scopes.find((scope) => access.missing.has(scope));
     if (known !== undefined) return needsScope(known);
     await progress.start();
-    const lane: RequestLane = stream.access.feature === 'flow' ? 'flow' : 'delivery';
-    const counter = { requests: 0, lane };
     // Work-item streams hold the budget's first claim for as long as they run.
     const flowEnded = lane === 'flow' ? connection.budget.flowStreamStarted() : () => undefined;
     try {
@@ -178,6 +171,9 @@ export async function syncOrganization(dependencies: {
           ...(productionRule === undefined
             ? {}
             : { productionRule: (project: string) => productionRule(target.organization, project) }),
+          ...(incidentRule === undefined
+            ? {}
+            : { incidentRule: (project: string) => incidentRule(target.organization, project) }),
         }),
       );
       await progress.done();
@@ -196,7 +192,10 @@ export async function syncOrganization(dependencies: {
           ? credentialsRefusedProblem(target.organization)
           : streamFailedProblem(message);
       await progress.failed(message, problem);
-      if (error instanceof AdoAuthenticationError) throw error;
+      if (error instanceof AdoAuthenticationError) {
+        credentialsRefused ??= error;
+        throw error;
+      }
       logger.error('stream failed', {
         organization: target.organization,
         stream: stream.name,
@@ -230,6 +229,7 @@ export async function syncOrganization(dependencies: {
       revisions: 0,
       requests: connection.requestCount(),
     });
+    logger.error('sync refused', { organization: target.organization, error: message });
     throw error;
   }
   const outcomes = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

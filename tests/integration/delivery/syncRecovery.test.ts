@@ -87,41 +87,65 @@ describe.each(BACKENDS)('delivery sync recovery on %s', (backend) => {
       stream: BUILDS_STREAM,
       path: /\/_apis\/build\/builds$/,
       damage: (item: Record<string, unknown>) => delete item['queueTime'],
-      message: /build\.builds page: field response\.value\.3\.queueTime: .*\(item with id \d+\)/,
+      reason: /^field queueTime: /,
+      itemKey: /^id \d+$/,
     },
     {
       stream: ENVIRONMENTS_STREAM,
       path: /\/environmentdeploymentrecords$/,
       damage: (item: Record<string, unknown>) => (item['result'] = 'exploded'),
-      message: /environmentDeploymentRecords page: field response\.value\.3\.result: .*\(item with id \d+\)/,
+      reason: /^field result: /,
+      itemKey: /^id \d+$/,
     },
     {
       stream: RELEASES_STREAM,
       path: /\/_apis\/release\/deployments$/,
       damage: (item: Record<string, unknown>) => (item['deploymentStatus'] = 'exploded'),
-      message:
-        /release\.deployments page: field response\.value\.3\.deploymentStatus: .*\(item with id \d+\)/,
+      reason: /^field deploymentStatus: /,
+      itemKey: /^id \d+$/,
     },
     {
       stream: CHANGES_STREAM,
       path: /\/_apis\/git\/pullrequests$/,
       damage: (item: Record<string, unknown>) => delete item['closedDate'],
-      message:
-        /git\.pullRequests page: field response\.value\.3\.closedDate: .*\(item with pullRequestId \d+\)/,
+      reason: /^field closedDate: /,
+      itemKey: /^pullRequestId \d+$/,
     },
   ])(
-    'a malformed $stream page fails with the field named and leaves the watermark',
-    async ({ stream, path, damage, message }) => {
-      const failing = sync({ streams: [stream], createConnection: damaging(path, 2, damage) });
-      await expect(failing).rejects.toThrow(SyncStreamsFailedError);
-      await expect(failing).rejects.toThrow(message);
-      expect(await test.repository.getWatermark(simulator.organization, stream)).toBeUndefined();
-
-      // The next run without the damage reads from the start and ends with a watermark.
-      await sync({ streams: [stream] });
+    'a malformed record of a $stream page is quarantined with the field named; the run goes on',
+    async ({ stream, path, damage, reason, itemKey }) => {
+      const report = await sync({ streams: [stream], createConnection: damaging(path, 2, damage) });
+      expect(report.streams.every((entry) => entry.error === null)).toBe(true);
       expect(await test.repository.getWatermark(simulator.organization, stream)).toBeDefined();
+      const quarantined = await test.repository.listQuarantined(simulator.organization);
+      expect(quarantined).toHaveLength(1);
+      expect(quarantined[0]).toMatchObject({ position: 3 });
+      expect(quarantined[0]?.reason).toMatch(reason);
+      expect(quarantined[0]?.itemKey).toMatch(itemKey);
     },
   );
+
+  it('a page whose envelope is malformed fails with the field named and leaves the watermark', async () => {
+    const envelopeBroken: AdoConnectionFactory = (target, options) => {
+      const inner = createAdoConnection(target, options);
+      return {
+        ...inner,
+        async getJson(pathAndQuery, requestOptions) {
+          const response = await inner.getJson(pathAndQuery, requestOptions);
+          if (!/\/_apis\/build\/builds$/.test(pathAndQuery.split('?')[0] ?? '')) return response;
+          return { ...response, body: { count: 1, value: 'not a list' } };
+        },
+      };
+    };
+    const failing = sync({ streams: [BUILDS_STREAM], createConnection: envelopeBroken });
+    await expect(failing).rejects.toThrow(SyncStreamsFailedError);
+    await expect(failing).rejects.toThrow(/build\.builds page: field response\.value: /);
+    expect(await test.repository.getWatermark(simulator.organization, BUILDS_STREAM)).toBeUndefined();
+
+    // The next run without the damage reads from the start and ends with a watermark.
+    await sync({ streams: [BUILDS_STREAM] });
+    expect(await test.repository.getWatermark(simulator.organization, BUILDS_STREAM)).toBeDefined();
+  });
 
   it('asks for a build that was still running by id, run after run, until it has completed', async () => {
     const organization = simulator.organization;

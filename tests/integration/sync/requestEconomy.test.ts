@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetAllClientSets } from '../../../service/src/ado/clientSets.ts';
 import { createAdoConnection } from '../../../service/src/ado/clients.ts';
 import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
 import { silentLogger } from '../../../service/src/logger.ts';
 import { startSimulator, type RunningSimulator } from '../../../service/src/simulator/index.ts';
+import { REVISIONS_STREAM } from '../../../service/src/sync/collect/workItems/reportingRevisions.ts';
 import { ALL_STREAMS } from '../../../service/src/sync/streams.ts';
 import { syncOrganization, type SyncReport } from '../../../service/src/sync/syncOrganization.ts';
 import type { SyncSettings } from '../../../service/src/sync/syncSettings.ts';
@@ -14,6 +16,8 @@ beforeAll(async () => {
   // The demo organization, with the simulator's route discovery and rate limits as the real service has.
   simulator = await startSimulator({ seed: 7, scale: 'demo', now: new Date('2026-06-01T00:00:00Z') });
   storage = await openStorage({ kind: 'sqlite', path: ':memory:' });
+  // A process that has never talked to this organization.
+  forgetAllClientSets();
 });
 
 afterAll(async () => {
@@ -22,7 +26,7 @@ afterAll(async () => {
 });
 
 function sync(
-  options: { now?: () => number; settings?: Partial<SyncSettings>; into?: Storage } = {},
+  options: { now?: () => number; settings?: Partial<SyncSettings>; into?: Storage; pat?: string } = {},
 ): Promise<SyncReport> {
   const into = options.into ?? storage;
   return syncOrganization({
@@ -33,7 +37,7 @@ function sync(
     target: {
       organization: simulator.organization,
       organizationUrl: simulator.organizationUrl,
-      personalAccessToken: simulator.pat,
+      personalAccessToken: options.pat ?? simulator.pat,
     },
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
@@ -52,6 +56,8 @@ function classify(paths: readonly string[]): Record<string, number> {
     ['teams', /\/_apis\/teams$/i],
     ['work metadata', /\/_apis\/work\/|\/_apis\/wit\/workitemtypes\//i],
     ['revisions', /\/wit\/reporting\/workItemRevisions$/i],
+    ['incident relations', /\/_apis\/wit\/workitems$/i],
+    ['pushes', /\/repositories\/[^/]+\/pushes$/i],
     ['links', /\/wit\/reporting\/workItemLinks$/i],
     ['builds', /\/_apis\/build\/builds$/i],
     ['build changes', /\/_apis\/build\/.*changes$/i],
@@ -76,28 +82,44 @@ const pathsSince = (start: number) =>
   simulator.requestLog.slice(start).map((entry) => `${entry.method} ${entry.path}`);
 
 describe('request economy against the simulator', () => {
-  it('keeps a no-change sync within one request per stream plus 3, besides the library discovery', async () => {
+  it('keeps a no-change sync within one request per stream plus 3, discovery included', async () => {
     const first = await sync();
     const firstLog = simulator.requestLog.length;
     const firstKinds = classify(pathsSince(0));
     const unchanged = await sync();
     const secondPaths = pathsSince(firstLog);
     const kinds = classify(secondPaths);
+    // A new process (a restarted service) discovers the routes again, once.
+    forgetAllClientSets();
+    const freshLog = simulator.requestLog.length;
+    const fresh = await sync();
+    const freshPaths = pathsSince(freshLog);
+    const freshKinds = classify(freshPaths);
     console.log(
       JSON.stringify({
         first: { total: first.requests, perStream: perStream(first), kinds: firstKinds },
         unchanged: { total: unchanged.requests, perStream: perStream(unchanged), kinds },
+        unchangedNewProcess: { total: fresh.requests, perStream: perStream(fresh), kinds: freshKinds },
       }),
     );
     // Every request the sync counted reached the server.
     expect(secondPaths).toHaveLength(unchanged.requests);
-    // Route discovery happens once per area per run, whatever the number of streams or projects.
-    const discovery = secondPaths.filter((path) => path.startsWith('OPTIONS'));
+    expect(freshPaths).toHaveLength(fresh.requests);
+    // Credentials are checked only when an answer needs explaining: never in a run that went well.
+    for (const run of [firstKinds, kinds, freshKinds]) expect(run.connectionData ?? 0).toBe(0);
+    // Later runs of a process reuse the discovered routes; the first discovers each area once.
+    expect(kinds.discovery ?? 0).toBe(0);
+    expect(firstKinds.discovery).toBeGreaterThan(0);
+    const discovery = freshPaths.filter((path) => path.startsWith('OPTIONS'));
     expect(new Set(discovery).size).toBe(discovery.length);
+    expect(freshKinds.discovery ?? 0).toBeLessThanOrEqual(3);
     expect(kinds.projects).toBe(1);
-    // The budget: one request per stream plus a fixed overhead of 3, the library's discovery aside.
-    expect(unchanged.requests - (kinds.discovery ?? 0)).toBeLessThanOrEqual(ALL_STREAMS.length + 3);
-    expect(kinds).toMatchObject({ connectionData: 1, teams: 1, revisions: 1, links: 1, releases: 1 });
+    expect(freshKinds.projects).toBe(1);
+    // The budget: one request per stream plus a fixed overhead of 3 (here: the project list alone);
+    // the first run of a process adds the library's route discovery.
+    expect(unchanged.requests).toBeLessThanOrEqual(ALL_STREAMS.length + 3);
+    expect(fresh.requests - (freshKinds.discovery ?? 0)).toBeLessThanOrEqual(ALL_STREAMS.length + 3);
+    expect(kinds).toMatchObject({ teams: 1, revisions: 1, links: 1, releases: 1 });
     expect(kinds['pull request list']).toBe(1);
     // The builds list, and the question about the runs still pending when there are any.
     expect(kinds.builds ?? 0).toBeLessThanOrEqual(2);
@@ -109,9 +131,42 @@ describe('request economy against the simulator', () => {
       'pull request commits',
       'repositories',
       'branch commits',
+      'pushes',
+      'incident relations',
       'build changes',
     ]) {
       expect(kinds[idle] ?? 0, idle).toBe(0);
+      expect(freshKinds[idle] ?? 0, idle).toBe(0);
+    }
+  });
+
+  it('still tells a missing scope from a refused PAT, with one connectionData question', async () => {
+    const owner = simulator.organizations[0];
+    if (owner === undefined) throw new Error('the simulator serves no organization');
+    const issue = (scopes: string[]) =>
+      simulator.identities.issueToken({
+        userId: owner.ownerId,
+        organization: owner.name,
+        kind: 'pat',
+        scopes,
+      });
+    // A new credential gets new clients: nothing learnt with the full PAT is reused for it.
+    const narrow = await openStorage({ kind: 'sqlite', path: ':memory:' });
+    try {
+      const start = simulator.requestLog.length;
+      const report = await sync({ into: narrow, pat: issue(['vso.work', 'vso.project']) });
+      const kinds = classify(pathsSince(start));
+      expect(kinds.connectionData).toBe(1);
+      expect(report.streams.find((stream) => stream.stream === 'build.builds')?.needsScope).toBe('vso.build');
+      expect(report.streams.find((stream) => stream.stream === REVISIONS_STREAM)?.error).toBeNull();
+
+      const revoked = issue(['vso.work', 'vso.project']);
+      simulator.identities.revokeToken(revoked);
+      const refusedStart = simulator.requestLog.length;
+      await expect(sync({ into: narrow, pat: revoked })).rejects.toThrow(/refused the credentials/);
+      expect(classify(pathsSince(refusedStart)).connectionData ?? 0).toBeLessThanOrEqual(1);
+    } finally {
+      await narrow.close();
     }
   });
 

@@ -47,6 +47,11 @@ describe('sync health and quarantine over the API', () => {
       health.streams.filter((stream) => stream.feature === 'flow').map((stream) => stream.state),
     ).toEqual(['fresh', 'fresh', 'fresh']);
     expect(health.nextRunAt).not.toBeNull();
+    // The organization's first sync: the streams never synced once (delivery may still be reading).
+    const neverSynced = health.streams.filter(
+      (stream) => stream.lastSucceededAt === null && stream.state !== 'needs_scope',
+    );
+    expect(health.firstSync?.streamsLeft ?? 0).toBe(neverSynced.length);
 
     const quarantine = await test.api(`/organizations/${simulator.organization}/quarantine`);
     expect(quarantine.status).toBe(200);

@@ -125,7 +125,13 @@ function Streams({ organization, status, failed, strings, format }: StreamsProps
   }
   return (
     <>
-      <StreamTable organization={organization} streams={status.streams} strings={strings} format={format} />
+      <StreamTable
+        organization={organization}
+        streams={status.streams}
+        firstSync={status.firstSync}
+        strings={strings}
+        format={format}
+      />
       {status.streams.flatMap((stream) =>
         stream.lastError === null
           ? []

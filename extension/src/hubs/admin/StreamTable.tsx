@@ -2,9 +2,14 @@ import { Status, Statuses, StatusSize, type IStatusProps } from 'azure-devops-ui
 import { SimpleTableCell, Table, type ITableColumn } from 'azure-devops-ui/Table';
 import { ArrayItemProvider } from 'azure-devops-ui/Utilities/Provider';
 import { useMemo, type ReactNode } from 'react';
-import type { StreamStatusResponse, SyncState } from '../../../../service/src/contract/index.ts';
+import type {
+  FirstSyncEstimate,
+  StreamStatusResponse,
+  SyncState,
+} from '../../../../service/src/contract/index.ts';
 import type { Strings } from '../../i18n/en.ts';
 import type { AdminFormat } from './adminFormat.ts';
+import { FirstSyncSummary } from './FirstSyncSummary.tsx';
 import { SyncProgressBar } from './SyncProgressBar.tsx';
 import { isNoteworthy, problemText, rateLimitState, streamDisplayState } from './syncDisplay.ts';
 
@@ -24,24 +29,34 @@ const DEFAULT_INTERVAL_MS = 300_000;
 interface StreamTableProps {
   organization: string;
   streams: StreamStatusResponse[];
+  /** The organization's first sync as a whole, shown above the streams while there is one. */
+  firstSync?: FirstSyncEstimate | null | undefined;
   strings: Strings['admin'];
   format: AdminFormat;
 }
 
 type CellRenderer = (stream: StreamStatusResponse) => ReactNode;
 
-/** One row per sync stream: phase, progress bar, volume, estimated time left and rate-limit state. */
-export function StreamTable({ organization, streams, strings, format }: StreamTableProps) {
+/**
+ * One row per sync stream: phase, progress bar, volume, estimated time left and rate-limit state; above
+ * them, during the organization's first sync, its overall progress and ETA.
+ */
+export function StreamTable({ organization, streams, firstSync, strings, format }: StreamTableProps) {
   const columns = useMemo(() => streamColumns(strings, format), [strings, format]);
   const items = useMemo(() => new ArrayItemProvider(streams), [streams]);
   return (
-    <Table<StreamStatusResponse>
-      className="seika-stream-table"
-      ariaLabel={strings.streamsLabel(organization)}
-      columns={columns}
-      itemProvider={items}
-      containerClassName="h-scroll-auto"
-    />
+    <>
+      {firstSync === null || firstSync === undefined ? null : (
+        <FirstSyncSummary firstSync={firstSync} strings={strings} format={format} />
+      )}
+      <Table<StreamStatusResponse>
+        className="seika-stream-table"
+        ariaLabel={strings.streamsLabel(organization)}
+        columns={columns}
+        itemProvider={items}
+        containerClassName="h-scroll-auto"
+      />
+    </>
   );
 }
 

@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import type { AuditLog } from '../../storage/sql/audit/auditStore.ts';
 import type { OrganizationStore, StreamStatusStore, SyncJobQueue } from '../../storage/tenants.ts';
 import type { AzureDevOpsAccessPort } from '../access/azureDevOps.ts';
+import { estimateFirstSync } from '../../sync/firstSyncEstimate.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkPersonalAccessToken, organizationAddress } from './connectChecks.ts';
 import { ConnectError } from './errors.ts';
@@ -296,6 +297,7 @@ export function createOrganizationService(dependencies: {
                 lastFinishedAt: iso(job.lastFinishedAt),
                 lastError: job.lastError,
               },
+        firstSync: estimateFirstSync(streams, now()),
         streams: streams.map((status) => ({
           stream: status.stream,
           phase: status.phase,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { PageSource } from '../repository.ts';
+import type { PageSource, RawPage } from '../repository.ts';
 import { storedBody } from './rawPageIdentities.ts';
 import { integer } from './rows.ts';
 import type { SqlExecutor } from './sqlDatabase.ts';
+import { replaceQuarantined } from './workItems/quarantine.ts';
 
 /**
  * The raw page's id: stored now with the request that produced it, or the id of a page stored earlier.
@@ -14,7 +15,22 @@ export async function rawPageIdFor(
   organization: string,
   page: PageSource,
 ): Promise<number> {
-  if ('storedPageId' in page) return page.storedPageId;
+  const rawPageId =
+    'storedPageId' in page ? page.storedPageId : await insertRawPage(executor, organization, page);
+  // Every apply stores its page through here, inside the page's transaction: so does its quarantine.
+  if (page.quarantine !== undefined) {
+    await replaceQuarantined(
+      executor,
+      organization,
+      page.quarantine.stream,
+      rawPageId,
+      page.quarantine.records,
+    );
+  }
+  return rawPageId;
+}
+
+async function insertRawPage(executor: SqlExecutor, organization: string, page: RawPage): Promise<number> {
   const body = storedBody(page.body);
   const row = await executor.get(
     `INSERT INTO raw_pages (organization, stream, request_url, request_token, response_token, is_last_batch,

@@ -1,0 +1,131 @@
+/**
+ * Time to the first flow answer (issue 13): from connecting an organization (a process that never talked
+ * to it: no discovered routes) to the first team's Flow summary computed from what the sync stored. The
+ * simulator answers every request 150 ms late, under its default budget (200 TSTUs per five minutes).
+ * Work-item streams go first (the budget's flow lane), so the answer comes before delivery is read; the
+ * delivery streams are stopped once it has come. Rows: the demo organization, then a share of the large
+ * one of about BENCH_FIRST_ANSWER_ITEMS work items (10,000; 0 leaves it out).
+ * Run alone: node --import tsx bench/firstAnswer/index.ts
+ */
+import { pathToFileURL } from 'node:url';
+import { forgetAllClientSets } from '../../service/src/ado/clientSets.ts';
+import { createAdoConnection } from '../../service/src/ado/clients.ts';
+import { RequestBudget } from '../../service/src/ado/http/requestBudget.ts';
+import { openStorage } from '../../service/src/app/openRepository.ts';
+import { flowQuerySchema } from '../../service/src/contract/flow/query.ts';
+import { silentLogger } from '../../service/src/logger.ts';
+import { createFlowService } from '../../service/src/services/flow/service.ts';
+import { staticOrganizationDirectory } from '../../service/src/services/organizationDirectory.ts';
+import { startSimulator, type SimulatorOptions } from '../../service/src/simulator/index.ts';
+import { ALL_STREAMS } from '../../service/src/sync/streams.ts';
+import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
+import { formatTable, type BenchRow } from '../benchRow.ts';
+
+const LATENCY_MS = 150;
+/** The simulated organizations' today; the answer asks for the 12 weeks before it, as the hub first does. */
+const TODAY = '2026-06-01';
+const FIRST_VIEW = { from: '2026-03-09', to: '2026-05-31' };
+/** Work items the sync stores per unit of the large organization's factor (measured: 7,809 at 0.054). */
+const LARGE_ITEMS = 144_600;
+const FLOW_STREAMS = new Set(
+  ALL_STREAMS.filter((stream) => stream.access.feature === 'flow').map((stream) => stream.name),
+);
+
+interface FirstAnswer {
+  items: number;
+  flowSyncedSeconds: number;
+  answerSeconds: number;
+  flowRequests: number;
+  throughputItems: number;
+}
+
+async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
+  const simulator = await startSimulator({
+    ...options,
+    now: new Date(`${TODAY}T00:00:00Z`),
+    faults: { latency: { fixedMs: LATENCY_MS } },
+  });
+  const storage = await openStorage({ kind: 'sqlite', path: ':memory:' });
+  forgetAllClientSets();
+  const budget = new RequestBudget();
+  try {
+    const organization = simulator.organization;
+    const done = new Set<string>();
+    let flowSynced: (() => void) | undefined;
+    const flowReady = new Promise<void>((resolve) => (flowSynced = resolve));
+    const started = performance.now();
+    const sync = syncOrganization({
+      repository: storage.repository,
+      delivery: storage.delivery,
+      createConnection: createAdoConnection,
+      connectionOptions: { budget },
+      logger: silentLogger,
+      onStatus: (status) => {
+        if (status.phase === 'done' && FLOW_STREAMS.has(status.stream)) done.add(status.stream);
+        if (done.size === FLOW_STREAMS.size) flowSynced?.();
+      },
+      target: {
+        organization,
+        organizationUrl: simulator.organizationUrl,
+        personalAccessToken: simulator.pat,
+      },
+    }).catch(() => undefined);
+    await flowReady;
+    const flowSyncedSeconds = (performance.now() - started) / 1000;
+    const flowRequests = simulator.requestLog.length;
+    const project = simulator.model.projects[0];
+    const team = project?.teams[0];
+    if (project === undefined || team === undefined) throw new Error('the simulator has no team');
+    const flow = createFlowService({
+      repository: storage.repository,
+      now: () => Date.parse(`${TODAY}T00:00:00Z`),
+      organizations: staticOrganizationDirectory([
+        { name: organization, url: simulator.organizationUrl, timeZone: 'Asia/Tokyo' },
+      ]),
+    });
+    const session = await flow.open({ organization, project: project.name, team: team.name });
+    const summary = await session.summary(flowQuerySchema.parse(FIRST_VIEW));
+    const answerSeconds = (performance.now() - started) / 1000;
+    // The first answer is in: the delivery streams still reading are stopped.
+    budget.abandon(new Error('benchmark over'));
+    await sync;
+    const counts = await storage.repository.countRows(organization);
+    return {
+      items: counts.workItems,
+      flowSyncedSeconds,
+      answerSeconds,
+      flowRequests,
+      throughputItems: summary.throughput.total,
+    };
+  } finally {
+    await storage.close();
+    await simulator.close();
+  }
+}
+
+function rows(label: string, result: FirstAnswer): BenchRow[] {
+  return [
+    { name: `${label}: work items`, value: result.items, unit: 'items' },
+    { name: `${label}: connect → flow streams synced`, value: result.flowSyncedSeconds, unit: 's' },
+    { name: `${label}: connect → first Flow summary`, value: result.answerSeconds, unit: 's' },
+    { name: `${label}: requests until then (every stream)`, value: result.flowRequests, unit: 'requests' },
+    {
+      name: `${label}: the answer's throughput (items finished)`,
+      value: result.throughputItems,
+      unit: 'items',
+    },
+  ];
+}
+
+export async function runFirstAnswerBenchmarks(): Promise<BenchRow[]> {
+  const results = rows('demo (seed 7)', await measure({ seed: 7, scale: 'demo' }));
+  const wanted = Number(process.env['BENCH_FIRST_ANSWER_ITEMS'] ?? '10000');
+  if (wanted <= 0) return results;
+  const factor = wanted / LARGE_ITEMS;
+  const large = await measure({ seed: 7, scale: 'large', largeFactor: factor });
+  return [...results, ...rows(`large×${factor.toFixed(3)}`, large)];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(formatTable('first answer', await runFirstAnswerBenchmarks()));
+}
