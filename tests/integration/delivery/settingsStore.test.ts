@@ -79,41 +79,53 @@ describe.each(BACKENDS)('delivery settings store on %s', (backend) => {
     expect(await deliverySettings.get('org-b', 'P')).toMatchObject({ settings: '{"timeZone":"UTC"}' });
   });
 
-  it('reads the data version in one query: pages, runs, settings, and whether project and team are known', async () => {
+  it('reads the data version in one query: project data, runs, settings, whether project and team are known', async () => {
     const { deliverySettings, repository, delivery } = await open();
     expect(await deliverySettings.readVersion('org-a', 'P', 'Web')).toEqual({
       settings: undefined,
-      lastRawPage: null,
-      lastFinishedRun: null,
+      dataVersion: 0,
+      teamDataVersion: 0,
+      lastSuccessfulSync: null,
       projectKnown: false,
       teamKnown: false,
     });
-    const scopePage = await repository.applyTeamScopePage('org-a', 'P', 'Web Team', page('scope'), {
+    await repository.applyTeamScopePage('org-a', 'P', 'Web Team', page('scope'), {
       field: 'System.AreaPath',
       values: [{ value: 'P\\Web', includeChildren: true }],
       backlogWorkItemTypes: ['Bug'],
     });
     const known = await deliverySettings.readVersion('org-a', 'P', 'WEB TEAM');
-    expect(known).toMatchObject({ lastRawPage: scopePage, projectKnown: true, teamKnown: true });
-    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).teamKnown).toBe(false);
+    expect(known).toMatchObject({ dataVersion: 0, projectKnown: true, teamKnown: true });
+    expect(known.teamDataVersion).toBeGreaterThan(0);
+    expect(await deliverySettings.readVersion('org-a', 'P', undefined)).toMatchObject({
+      teamKnown: false,
+      teamDataVersion: 0,
+    });
     expect((await deliverySettings.readVersion('org-b', 'P', 'Web Team')).projectKnown).toBe(false);
 
     await repository.applyWorkflowPage('org-a', 'Workflow Only', page('workflow'), [
       { workItemType: 'Bug', state: 'New', category: 'Proposed' },
     ]);
-    expect((await deliverySettings.readVersion('org-a', 'Workflow Only', undefined)).projectKnown).toBe(true);
-    const deploymentPage = await delivery.applyDeploymentsPage('org-a', page('deployments'), [deployment]);
-    expect(await deliverySettings.readVersion('org-a', 'Deploys Only', undefined)).toMatchObject({
-      projectKnown: true,
-      lastRawPage: deploymentPage,
-    });
+    const workflowOnly = await deliverySettings.readVersion('org-a', 'Workflow Only', undefined);
+    expect(workflowOnly.projectKnown).toBe(true);
+    expect(workflowOnly.dataVersion).toBeGreaterThan(0);
+    await delivery.applyDeploymentsPage('org-a', page('deployments'), [deployment]);
+    const deploysOnly = await deliverySettings.readVersion('org-a', 'Deploys Only', undefined);
+    expect(deploysOnly.projectKnown).toBe(true);
+    expect(deploysOnly.dataVersion).toBeGreaterThan(workflowOnly.dataVersion);
+    // Another project's page leaves this one's version as it was.
+    expect((await deliverySettings.readVersion('org-a', 'Workflow Only', undefined)).dataVersion).toBe(
+      workflowOnly.dataVersion,
+    );
 
+    const failed = await repository.startSyncRun('org-a');
+    await repository.finishSyncRun(failed, { status: 'failed', pages: 0, requests: 0, revisions: 0 });
+    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).lastSuccessfulSync).toBeNull();
     const run = await repository.startSyncRun('org-a');
-    expect((await deliverySettings.readVersion('org-a', 'P', undefined)).lastFinishedRun).toBeNull();
     await repository.finishSyncRun(run, { status: 'succeeded', pages: 0, requests: 0, revisions: 0 });
     await deliverySettings.save('org-a', 'P', { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' });
     expect(await deliverySettings.readVersion('org-a', 'P', undefined)).toMatchObject({
-      lastFinishedRun: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      lastSuccessfulSync: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       settings: { settings: '{}', updatedAt: '2026-06-03T00:00:00.000Z' },
     });
   });

@@ -11,6 +11,7 @@ import { createRandom } from '../../../service/src/metrics/forecast/random.ts';
 import { loadTeamColumnHistory, loadTeamFlowData } from '../../../service/src/services/flow/teamData.ts';
 import type { SeikaRepository } from '../../../service/src/storage/repository.ts';
 import { deriveColumnChanges } from '../../../service/src/sync/normalise/workItems/columnChanges.ts';
+import { deriveIterationChanges } from '../../../service/src/sync/normalise/workItems/iterationChanges.ts';
 import { deriveTransitions } from '../../../service/src/sync/normalise/workItems/transitions.ts';
 import { page } from '../delivery/seedWork.ts';
 import { BACKENDS, openTestRepository, type TestRepository } from '../../support/storageBackends.ts';
@@ -97,6 +98,7 @@ describe.each(BACKENDS)('team-scoped reads on %s', (backend) => {
     await repository.applyRevisionPage(ORG, page('test.revisions'), revisions(), {
       transitions: deriveTransitions,
       columnChanges: deriveColumnChanges,
+      iterationChanges: deriveIterationChanges,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { ChangeRecord, DeploymentChangeLink } from '../../domain/delivery.ts';
-import { indexShas } from './shaIndex.ts';
+import { linkArrayOf, type Links } from './linkTable.ts';
+import { indexShas, type ShaIndex } from './shaIndex.ts';
 
 /**
  * Work that reaches the deployed branch through another branch (metric definitions, "Changes that
@@ -16,8 +17,11 @@ import { indexShas } from './shaIndex.ts';
 export interface CarriedChanges {
   /** The changes, index for index; a carrier's first commit counts only its own work. */
   changes: readonly ChangeRecord[];
-  /** The links, without promotions, plus a link per carried pull request (the carrier's evidence). */
-  links: readonly DeploymentChangeLink[];
+  /**
+   * The links, without promotions, plus a link per carried pull request (the carrier's evidence); the
+   * links given, as given, when no pull request carries another.
+   */
+  links: Links;
 }
 
 interface Claims {
@@ -77,20 +81,23 @@ function claim(changes: readonly ChangeRecord[], sharing: Iterable<number>): Cla
   return { carries, promotions, changes: adjusted ?? changes };
 }
 
+/** `shas`: the changes' SHA index when the caller made it already (the latest indexShas of `changes`). */
 export function carryAcrossBranches(
   changes: readonly ChangeRecord[],
-  links: readonly DeploymentChangeLink[],
+  given: Links,
+  shas: ShaIndex = indexShas(changes),
 ): CarriedChanges {
   // Only changes that share a SHA can carry one another; in most organizations there are none.
-  const { firstChange, moreChanges } = indexShas(changes);
-  if (moreChanges.size === 0) return { changes, links };
+  const { firstChange, moreChanges } = shas;
+  if (moreChanges.size === 0) return { changes, links: given };
   const sharing = new Set<number>();
   for (const [entry, more] of moreChanges) {
     sharing.add(firstChange[entry] ?? -1);
     for (const index of more) sharing.add(index);
   }
   const claims = claim(changes, sharing);
-  if (claims.carries.size === 0) return { changes: claims.changes, links };
+  if (claims.carries.size === 0) return { changes: claims.changes, links: given };
+  const links = linkArrayOf(given);
   const indexOfId = new Map<string, number>();
   changes.forEach((change, index) => indexOfId.set(change.id, index));
   const linkedByBuild = new Map<number, Set<number>>();

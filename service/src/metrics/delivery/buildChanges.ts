@@ -1,5 +1,6 @@
 import type { ChangeRecord, DeploymentChangeLink } from '../../domain/delivery.ts';
 import { NumberTable, StringTable } from './hashTables.ts';
+import { LinkTable, type Links } from './linkTable.ts';
 import { FRESH, ScratchSpace, type TypedArrays } from './scratch.ts';
 
 /**
@@ -72,9 +73,79 @@ export function asBuildChangeTable(grouped: ChangesByBuild): BuildChangeTable {
  * its last record. `arrays`: where the table's arrays come from (see scratch.ts).
  */
 export function groupChangesByBuild(
-  links: readonly DeploymentChangeLink[],
+  links: Links,
   changes: readonly ChangeRecord[],
   arrays: TypedArrays = FRESH,
+): BuildChangeTable {
+  // Links found over these very records already point at them: no change id needs hashing again.
+  if (links instanceof LinkTable && links.changes === changes) return groupLinkTable(links, arrays);
+  return groupLinkObjects(links instanceof LinkTable ? links.toArray() : links, changes, arrays);
+}
+
+/** The two-pass grouping (count per build, then place) over links given as build and change numbers. */
+function groupByBuild(
+  count: number,
+  buildIdOf: (link: number) => number,
+  changeOf: (link: number) => number,
+  changes: readonly ChangeRecord[],
+  arrays: TypedArrays,
+): BuildChangeTable {
+  // Builds usually have a few links each: the table starts small and grows if need be.
+  const builds = new NumberTable(count / 2, arrays, arrays);
+  const buildOfLink = SPACE.buildOfLink.int32(count);
+  const changeOfLink = SPACE.changeOfLink.int32(count);
+  const counts = SPACE.counts.int32(count);
+  let lastBuildId = Number.NaN;
+  let build = -1;
+  for (let l = 0; l < count; l++) {
+    const change = changeOf(l);
+    if (change === -1) {
+      buildOfLink[l] = -1;
+      continue;
+    }
+    const buildId = buildIdOf(l);
+    if (buildId !== lastBuildId) {
+      lastBuildId = buildId;
+      build = builds.intern(lastBuildId);
+    }
+    counts[build] = (counts[build] ?? 0) + 1;
+    buildOfLink[l] = build;
+    changeOfLink[l] = change;
+  }
+  const offsets = arrays.int32(builds.size + 1);
+  for (let b = 0; b < builds.size; b++) offsets[b + 1] = (offsets[b] ?? 0) + (counts[b] ?? 0);
+  const cursor = counts;
+  cursor.set(offsets.subarray(0, builds.size));
+  const changeIndices = arrays.int32(offsets[builds.size] ?? 0);
+  for (let l = 0; l < count; l++) {
+    const b = buildOfLink[l] ?? -1;
+    if (b === -1) continue;
+    const at = cursor[b] ?? 0;
+    changeIndices[at] = changeOfLink[l] ?? 0;
+    cursor[b] = at + 1;
+  }
+  return new BuildChangeTable(changes, builds, offsets, changeIndices);
+}
+
+/**
+ * Links of linkChangesToBuildTable: their change indices are the records'. (Change ids are unique:
+ * they are keys in storage, so the record a link names is the one it was found as.)
+ */
+function groupLinkTable(links: LinkTable, arrays: TypedArrays): BuildChangeTable {
+  const { buildIds, changeIndices } = links;
+  return groupByBuild(
+    links.length,
+    (l) => buildIds[l] ?? 0,
+    (l) => changeIndices[l] ?? -1,
+    links.changes,
+    arrays,
+  );
+}
+
+function groupLinkObjects(
+  links: readonly DeploymentChangeLink[],
+  changes: readonly ChangeRecord[],
+  arrays: TypedArrays,
 ): BuildChangeTable {
   const ids = new StringTable(changes.length, SPACE.idSlots);
   // The last record of each id, by id entry.
@@ -84,42 +155,17 @@ export function groupChangesByBuild(
     if (change !== undefined) changeOfId[ids.intern(change.id)] = index;
   }
 
-  // Two passes over the links: count per build, then place each change index at its build's cursor.
-  // Builds usually have a few links each: the table starts small and grows if need be.
-  const builds = new NumberTable(links.length / 2, arrays, arrays);
-  const buildOfLink = SPACE.buildOfLink.int32(links.length);
-  const changeOfLink = SPACE.changeOfLink.int32(links.length);
-  const counts = SPACE.counts.int32(links.length);
-  let lastBuildId = Number.NaN;
-  let build = -1;
-  for (let l = 0; l < links.length; l++) {
-    const link = links[l];
-    const entry = link === undefined ? -1 : ids.find(link.changeId);
-    if (link === undefined || entry === -1) {
-      buildOfLink[l] = -1;
-      continue;
-    }
-    if (link.buildId !== lastBuildId) {
-      lastBuildId = link.buildId;
-      build = builds.intern(lastBuildId);
-    }
-    counts[build] = (counts[build] ?? 0) + 1;
-    buildOfLink[l] = build;
-    changeOfLink[l] = changeOfId[entry] ?? 0;
-  }
-  const offsets = arrays.int32(builds.size + 1);
-  for (let b = 0; b < builds.size; b++) offsets[b + 1] = (offsets[b] ?? 0) + (counts[b] ?? 0);
-  const cursor = counts;
-  cursor.set(offsets.subarray(0, builds.size));
-  const changeIndices = arrays.int32(offsets[builds.size] ?? 0);
-  for (let l = 0; l < links.length; l++) {
-    const b = buildOfLink[l] ?? -1;
-    if (b === -1) continue;
-    const at = cursor[b] ?? 0;
-    changeIndices[at] = changeOfLink[l] ?? 0;
-    cursor[b] = at + 1;
-  }
-  return new BuildChangeTable(changes, builds, offsets, changeIndices);
+  return groupByBuild(
+    links.length,
+    (l) => links[l]?.buildId ?? 0,
+    (l) => {
+      const link = links[l];
+      const entry = link === undefined ? -1 : ids.find(link.changeId);
+      return entry === -1 ? -1 : (changeOfId[entry] ?? -1);
+    },
+    changes,
+    arrays,
+  );
 }
 
 /** Working memory of groupChangesByBuild, reused from call to call (see scratch.ts). */

@@ -6,8 +6,9 @@ import {
   type DeploymentRecord,
 } from '../../domain/delivery.ts';
 import { BuildFacts } from './buildFacts.ts';
+import { LinkTable } from './linkTable.ts';
 import { ScratchSpace } from './scratch.ts';
-import { indexShas } from './shaIndex.ts';
+import { indexShas, type ShaIndex } from './shaIndex.ts';
 import { pipelineKeyOf } from './production.ts';
 
 /** A pair of builds to diff with `build/changes?fromBuildId&toBuildId`; fromBuildId null for a pipeline's first. */
@@ -82,13 +83,24 @@ const SPACE = {
 /**
  * Which changes are in which build: the change whose SHA is the build's source version, plus the
  * changes of every commit the build brought since the previous production deployment of its
- * pipeline. One link per (build, change); source-version evidence wins. Links are gathered as
- * numbers and made objects once, at the end, in an exactly sized array.
+ * pipeline. One link per (build, change); source-version evidence wins.
  */
-export function linkChangesToBuilds(input: LinkageInput): DeploymentChangeLink[] {
+export function linkChangesToBuilds(input: LinkageInput): readonly DeploymentChangeLink[] {
+  return linkChangesToBuildTable(input).toArray();
+}
+
+/**
+ * linkChangesToBuilds as columns (see linkTable.ts). Links are gathered as numbers and copied once,
+ * at the end, into exactly sized arrays. `shas`: the changes' SHA index when the caller made it
+ * already (it lives in reused memory, so it must be the latest indexShas of these changes).
+ */
+export function linkChangesToBuildTable(
+  input: LinkageInput,
+  shas: ShaIndex = indexShas(input.changes),
+): LinkTable {
   const { changes, buildCommits } = input;
   const facts = new BuildFacts(input.deployments, buildCommits);
-  const { table, firstChange, moreChanges } = indexShas(changes);
+  const { table, firstChange, moreChanges } = shas;
   const found = new LinkColumns(2 * changes.length);
   // The build (+ 1) that last linked each change: a per-build "seen" set that never needs clearing.
   const linkedTo = SPACE.linkedTo.int32(changes.length);
@@ -122,15 +134,11 @@ export function linkChangesToBuilds(input: LinkageInput): DeploymentChangeLink[]
     }
   }
 
-  const links = new Array<DeploymentChangeLink>(found.size);
-  for (let n = 0; n < found.size; n++) {
-    links[n] = {
-      buildId: facts.builds.keyOf(found.build[n] ?? -1) ?? 0,
-      changeId: changes[found.change[n] ?? -1]?.id ?? '',
-      via: found.via[n] === SOURCE_VERSION ? 'sourceVersion' : 'buildChanges',
-    };
-  }
-  return links;
+  const buildIds = new Float64Array(found.size);
+  for (let n = 0; n < found.size; n++) buildIds[n] = facts.builds.keyOf(found.build[n] ?? -1) ?? 0;
+  const evidence = new Uint8Array(found.size);
+  for (let n = 0; n < found.size; n++) evidence[n] = found.via[n] === SOURCE_VERSION ? 0 : 1;
+  return new LinkTable(changes, buildIds, found.change.slice(0, found.size), evidence);
 }
 
 /** Growable columns of links: build number, change index, evidence. */

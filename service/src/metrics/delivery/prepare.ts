@@ -1,7 +1,6 @@
 import {
   attemptClassOf,
   type ChangeRecord,
-  type DeploymentChangeLink,
   type DeploymentRecord,
   type IncidentRecord,
 } from '../../domain/delivery.ts';
@@ -10,6 +9,7 @@ import { groupChangesByBuild, type BuildChangeTable, type ChangesByBuild } from 
 import { periodIndexOf, type PeriodIndex } from './periodIndex.ts';
 import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
 import { collectLeadTimeColumns, type LeadTimeColumns } from './leadTimeColumns.ts';
+import type { Links } from './linkTable.ts';
 import type { DeploymentDataGap, ProductionDeployment, ReworkEvidence } from './model.ts';
 import { PipelineKeys, selectProductionDeployments, type ProductionRules } from './production.ts';
 import { finishOrder } from './finishOrder.ts';
@@ -21,8 +21,8 @@ import { reworkEvidenceOfBuilds } from './rework.ts';
 export interface DeliveryInput {
   deployments: readonly DeploymentRecord[];
   changes: readonly ChangeRecord[];
-  /** From linkChangesToBuilds. */
-  links: readonly DeploymentChangeLink[];
+  /** From linkChangesToBuilds, or its columns (linkChangesToBuildTable) over these very changes. */
+  links: Links;
   incidents: readonly IncidentRecord[];
   /** Work items whose type is Bug, for the rework rate. */
   bugWorkItemIds: ReadonlySet<number>;

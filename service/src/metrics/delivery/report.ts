@@ -16,6 +16,8 @@ export interface DeliveryRequest {
   from: string;
   to: string;
   sprints?: readonly SprintDates[];
+  /** Whether to compute the window's weeks (default true); only the trend shows them. */
+  weekly?: boolean;
   /** Whether to build the drill-down rows of the window's attempts (default true); figures never need them. */
   drillDown?: boolean;
 }
@@ -139,7 +141,7 @@ export function computeDeliveryMetrics(input: DeliveryInput, request: DeliveryRe
   return {
     timeZone: input.timeZone,
     window: summarisePeriod(prepared, window),
-    weekly: weeklyTrend(prepared, window),
+    weekly: request.weekly === false ? [] : weeklyTrend(prepared, window),
     sprints: sprintTrend(prepared, request.sprints ?? []),
     deployments: request.drillDown === false ? [] : drillDown(prepared, window),
   };

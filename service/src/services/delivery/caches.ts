@@ -3,17 +3,22 @@
  * per version and shared by the project and its teams; each view (scope, zone, range) is computed once
  * and shared by every endpoint that answers from it, concurrent requests included.
  */
-import type { DeliveryInput, DeliveryReport } from '../../metrics/delivery/index.ts';
+import {
+  LinkTable,
+  type AttributionVia,
+  type DeliveryInput,
+  type DeliveryReport,
+  type Links,
+} from '../../metrics/delivery/index.ts';
 import type { DeliveryRecords } from '../../storage/delivery/repository.ts';
 import { ResultCache } from '../flow/resultCache.ts';
 import type { ScopedInput } from './scope.ts';
 
-/** One view's computation: the scoped input, the report and the sync it reflects. */
+/** One view's computation: the scoped input and the report. */
 export interface Computed {
   input: DeliveryInput;
-  attributionVia: ReadonlyMap<number, 'explicitLink' | 'lastBefore'> | undefined;
+  attributionVia: ReadonlyMap<number, AttributionVia> | undefined;
   report: DeliveryReport;
-  syncedAt: string | null;
 }
 
 export interface DeliveryCaches {
@@ -24,15 +29,20 @@ export interface DeliveryCaches {
 }
 
 /**
- * Limits in records (deployments + changes + build commits + incidents). A 200,000-build organization's
- * busiest project holds about 30,000 of them; the defaults keep a handful of such projects and views
- * (a few hundred MB at most at the largest scale, typically tens).
+ * Limits in record objects (deployments, changes, build commits, incidents, link objects, drill-down rows
+ * and lead time samples; a few hundred bytes each). A 200,000-build organization's busiest project holds
+ * about 30,000 records; one project holding all 200,000 builds about 760,000 (some 330 MB), and its
+ * records still fit, so its later views reuse them. Inputs and views share the records' objects and
+ * weigh only what they add. Typically tens of MB are held, a few hundred at the largest scale.
  */
 export const DELIVERY_CACHE_LIMITS = {
-  records: { maxEntries: 16, maxWeight: 400_000 },
+  records: { maxEntries: 16, maxWeight: 800_000 },
   inputs: { maxEntries: 32, maxWeight: 600_000 },
-  results: { maxEntries: 64, maxWeight: 400_000 },
+  results: { maxEntries: 64, maxWeight: 600_000 },
 } as const;
+
+/** Array slots and typed-array columns cost a few bytes where a record object costs a few hundred. */
+const SLOTS_PER_RECORD = 32;
 
 function recordCount(records: {
   deployments: readonly unknown[];
@@ -40,6 +50,23 @@ function recordCount(records: {
   incidents: readonly unknown[];
 }): number {
   return records.deployments.length + records.changes.length + records.incidents.length;
+}
+
+/** Link objects weigh as records; a LinkTable's columns (13 bytes a link) as slots. */
+function linkWeight(links: Links): number {
+  return links instanceof LinkTable ? links.length / SLOTS_PER_RECORD : links.length;
+}
+
+/** What a scope's input adds to its project's records: its (team-filtered) arrays and its links. */
+function inputWeight(input: DeliveryInput): number {
+  return recordCount(input) / SLOTS_PER_RECORD + linkWeight(input.links);
+}
+
+/** What a view adds: drill-down rows and the lead time samples a list may build (kept once built). */
+function viewWeight(computed: Computed): number {
+  const leadTime = computed.report.window.leadTimeForChanges;
+  const samples = leadTime.status === 'ok' ? leadTime.changes : 0;
+  return computed.report.deployments.length + samples + recordCount(computed.input) / SLOTS_PER_RECORD;
 }
 
 export function createDeliveryCaches(limits = DELIVERY_CACHE_LIMITS): DeliveryCaches {
@@ -50,11 +77,11 @@ export function createDeliveryCaches(limits = DELIVERY_CACHE_LIMITS): DeliveryCa
     }),
     inputs: new ResultCache<ScopedInput>({
       ...limits.inputs,
-      weigh: (scoped) => recordCount(scoped.input) + scoped.input.links.length,
+      weigh: (scoped) => Math.ceil(inputWeight(scoped.input)),
     }),
     results: new ResultCache<Computed>({
       ...limits.results,
-      weigh: (computed) => recordCount(computed.input) + computed.input.links.length,
+      weigh: (computed) => Math.ceil(viewWeight(computed)),
     }),
   };
 }

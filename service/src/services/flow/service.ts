@@ -15,6 +15,7 @@ import { teamNotSynchronised } from './teamData.ts';
 import { createFlowSession } from './session.ts';
 import type { OrganizationDirectory } from '../organizationDirectory.ts';
 import { decodeTeamSettings } from '../teamSettings/codec.ts';
+import { teamDataStamp } from './dataVersion.ts';
 
 export type { FlowCaches, FlowSession } from './session.ts';
 
@@ -88,6 +89,7 @@ export function createFlowService(dependencies: FlowServiceDependencies): FlowSe
       // Known before any condition is evaluated: If-None-Match: * must not answer 304 for a missing team.
       if (!version.teamKnown) throw teamNotSynchronised(key);
       const settings = decodeTeamSettings(version.settings);
+      // The team's own data version, not the organization's: other teams' pages leave its caches be.
       const dataVersion = [
         FLOW_ANSWER_REVISION,
         organization.name,
@@ -95,10 +97,10 @@ export function createFlowService(dependencies: FlowServiceDependencies): FlowSe
         organization.timeZone,
         path.project,
         path.team.toLowerCase(),
-        String(version.lastRawPage),
-        version.lastFinishedRun ?? '',
+        String(teamDataStamp(version)),
         version.settings?.updatedAt ?? 'default-settings',
       ];
+      const computeKey = (timeZone: string) => [...dataVersion, dayOf(now(), timeZone)].join('\n');
       return createFlowSession({
         repository,
         caches,
@@ -107,7 +109,10 @@ export function createFlowService(dependencies: FlowServiceDependencies): FlowSe
         path,
         settings,
         now,
-        versionKey: (timeZone) => [...dataVersion, dayOf(now(), timeZone)].join('\n'),
+        computeKey,
+        syncedAt: version.lastSuccessfulSync,
+        // Answers carry syncedAt, so their ETags (not the computations) follow the last successful sync.
+        versionKey: (timeZone) => [computeKey(timeZone), version.lastSuccessfulSync ?? 'never'].join('\n'),
       });
     },
   };

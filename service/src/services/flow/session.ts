@@ -85,7 +85,12 @@ export interface FlowSessionDependencies {
   path: TeamPath;
   settings: TeamFlowSettings;
   now: () => number;
+  /** The ETag's version: the computation's, and the last successful sync the answers name. */
   versionKey: (timeZone: string) => string;
+  /** The key of computed views: the team's data version and the day in the zone. */
+  computeKey: (timeZone: string) => string;
+  /** When the organization's last successful sync finished (every answer's `syncedAt`). */
+  syncedAt: string | null;
 }
 
 export interface Measured {
@@ -135,7 +140,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
     const { config, filter, data, columnHistory } = loaded;
     const range = { fromDay: query.from, toDay: query.to, basisDay: query.basis };
     const resultKey = [
-      dependencies.versionKey(timeZone),
+      dependencies.computeKey(timeZone),
       canonicalJson({ range, percentiles: config.percentiles, filter, columns: loaded.withColumns }),
     ].join('\n');
     const measured = await caches.results.get(resultKey, async () => {
@@ -165,7 +170,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
         timeZone: zoneFor(query.timeZone),
         filters: measured.applied,
         itemCount: measured.metrics.itemCount,
-        syncedAt: measured.data.syncedAt,
+        syncedAt: dependencies.syncedAt,
       };
       return { ...meta, ...section(measured) };
     };
@@ -211,7 +216,7 @@ export function createFlowSession(dependencies: FlowSessionDependencies): FlowSe
       history: history.summary,
       trials,
       seed,
-      syncedAt: data.syncedAt,
+      syncedAt: dependencies.syncedAt,
       ...result,
     };
   }

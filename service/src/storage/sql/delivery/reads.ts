@@ -99,9 +99,11 @@ async function readPullRequestChanges(
   projects: ProjectScope,
 ): Promise<ChangeRecord[]> {
   const filter = projectFilter('p.project', projects);
-  const scoped = `JOIN delivery_pull_requests p ON p.organization = x.organization
-      AND p.repository_id = x.repository_id AND p.pull_request_id = x.pull_request_id
-    WHERE x.organization = ?${filter.sql}`;
+  // The project's pull requests drive the join (CROSS JOIN fixes that order in SQLite, which would
+  // otherwise walk the organization's commits in key order to spare a sort).
+  const scoped = (table: string) => `FROM delivery_pull_requests p CROSS JOIN ${table} x
+    WHERE x.organization = p.organization AND x.repository_id = p.repository_id
+      AND x.pull_request_id = p.pull_request_id AND p.organization = ?${filter.sql}`;
   const params = [organization, ...filter.params];
   const pullRequests = await executor.all(
     `SELECT * FROM delivery_pull_requests p WHERE p.organization = ?${filter.sql}
@@ -110,7 +112,7 @@ async function readPullRequestChanges(
   );
   const commits = group(
     await executor.all(
-      `SELECT x.repository_id, x.pull_request_id, x.sha, x.authored_at FROM delivery_pull_request_commits x ${scoped}
+      `SELECT x.repository_id, x.pull_request_id, x.sha, x.authored_at ${scoped('delivery_pull_request_commits')}
        ORDER BY x.repository_id, x.pull_request_id, x.authored_at, x.sha`,
       params,
     ),
@@ -119,7 +121,7 @@ async function readPullRequestChanges(
   );
   const workItems = group(
     await executor.all(
-      `SELECT x.repository_id, x.pull_request_id, x.work_item_id FROM delivery_pull_request_work_items x ${scoped}
+      `SELECT x.repository_id, x.pull_request_id, x.work_item_id ${scoped('delivery_pull_request_work_items')}
        ORDER BY x.work_item_id`,
       params,
     ),
@@ -204,14 +206,27 @@ export async function readChanges(
   ];
 }
 
-/** One record per build: every commit any question about it reported (build ids are unique per organization). */
+/**
+ * One record per build: every commit any question about it reported (build ids are unique per
+ * organization). With projects, only the builds their deployments deployed (a classic release may deploy
+ * another project's build): the engine links other builds' changes too, but no figure of the scope reads
+ * them, and at 200,000 builds the organization's answers are most of what a project's view would read.
+ */
 export async function readBuildCommits(
   executor: SqlExecutor,
   organization: string,
+  projects?: ProjectScope,
 ): Promise<BuildCommitsRecord[]> {
+  const filter = projectFilter('d.project', projects);
+  const scoped =
+    projects === undefined
+      ? ''
+      : ` AND to_build_id IN (SELECT d.build_id FROM delivery_deployments d
+          WHERE d.organization = ? AND d.build_id IS NOT NULL${filter.sql})`;
   const rows = await executor.all(
-    'SELECT to_build_id, sha, raw_page_id FROM delivery_build_changes WHERE organization = ? ORDER BY to_build_id, sha',
-    [organization],
+    `SELECT to_build_id, sha, raw_page_id FROM delivery_build_changes WHERE organization = ?${scoped}
+     ORDER BY to_build_id, sha`,
+    projects === undefined ? [organization] : [organization, organization, ...filter.params],
   );
   const byBuild = new Map<number, { shas: Set<string>; rawPageId: number }>();
   for (const row of rows) {

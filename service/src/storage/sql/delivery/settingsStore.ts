@@ -40,9 +40,10 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
   }
 
   /**
-   * One statement of scalar subqueries, each an index seek (migration 9 indexes raw_pages and sync_runs
-   * for the two maxima): the ETag check's only round trip, whatever the organization's history. Team
-   * names compare case-insensitively; team_scopes stores them lower-cased.
+   * One statement of scalar subqueries, each an index seek or a read of the project's few version rows
+   * (migrations 9 and 19): the ETag check's only round trip, whatever the organization's history and
+   * whatever other projects' pages a sync stores. Team names compare case-insensitively; team_scopes and
+   * data_versions store them lower-cased.
    */
   async readVersion(
     organization: string,
@@ -50,10 +51,14 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
     team: string | undefined,
   ): Promise<DeliveryDataVersion> {
     const scoped = [organization, project];
+    const teamKey = (team ?? '').toLowerCase();
     const row = await this.database.get(
       `SELECT
-         (SELECT MAX(id) FROM raw_pages WHERE organization = ?) AS last_raw_page,
-         (SELECT MAX(finished_at) FROM sync_runs WHERE organization = ?) AS last_finished_run,
+         (SELECT MAX(version) FROM data_versions WHERE organization = ? AND project = ?
+           AND kind IN ('delivery', 'workflow', 'area')) AS project_version,
+         (SELECT version FROM data_versions WHERE organization = ? AND kind = 'team' AND project = ? AND name = ?)
+           AS team_version,
+         (SELECT MAX(finished_at) FROM sync_runs WHERE organization = ? AND status = 'succeeded') AS last_success,
          ${exists('SELECT 1 FROM team_scopes WHERE organization = ? AND project = ?')} AS project_teams,
          ${exists('SELECT 1 FROM workflow_states WHERE organization = ? AND project = ?')} AS project_workflow,
          ${exists('SELECT 1 FROM delivery_deployments WHERE organization = ? AND project = ?')} AS project_deployments,
@@ -61,13 +66,15 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
          (SELECT settings FROM project_delivery_settings WHERE organization = ? AND project = ?) AS settings,
          (SELECT updated_at FROM project_delivery_settings WHERE organization = ? AND project = ?) AS updated_at`,
       [
+        ...scoped,
+        ...scoped,
+        teamKey,
         organization,
-        organization,
         ...scoped,
         ...scoped,
         ...scoped,
         ...scoped,
-        (team ?? '').toLowerCase(),
+        teamKey,
         ...scoped,
         ...scoped,
       ],
@@ -77,8 +84,9 @@ export class SqlDeliverySettingsStore implements DeliverySettingsStore {
     const updatedAt = optionalText(row, 'updated_at');
     return {
       settings: settings === null || updatedAt === null ? undefined : { settings, updatedAt },
-      lastRawPage: optionalInteger(row, 'last_raw_page'),
-      lastFinishedRun: optionalText(row, 'last_finished_run'),
+      dataVersion: optionalInteger(row, 'project_version') ?? 0,
+      teamDataVersion: team === undefined ? 0 : (optionalInteger(row, 'team_version') ?? 0),
+      lastSuccessfulSync: optionalText(row, 'last_success'),
       projectKnown:
         integer(row, 'project_teams') +
           integer(row, 'project_workflow') +

@@ -7,7 +7,8 @@ import type { FlowItem, StateTransitionRecord } from '../../../domain/records.ts
 import type { ItemKind, ItemSelection, TeamDataVersion } from '../../repository.ts';
 import { integer, optionalInteger, optionalText, text } from '../rows.ts';
 import { placeholders, type SqlExecutor, type SqlValue } from '../sqlDatabase.ts';
-import { toTransition, toWorkItem } from './revisionRows.ts';
+import { parseFieldValues, toTransition, toWorkItem } from './revisionRows.ts';
+import { readAreaVersions } from '../dataVersions.ts';
 
 /** Distinct (area path, type) pairs of a project: an index-only scan of work_items_by_team. */
 export async function readItemKinds(
@@ -120,9 +121,10 @@ export async function readSelectedColumnHistory(
 }
 
 /**
- * What a team's flow answers depend on in storage, in one statement of scalar subqueries, each an index
- * seek (migration 9): the highest raw page id (moves with every page a sync stores), the last finished
- * sync run, whether the team is known, and its settings. No scan grows with the organization's history.
+ * What a team's flow answers depend on in storage: one statement of scalar subqueries, each an index seek
+ * (migrations 9 and 19): the data versions of the team's metadata and its project's workflow, the team's
+ * field values, the last successful sync and its settings; then the project's area versions (one row per
+ * distinct area path). Nothing grows with the organization's history or with other teams' pages.
  */
 export async function readTeamDataVersion(
   executor: SqlExecutor,
@@ -133,21 +135,28 @@ export async function readTeamDataVersion(
   const key = [organization, project, team.toLowerCase()];
   const row = await executor.get(
     `SELECT
-       (SELECT MAX(id) FROM raw_pages WHERE organization = ?) AS last_raw_page,
-       (SELECT MAX(finished_at) FROM sync_runs WHERE organization = ?) AS last_finished_run,
-       (SELECT COUNT(*) FROM team_scopes WHERE organization = ? AND project = ? AND team = ?) AS team_known,
+       (SELECT version FROM data_versions WHERE organization = ? AND kind = 'team' AND project = ? AND name = ?)
+         AS team_version,
+       (SELECT version FROM data_versions WHERE organization = ? AND kind = 'workflow' AND project = ? AND name = '')
+         AS workflow_version,
+       (SELECT MAX(finished_at) FROM sync_runs WHERE organization = ? AND status = 'succeeded') AS last_success,
+       (SELECT field_values FROM team_scopes WHERE organization = ? AND project = ? AND team = ?) AS field_values,
        (SELECT settings FROM team_flow_settings WHERE organization = ? AND project = ? AND team = ?) AS settings,
        (SELECT updated_at FROM team_flow_settings WHERE organization = ? AND project = ? AND team = ?)
          AS updated_at`,
-    [organization, organization, ...key, ...key, ...key],
+    [...key, organization, project, organization, ...key, ...key, ...key],
   );
   if (row === undefined) throw new Error('The data-version query returned no row');
   const settings = optionalText(row, 'settings');
   const updatedAt = optionalText(row, 'updated_at');
+  const fieldValues = optionalText(row, 'field_values');
   return {
     settings: settings === null || updatedAt === null ? undefined : { settings, updatedAt },
-    lastRawPage: optionalInteger(row, 'last_raw_page'),
-    lastFinishedRun: optionalText(row, 'last_finished_run'),
-    teamKnown: integer(row, 'team_known') > 0,
+    teamVersion: optionalInteger(row, 'team_version') ?? 0,
+    workflowVersion: optionalInteger(row, 'workflow_version') ?? 0,
+    fieldValues: fieldValues === null ? [] : parseFieldValues(JSON.parse(fieldValues)),
+    areaVersions: fieldValues === null ? [] : await readAreaVersions(executor, organization, project),
+    lastSuccessfulSync: optionalText(row, 'last_success'),
+    teamKnown: fieldValues !== null,
   };
 }

@@ -1,7 +1,8 @@
 import type { DeliveryInput } from '../../../metrics/delivery/prepare.ts';
 import { carryAcrossBranches } from '../../../metrics/delivery/acrossBranches.ts';
-import { linkChangesToBuilds } from '../../../metrics/delivery/linkage.ts';
+import { linkChangesToBuildTable } from '../../../metrics/delivery/linkage.ts';
 import type { ProductionRules } from '../../../metrics/delivery/production.ts';
+import { indexShas } from '../../../metrics/delivery/shaIndex.ts';
 import type { DeliveryRecords } from '../../../storage/delivery/repository.ts';
 
 /** The delivery engine's input from stored records: changes are linked to builds here, once. */
@@ -9,15 +10,14 @@ export function deliveryInputFrom(
   records: DeliveryRecords,
   options: { timeZone: string; production?: ProductionRules },
 ): DeliveryInput {
-  // Work that reached the deployed branch through another branch is carried by what brought it there.
-  const { changes, links } = carryAcrossBranches(
-    records.changes,
-    linkChangesToBuilds({
-      deployments: records.deployments,
-      changes: records.changes,
-      buildCommits: records.buildCommits,
-    }),
+  // One SHA index serves both steps (it is the largest join of the first view).
+  const shas = indexShas(records.changes);
+  const linked = linkChangesToBuildTable(
+    { deployments: records.deployments, changes: records.changes, buildCommits: records.buildCommits },
+    shas,
   );
+  // Work that reached the deployed branch through another branch is carried by what brought it there.
+  const { changes, links } = carryAcrossBranches(records.changes, linked, shas);
   return {
     deployments: records.deployments,
     changes,
