@@ -211,5 +211,17 @@ export interface IncidentRecord {
   completedAt: number | null;
   /** A deployment named by an explicit link on the incident; overrides time-based attribution. */
   linkedDeploymentId: string | null;
+  /**
+   * Builds and classic releases the work item's own artifact links name ("Found in build", "Integrated in
+   * build", "Integrated in release environment"); they win over the tag and the time rule. Absent: none read.
+   */
+  linkedArtifacts?: readonly IncidentArtifact[];
   provenance: Provenance;
+}
+
+/** A build or classic release named by an ArtifactLink relation of an incident work item. */
+export interface IncidentArtifact {
+  kind: 'build' | 'release';
+  /** Build id, or classic release id. */
+  id: number;
 }

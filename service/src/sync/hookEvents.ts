@@ -1,6 +1,7 @@
 import { BUILDS_STREAM } from './collect/delivery/builds.ts';
 import { DEPLOYMENT_CHANGES_STREAM } from './collect/delivery/deploymentChanges.ts';
 import { ENVIRONMENTS_STREAM } from './collect/delivery/environmentDeployments.ts';
+import { INCIDENT_LINKS_STREAM } from './collect/delivery/incidentRelations.ts';
 import { CHANGES_STREAM } from './collect/delivery/pullRequests.ts';
 import { RELEASES_STREAM } from './collect/delivery/releaseDeployments.ts';
 import { LINKS_STREAM } from './collect/workItems/reportingLinks.ts';
@@ -15,8 +16,9 @@ export { HOOK_EVENT_TYPES, isHookEventType, type HookEventType } from '../ado/ho
  * reconciliation still runs every stream.
  */
 export const STREAMS_FOR_EVENT: Record<HookEventType, readonly string[]> = {
-  'workitem.created': [REVISIONS_STREAM, LINKS_STREAM],
-  'workitem.updated': [REVISIONS_STREAM, LINKS_STREAM],
+  // An incident's artifact links change with the work item (its relations); asked only for incidents.
+  'workitem.created': [REVISIONS_STREAM, LINKS_STREAM, INCIDENT_LINKS_STREAM],
+  'workitem.updated': [REVISIONS_STREAM, LINKS_STREAM, INCIDENT_LINKS_STREAM],
   'workitem.deleted': [REVISIONS_STREAM, LINKS_STREAM],
   // A run's end completes its environment deployment records too; the changes stream then diffs builds.
   'build.complete': [BUILDS_STREAM, ENVIRONMENTS_STREAM, DEPLOYMENT_CHANGES_STREAM],

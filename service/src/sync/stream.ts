@@ -3,7 +3,7 @@ import type { AdoScope } from '../ado/scopes.ts';
 import type { StreamFeature } from '../contract/syncStatus.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/delivery/repository.ts';
+import type { DeliveryRepository, IncidentRule } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { StreamProgress } from './progress.ts';
 import type { SyncSettings } from './syncSettings.ts';
@@ -19,6 +19,8 @@ export interface StreamContext {
   maxPageSize?: number;
   /** The project's production mark (its saved delivery settings); the default /prod/i when absent. */
   productionRule?: (project: string) => Promise<ProductionRule>;
+  /** The project's incident rule (its saved delivery settings); the default (Bug tagged incident) when absent. */
+  incidentRule?: (project: string) => Promise<IncidentRule>;
   /** The run's clock (refresh cadence, backfill horizon). */
   now?: () => number;
   /** Overrides of the environment's sync settings (tests). */

@@ -1,6 +1,7 @@
 import { buildsStream } from './collect/delivery/builds.ts';
 import { deploymentChangesStream } from './collect/delivery/deploymentChanges.ts';
 import { environmentDeploymentsStream } from './collect/delivery/environmentDeployments.ts';
+import { incidentLinksStream } from './collect/delivery/incidentRelations.ts';
 import { changesStream } from './collect/delivery/pullRequests.ts';
 import { releaseDeploymentsStream } from './collect/delivery/releaseDeployments.ts';
 import { reportingLinksStream } from './collect/workItems/reportingLinks.ts';
@@ -18,6 +19,7 @@ export const ALL_STREAMS: readonly SyncStream[] = [
   releaseDeploymentsStream,
   changesStream,
   deploymentChangesStream,
+  incidentLinksStream,
 ];
 
 export function selectStreams(requested: readonly string[] | 'all'): SyncStream[] {

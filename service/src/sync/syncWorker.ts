@@ -3,7 +3,7 @@ import { AdoAuthenticationError, type AdoConnectionFactory } from '../ado/client
 import { RequestBudget, systemClock, type Clock } from '../ado/http/requestBudget.ts';
 import type { Logger } from '../logger.ts';
 import type { ProductionRule } from '../metrics/delivery/production.ts';
-import type { DeliveryRepository } from '../storage/delivery/repository.ts';
+import type { DeliveryRepository, IncidentRule } from '../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
 import type { JobClaim, OrganizationStore, StreamStatusStore, SyncJobQueue } from '../storage/tenants.ts';
 import { SyncStreamsFailedError, syncOrganization, type SyncReport } from './syncOrganization.ts';
@@ -30,6 +30,8 @@ export interface SyncWorkerOptions {
   settings?: Partial<SyncSettings>;
   /** Each project's production mark (saved delivery settings); the default /prod/i without it. */
   productionRule?: (organization: string, project: string) => Promise<ProductionRule>;
+  /** Each project's incident rule (saved delivery settings); the default without it. */
+  incidentRule?: (organization: string, project: string) => Promise<IncidentRule>;
   onReport?: (report: SyncReport) => void;
 }
 
@@ -173,6 +175,7 @@ export class SyncWorker {
         now: () => this.clock.now(),
         ...(this.options.maxPageSize === undefined ? {} : { maxPageSize: this.options.maxPageSize }),
         ...(this.options.productionRule === undefined ? {} : { productionRule: this.options.productionRule }),
+        ...(this.options.incidentRule === undefined ? {} : { incidentRule: this.options.incidentRule }),
         ...(this.options.settings === undefined ? {} : { settings: this.options.settings }),
       });
       this.options.onReport?.(report);

@@ -40,7 +40,7 @@ export const deliveryHelp = {
       {
         heading: 'How it is computed',
         body: [
-          'An incident is a work item matching the project’s incident rule (by default a Bug tagged “incident”). It is attributed to the last successful production deployment that finished before it was created, unless a link names another deployment.',
+          'An incident is a work item matching the project’s incident rule (by default a Bug tagged “incident”). It is attributed, in this order: to the production deployment of a build or release its own links name (“Found in build”, “Integrated in build”, “Integrated in release environment”); else to the deployment its tag names (deployment:environment:250); else to the last successful production deployment that finished before it was created.',
           'Change failure rate = successful production deployments with at least one incident ÷ successful production deployments. Failed pipeline runs are not incidents: they are shown separately as the deployment failure rate.',
         ],
         example: ['20 successful production deployments, 2 of them followed by an incident: 10%.'],

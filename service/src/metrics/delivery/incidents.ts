@@ -2,13 +2,19 @@ import type { IncidentRecord } from '../../domain/delivery.ts';
 import type { ProductionDeployment } from './model.ts';
 import { ScratchSpace } from './scratch.ts';
 
+/**
+ * How an incident found its deployment, in order of precedence: artifactLink (its own "Found in build" /
+ * "Integrated in build" / "Integrated in release environment" links name a deployed build or release),
+ * explicitLink (its tag names the deployment), lastBefore (the time rule chose it).
+ */
+export type AttributionVia = 'artifactLink' | 'explicitLink' | 'lastBefore';
+
 export type IncidentAttribution =
   | {
       incidentId: number;
       status: 'attributed';
       deploymentId: string;
-      /** explicitLink: the incident names the deployment; lastBefore: the time rule chose it. */
-      via: 'explicitLink' | 'lastBefore';
+      via: AttributionVia;
     }
   | {
       incidentId: number;
@@ -106,6 +112,55 @@ function linkedDeployments<T extends ProductionDeployment>(
   return found;
 }
 
+/**
+ * The successful production deployments of each linked build (`build:${id}`) and release
+ * (`release:${project}:${id}`), in finish order, found in one pass.
+ */
+function artifactDeployments<T extends ProductionDeployment>(
+  incidents: readonly IncidentRecord[],
+  successful: readonly T[],
+): Map<string, T[]> {
+  const wanted = new Set<string>();
+  for (const incident of incidents) {
+    for (const artifact of incident.linkedArtifacts ?? [])
+      wanted.add(artifactKey(incident.project, artifact));
+  }
+  const found = new Map<string, T[]>();
+  if (wanted.size === 0) return found;
+  for (const deployment of successful) {
+    const { buildId, releaseId, project } = deployment.record;
+    const keys = [
+      ...(buildId === null ? [] : [`build:${buildId}`]),
+      ...(releaseId === null ? [] : [`release:${project}:${releaseId}`]),
+    ];
+    for (const key of keys) {
+      if (wanted.has(key)) found.set(key, [...(found.get(key) ?? []), deployment]);
+    }
+  }
+  return found;
+}
+
+/** Build ids are unique in an organization; classic release ids are kept per project to be safe. */
+function artifactKey(project: string, artifact: { kind: 'build' | 'release'; id: number }): string {
+  return artifact.kind === 'build' ? `build:${artifact.id}` : `release:${project}:${artifact.id}`;
+}
+
+/**
+ * The deployment an incident's artifact links point at: of the linked builds' and releases' successful
+ * production deployments, the last one finished before the incident was created (the one running when it
+ * began), else the first one finished after it; undefined when no link names a deployed build or release.
+ */
+function byArtifactLinks<T extends ProductionDeployment>(
+  incident: IncidentRecord,
+  deployments: ReadonlyMap<string, readonly T[]>,
+): T | undefined {
+  const candidates = (incident.linkedArtifacts ?? [])
+    .flatMap((artifact) => deployments.get(artifactKey(incident.project, artifact)) ?? [])
+    .sort((a, b) => a.finishedAt - b.finishedAt);
+  const before = candidates.filter((deployment) => deployment.finishedAt < incident.createdAt);
+  return before.at(-1) ?? candidates[0];
+}
+
 export interface ResolvedAttribution<T extends ProductionDeployment = ProductionDeployment> {
   attribution: IncidentAttribution;
   /** The deployment it is attributed to; null when unattributed. */
@@ -113,19 +168,33 @@ export interface ResolvedAttribution<T extends ProductionDeployment = Production
 }
 
 /**
- * Attribute each incident (metric definitions, Delivery) to the last successful production
- * deployment of its project's pipelines that finished before the incident was created, unless an
- * explicit link names another deployment. `successful` must be in finish order.
+ * Attribute each incident (metric definitions, Delivery), in this order of precedence: to the deployment
+ * of a build or release its artifact links name (when one was deployed to production successfully); else
+ * to the deployment its tag names; else to the last successful production deployment of its project's
+ * pipelines that finished before the incident was created. `successful` must be in finish order.
  */
 export function resolveAttributions<T extends ProductionDeployment>(
   incidents: readonly IncidentRecord[],
   successful: readonly T[],
 ): ResolvedAttribution<T>[] {
   const linked = linkedDeployments(incidents, successful);
+  const byArtifact = artifactDeployments(incidents, successful);
   const timelines = timelinesByProject(successful);
 
   return incidents.map((incident): ResolvedAttribution<T> => {
     const incidentId = incident.workItemId;
+    const artifactDeployment = byArtifactLinks(incident, byArtifact);
+    if (artifactDeployment !== undefined) {
+      return {
+        attribution: {
+          incidentId,
+          status: 'attributed',
+          deploymentId: artifactDeployment.record.id,
+          via: 'artifactLink',
+        },
+        deployment: artifactDeployment,
+      };
+    }
     if (incident.linkedDeploymentId !== null) {
       const deployment = linked.get(incident.linkedDeploymentId);
       return deployment === undefined

@@ -19,9 +19,10 @@
  * 3. Lead time: successful production deployments are walked once in finish order; a change's
  *    sample is the first one per pipeline whose build contains it, so a redeploy delivers nothing
  *    new and a change shipped by two pipelines has one sample per pipeline.
- * 4. Incidents: each is attributed to the deployment its explicit link names, else to the last
- *    successful production deployment of its project finished before it was created (binary search
- *    over finish times); otherwise it stays unattributed with the reason.
+ * 4. Incidents: each is attributed to a production deployment of the build or release its artifact links
+ *    name, else to the deployment its tag names, else to the last successful production deployment of
+ *    its project finished before it was created (binary search over finish times); otherwise it stays
+ *    unattributed with the reason.
  * 5. Rework: a deployment is rework when a change linked to its build links to an incident or a Bug.
  * 6. Periods: prepareDelivery sorts the attempts once by finish time, joins incidents, rework and
  *    change counts onto them, and keeps each sorted array beside an array of day indices in the team's
@@ -51,6 +52,7 @@ export * from './leadTime.ts';
 export * from './leadTimeColumns.ts';
 export * from './leadTimeSample.ts';
 export * from './linkage.ts';
+export * from './linkTable.ts';
 export * from './model.ts';
 export * from './prepare.ts';
 export * from './production.ts';

@@ -9,7 +9,7 @@ import type {
 } from '../../contract/index.ts';
 import type { ChangeRecord, DeploymentRecord, IncidentRecord } from '../../domain/delivery.ts';
 import { dayFromIndex, dayOf } from '../../metrics/calendar.ts';
-import type { DeliveryInput, DeliveryReport } from '../../metrics/delivery/index.ts';
+import type { AttributionVia, DeliveryInput, DeliveryReport } from '../../metrics/delivery/index.ts';
 import { targetNameOf } from '../../metrics/delivery/index.ts';
 import { leadTimeSampleAnswer } from './details.ts';
 import { hoursOf, isoOf } from './figures.ts';
@@ -21,7 +21,12 @@ export interface ItemContext {
   links: DeliveryLinks;
   timeZone: string;
   /** For a team: how the project-level attribution chose each incident. */
-  attributionVia: ReadonlyMap<number, 'explicitLink' | 'lastBefore'> | undefined;
+  attributionVia: ReadonlyMap<number, AttributionVia> | undefined;
+}
+
+/** The answer names both kinds of explicit link (artifact and tag) "explicitLink". */
+function contractVia(via: AttributionVia): DeliveryIncidentItem['via'] {
+  return via === 'lastBefore' ? 'lastBefore' : 'explicitLink';
 }
 
 function byId<T>(records: readonly T[], id: (record: T) => string): Map<string, T> {
@@ -143,7 +148,9 @@ export function incidentItems(context: ItemContext, rows: RowRange): DeliveryInc
           createdOn: dayOf(incident.createdAt, timeZone),
           completedAt: nullableIso(completedAt),
           status: attribution.status,
-          via: attributed ? (context.attributionVia?.get(incident.workItemId) ?? attribution.via) : null,
+          via: attributed
+            ? contractVia(context.attributionVia?.get(incident.workItemId) ?? attribution.via)
+            : null,
           reason: attributed ? null : attribution.reason,
           deploymentId: attributed ? attribution.deploymentId : null,
           deploymentUrl: deployment === undefined ? null : links.deployment(deployment),

@@ -14,6 +14,7 @@ import {
   pipelineKeyOf,
   resolveAttributions,
   selectProductionDeployments,
+  type AttributionVia,
   type DeliveryInput,
   type ProductionDeployment,
   type ProductionRules,
@@ -27,7 +28,7 @@ export type DeliveryScope =
 export interface ScopedInput {
   input: DeliveryInput;
   /** For a team: how the project-level attribution chose each of its incidents (the engine sees them as links). */
-  attributionVia: ReadonlyMap<number, 'explicitLink' | 'lastBefore'> | undefined;
+  attributionVia: ReadonlyMap<number, AttributionVia> | undefined;
 }
 
 const NONE: readonly never[] = [];
@@ -74,9 +75,9 @@ function teamIncidents(
   records: DeliveryRecords,
   production: ProductionRules,
   isTeams: (deployment: DeploymentRecord) => boolean,
-): { incidents: IncidentRecord[]; via: Map<number, 'explicitLink' | 'lastBefore'> } {
+): { incidents: IncidentRecord[]; via: Map<number, AttributionVia> } {
   const incidents: IncidentRecord[] = [];
-  const via = new Map<number, 'explicitLink' | 'lastBefore'>();
+  const via = new Map<number, AttributionVia>();
   if (records.incidents.length === 0) return { incidents, via };
   const resolved = resolveAttributions(
     records.incidents,
@@ -86,7 +87,7 @@ function teamIncidents(
     const incident = records.incidents[index];
     if (incident === undefined || deployment === null || attribution.status !== 'attributed') return;
     if (!isTeams(deployment.record)) return;
-    incidents.push({ ...incident, linkedDeploymentId: deployment.record.id });
+    incidents.push({ ...incident, linkedDeploymentId: deployment.record.id, linkedArtifacts: [] });
     via.set(incident.workItemId, attribution.via);
   });
   return { incidents, via };

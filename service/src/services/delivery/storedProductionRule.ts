@@ -1,6 +1,7 @@
 import type { ProductionRule } from '../../metrics/delivery/index.ts';
 import type { DeliverySettingsStore } from '../../storage/delivery/settings.ts';
-import { decodeDeliverySettings, productionRuleOf } from './settingsCodec.ts';
+import type { IncidentRule } from '../../storage/delivery/repository.ts';
+import { decodeDeliverySettings, incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
 
 /** What a project's saved delivery settings mark as production (the defaults when none are saved). */
 export type ProductionRuleSource = (organization: string, project: string) => Promise<ProductionRule>;
@@ -9,4 +10,12 @@ export type ProductionRuleSource = (organization: string, project: string) => Pr
 export function storedProductionRule(store: DeliverySettingsStore): ProductionRuleSource {
   return async (organization, project) =>
     productionRuleOf(decodeDeliverySettings(await store.get(organization, project)));
+}
+
+/** Which work items a project counts as incidents (the defaults when none are saved), for the links stage. */
+export function storedIncidentRule(
+  store: DeliverySettingsStore,
+): (organization: string, project: string) => Promise<IncidentRule> {
+  return async (organization, project) =>
+    incidentRuleOf(decodeDeliverySettings(await store.get(organization, project)));
 }

@@ -2,6 +2,7 @@ import type { Random } from '../model/random.ts';
 import { pullRequestTitle } from './catalog.ts';
 import type { DeliveryContext, RepositoryProfile } from './context.ts';
 import type { CommitModel, PullRequestModel, RepositoryModel } from './model.ts';
+import { recordPush } from './pushes.ts';
 import { DAY, HOUR, MINUTE, SECOND, addWorkingTime, logNormal } from './timing.ts';
 
 /**
@@ -201,6 +202,7 @@ function featureBranch(ctx: DeliveryContext, profile: RepositoryProfile, random:
       );
       ctx.scheduler.at(merged, () => {
         const previous = repository.main.at(-1) ?? base;
+        const pushStart = repository.main.length;
         for (const index of squashes) {
           const commit = repository.branch[index];
           if (commit !== undefined) bringToMain(repository, commit);
@@ -214,6 +216,7 @@ function featureBranch(ctx: DeliveryContext, profile: RepositoryProfile, random:
           flavor: random.int(0, 1_000_000),
           parents: [previous, featureHead],
         });
+        recordPush(repository, pushStart, merged);
         complete(ctx, pullRequest, merged, merge);
         queueMainBuild(ctx, profile, merge, author, merged);
       });
@@ -258,6 +261,7 @@ function releaseHotfix(ctx: DeliveryContext, profile: RepositoryProfile, random:
       const back = Math.round(addWorkingTime(done, logNormal(random, DAY, 0.5, 2 * HOUR, 4 * DAY)));
       ctx.scheduler.at(back, () => {
         const previous = repository.main.at(-1) ?? base;
+        const pushStart = repository.main.length;
         bringToMain(repository, squash);
         const author = random.pick(profile.people);
         const merge = onMain(repository, {
@@ -269,6 +273,7 @@ function releaseHotfix(ctx: DeliveryContext, profile: RepositoryProfile, random:
           flavor: random.int(0, 1_000_000),
           parents: [previous, squash],
         });
+        recordPush(repository, pushStart, back);
         queueMainBuild(ctx, profile, merge, author, back);
       });
     },
@@ -308,6 +313,8 @@ function pullMerge(ctx: DeliveryContext, profile: RepositoryProfile, random: Ran
     flavor: random.int(0, 1_000_000),
     parents: [previous, ...repository.main.slice(local, local + 1)],
   });
+  // Both go up in one push now: the local commit, made days ago, arrives with the merge.
+  recordPush(repository, local, at);
   queueMainBuild(ctx, profile, merge, author, at);
 }
 
@@ -336,5 +343,6 @@ function rebasedPush(ctx: DeliveryContext, profile: RepositoryProfile, random: R
     flavor: random.int(0, 1_000_000),
     parents: repository.main.slice(first, first + 1),
   });
+  recordPush(repository, first, committed);
   queueMainBuild(ctx, profile, second, author, at);
 }

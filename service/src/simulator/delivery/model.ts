@@ -32,6 +32,18 @@ export interface RepositoryModel {
   readonly main: CommitModel[];
   /** Commits pushed to pull request source branches. */
   readonly branch: CommitModel[];
+  /**
+   * Pushes to main that brought several main entries at once (a `git pull` merge, a rebased series, a
+   * merged branch), recorded as they happen; every other main entry is a push of its own at its commit time.
+   */
+  pushes?: PushModel[];
+}
+
+/** One push to main: the main entries [start, end) it made reachable, at `at`. */
+export interface PushModel {
+  readonly start: number;
+  readonly end: number;
+  readonly at: number;
 }
 
 export interface CommitModel {

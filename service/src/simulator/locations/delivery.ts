@@ -129,6 +129,13 @@ export const DELIVERY_LOCATIONS = {
     '{project}/_apis/{area}/repositories/{repositoryId}/pullRequests/{pullRequestId}/commits',
     1,
   ),
+  gitPushes: location(
+    'ea98d07b-3c87-4971-8ede-a613694ffb55',
+    'git',
+    'pushes',
+    '{project}/_apis/{area}/repositories/{repositoryId}/{resource}/{pushId}',
+    3,
+  ),
   gitCommits: location(
     'c2570c3b-5b3f-41b8-98bf-5407bfde8d58',
     'git',

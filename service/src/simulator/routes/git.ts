@@ -7,6 +7,7 @@ import { commitPayload, pullRequestPayload, repositoryPayload } from '../payload
 import { commitSha, continuationHeader } from '../payloads/common.ts';
 import type { Route, RouteParams } from './route.ts';
 import { requireProject } from './build.ts';
+import { listPushes, pushCommits } from './gitPushes.ts';
 import { csv, dateParam, enumParam, flag, wholeNumber } from './query.ts';
 
 /** Pull requests: `$top` defaults to 101 (an undocumented default users report) and is capped at 1000. */
@@ -114,6 +115,8 @@ function commits(context: RequestContext, params: RouteParams): RouteResult {
   const project = requireProject(params);
   const repository = findRepository(context, project, params.values.repositoryId);
   const { query, model } = context;
+  const pushId = query.get('pushId');
+  if (pushId !== null) return pushCommits(context, model, repository, pushId);
   const version = query.get('searchCriteria.itemVersion.version');
   let history: CommitModel[];
   if (version === null || version === '' || version === 'main' || version === 'refs/heads/main')
@@ -254,5 +257,13 @@ export const gitRoutes: readonly Route[] = [
     pattern: 'git/repositories/:repositoryId/commits',
     location: 'gitCommits',
     handle: commits,
+  },
+  {
+    methods: ['GET'],
+    scope: 'project',
+    pattern: 'git/repositories/:repositoryId/pushes',
+    location: 'gitPushes',
+    handle: (context, params) =>
+      listPushes(context, findRepository(context, requireProject(params), params.values.repositoryId)),
   },
 ];

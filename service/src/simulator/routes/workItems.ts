@@ -7,6 +7,7 @@ import type { Route } from './route.ts';
 import { revisionFields, selectFields } from './revisionFields.ts';
 import { workItemUrl } from './links.ts';
 import { csv, dateParam } from './query.ts';
+import { incidentArtifactRelations } from '../delivery/incidentLinks.ts';
 
 /** "Gets work items for a list of work item ids (Maximum 200)". */
 export const MAX_WORK_ITEMS = 200;
@@ -55,6 +56,10 @@ const LINK_NAMES: Record<string, [string, string]> = {
 };
 
 function relations(model: OrganizationModel, organizationUrl: string, id: number, at: number) {
+  return [...workItemRelations(model, organizationUrl, id, at), ...incidentArtifactRelations(model, id, at)];
+}
+
+function workItemRelations(model: OrganizationModel, organizationUrl: string, id: number, at: number) {
   return model.links.linksOf(id, at).map((link) => {
     const forward = link.source === id;
     const [forwardName, reverseName] = LINK_NAMES[link.rel] ?? ['Related', 'Related'];

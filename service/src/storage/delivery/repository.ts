@@ -2,6 +2,7 @@ import type {
   BuildCommitsRecord,
   ChangeRecord,
   DeploymentRecord,
+  IncidentArtifact,
   IncidentRecord,
 } from '../../domain/delivery.ts';
 import type { FlowItem } from '../../domain/records.ts';
@@ -109,12 +110,34 @@ export const DEFAULT_INCIDENT_RULE: IncidentRule = {
   linkTagPrefix: 'deployment:',
 };
 
-/** Turns candidate work items (with their transitions) into incidents; sync/normalise provides it. */
+/** Turns candidate work items (with their transitions and artifact links) into incidents; sync/normalise provides it. */
 export type IncidentBuilder = (
   items: readonly FlowItem[],
   workflowByProject: ReadonlyMap<string, WorkflowStateMap>,
   rule: IncidentRule,
+  artifactLinks?: ReadonlyMap<number, readonly IncidentArtifact[]>,
 ) => IncidentRecord[];
+
+/** The artifact links (builds, releases) of one work item as its relations list them: all of them. */
+export interface IncidentLinksRow {
+  workItemId: number;
+  artifacts: readonly IncidentArtifact[];
+}
+
+/** A stored work item that may be an incident: what the incident rule reads, and when it last changed. */
+export interface IncidentCandidate {
+  workItemId: number;
+  project: string;
+  workItemType: string;
+  tags: readonly string[];
+  changedAt: number;
+}
+
+/** Completed pull requests of a window: how many had their work item links read, and how many link one. */
+export interface PullRequestLinkCounts {
+  withKnownLinks: number;
+  linked: number;
+}
 
 /** Work item types counted as bugs by the rework rate. */
 export const DEFAULT_BUG_TYPES: readonly string[] = ['Bug'];
@@ -171,12 +194,39 @@ export interface DeliveryRepository {
     query: BuildChangesQuery,
     commitShas: readonly string[],
   ): Promise<number>;
+  applyIncidentLinksPage(
+    organization: string,
+    page: PageSource,
+    links: readonly IncidentLinksRow[],
+  ): Promise<number>;
+  /** Stored commits of a repository among `shas` (lower-case), so a push adds only the ones not yet known. */
+  knownCommits(organization: string, repository: string, shas: readonly string[]): Promise<Set<string>>;
+  /** The projects of the stored work items (an index-only read). */
+  workItemProjects(organization: string): Promise<string[]>;
+  /**
+   * Work items (not deleted) of the given types (case-insensitive) that changed at or after `from` (epoch
+   * ms; all when undefined), oldest change first: what the incident rule needs to pick the incidents whose
+   * relations to read.
+   */
+  incidentCandidates(
+    organization: string,
+    workItemTypes: readonly string[],
+    from: number | undefined,
+  ): Promise<IncidentCandidate[]>;
+  /** Completed pull requests merged in [from, to) into the given repositories (every one of the project when empty). */
+  pullRequestLinkCounts(
+    organization: string,
+    project: string,
+    repositories: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<PullRequestLinkCounts>;
 
   /** Deployment attempts with a result; sources (commit, branch, repository) filled in from their builds. */
   listDeployments(organization: string, projects?: ProjectScope): Promise<DeploymentRecord[]>;
   /** Completed pull requests (with their commits) and commits of deployed branches that no pull request covers. */
   listChanges(organization: string, projects?: ProjectScope): Promise<ChangeRecord[]>;
-  listBuildCommits(organization: string): Promise<BuildCommitsRecord[]>;
+  /** Every build's reported commits; with projects, those of the builds their deployments deployed. */
+  listBuildCommits(organization: string, projects?: ProjectScope): Promise<BuildCommitsRecord[]>;
   listIncidents(
     organization: string,
     projects?: ProjectScope,

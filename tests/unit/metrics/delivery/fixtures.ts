@@ -132,6 +132,8 @@ export interface IncidentSpec {
   completed?: string | null;
   link?: string | null;
   project?: string;
+  /** Builds and releases its artifact links name. */
+  artifacts?: IncidentRecord['linkedArtifacts'];
 }
 
 export function incident(spec: IncidentSpec): IncidentRecord {
@@ -142,6 +144,7 @@ export function incident(spec: IncidentSpec): IncidentRecord {
     createdAt: at(spec.created),
     completedAt: spec.completed === undefined || spec.completed === null ? null : at(spec.completed),
     linkedDeploymentId: spec.link ?? null,
+    ...(spec.artifacts === undefined ? {} : { linkedArtifacts: spec.artifacts }),
     provenance: { rawPageId: 4 },
   };
 }

@@ -1,10 +1,15 @@
-import type { IncidentRecord } from '../../../domain/delivery.ts';
+import type { IncidentArtifact, IncidentRecord } from '../../../domain/delivery.ts';
 import type { FlowItem, StateTransitionRecord } from '../../../domain/records.ts';
 import { isStateCategory, type StateCategory } from '../../../domain/workflow.ts';
-import type { IncidentBuilder, IncidentRule, ProjectScope } from '../../delivery/repository.ts';
+import type {
+  IncidentBuilder,
+  IncidentCandidate,
+  IncidentRule,
+  ProjectScope,
+} from '../../delivery/repository.ts';
 import { toWorkItem } from '../workItems/revisionRows.ts';
-import { integer, optionalText, text } from '../rows.ts';
-import { placeholders, type SqlExecutor, type SqlRow } from '../sqlDatabase.ts';
+import { integer, optionalText, stringArray, text } from '../rows.ts';
+import { placeholders, type SqlExecutor, type SqlRow, type SqlValue } from '../sqlDatabase.ts';
 import { projectFilter } from './reads.ts';
 
 /** Items of the given types (case-insensitive) in scope, as `WHERE` text over work_items `w`. */
@@ -16,6 +21,18 @@ function typeScope(organization: string, projects: ProjectScope, types: readonly
       AND LOWER(w.work_item_type) IN (${lower.length === 0 ? 'NULL' : placeholders(lower.length)})`,
     params: [organization, ...filter.params, ...lower],
   };
+}
+
+/**
+ * Narrows the scope to items whose stored tags contain the rule's tag, so that only likely incidents are
+ * read with their transitions, not every bug of the project (the incident rule still decides exactly).
+ * Only for a tag of printable ASCII without quote or backslash, which JSON stores as is and whose lower
+ * case both databases' LOWER agree on; with any other tag every item of the types is read.
+ */
+function withTag(scope: { sql: string; params: SqlValue[] }, tag: string | null) {
+  if (tag === null || !/^[\x20-\x7e]+$/.test(tag) || /["\\]/.test(tag)) return scope;
+  const pattern = `%${tag.toLowerCase().replace(/[!%_]/g, (special) => `!${special}`)}%`;
+  return { sql: `${scope.sql} AND LOWER(w.tags) LIKE ? ESCAPE '!'`, params: [...scope.params, pattern] };
 }
 
 function toTransition(row: SqlRow): StateTransitionRecord {
@@ -38,16 +55,18 @@ export async function readIncidents(
   rule: IncidentRule,
   buildIncidents: IncidentBuilder,
 ): Promise<IncidentRecord[]> {
-  const scope = typeScope(organization, projects, rule.workItemTypes);
+  const scope = withTag(typeScope(organization, projects, rule.workItemTypes), rule.tag);
   const items = (
     await executor.all(`SELECT * FROM work_items w WHERE ${scope.sql} ORDER BY w.work_item_id`, scope.params)
   ).map(toWorkItem);
   if (items.length === 0) return [];
   const transitions = new Map<number, StateTransitionRecord[]>();
+  // The scope's items drive the join (CROSS JOIN fixes that order in SQLite, which would otherwise walk
+  // the organization's transitions in key order to spare a sort).
   const transitionRows = await executor.all(
-    `SELECT t.* FROM state_transitions t
-     JOIN work_items w ON w.organization = t.organization AND w.work_item_id = t.work_item_id
-     WHERE ${scope.sql} ORDER BY t.work_item_id, t.revision`,
+    `SELECT t.* FROM work_items w CROSS JOIN state_transitions t
+     WHERE t.organization = w.organization AND t.work_item_id = w.work_item_id AND ${scope.sql}
+     ORDER BY t.work_item_id, t.revision`,
     scope.params,
   );
   for (const row of transitionRows) {
@@ -72,7 +91,59 @@ export async function readIncidents(
     workflows.set(project, types);
   }
   const flows: FlowItem[] = items.map((item) => ({ item, transitions: transitions.get(item.id) ?? [] }));
-  return buildIncidents(flows, workflows, rule);
+  return buildIncidents(flows, workflows, rule, await readArtifactLinks(executor, scope));
+}
+
+/** The stored artifact links of the scope's items (the relations stage reads them for incidents only). */
+async function readArtifactLinks(
+  executor: SqlExecutor,
+  scope: { sql: string; params: SqlValue[] },
+): Promise<Map<number, IncidentArtifact[]>> {
+  const rows = await executor.all(
+    `SELECT l.work_item_id, l.artifact, l.artifact_id FROM delivery_incident_links l
+     JOIN work_items w ON w.organization = l.organization AND w.work_item_id = l.work_item_id
+     WHERE ${scope.sql} ORDER BY l.work_item_id, l.artifact, l.artifact_id`,
+    scope.params,
+  );
+  const links = new Map<number, IncidentArtifact[]>();
+  for (const row of rows) {
+    const artifact = text(row, 'artifact');
+    if (artifact !== 'build' && artifact !== 'release')
+      throw new Error(`Stored artifact kind ${artifact} is unknown`);
+    const id = integer(row, 'work_item_id');
+    links.set(id, [...(links.get(id) ?? []), { kind: artifact, id: integer(row, 'artifact_id') }]);
+  }
+  return links;
+}
+
+export async function readWorkItemProjects(executor: SqlExecutor, organization: string): Promise<string[]> {
+  const rows = await executor.all(
+    'SELECT DISTINCT project FROM work_items WHERE organization = ? ORDER BY project',
+    [organization],
+  );
+  return rows.map((row) => text(row, 'project'));
+}
+
+export async function readIncidentCandidates(
+  executor: SqlExecutor,
+  organization: string,
+  workItemTypes: readonly string[],
+  from: number | undefined,
+): Promise<IncidentCandidate[]> {
+  const scope = typeScope(organization, undefined, workItemTypes);
+  const rows = await executor.all(
+    `SELECT w.work_item_id, w.project, w.work_item_type, w.tags, w.changed_at FROM work_items w
+     WHERE ${scope.sql}${from === undefined ? '' : ' AND w.changed_at >= ?'}
+     ORDER BY w.changed_at, w.work_item_id`,
+    from === undefined ? scope.params : [...scope.params, from],
+  );
+  return rows.map((row) => ({
+    workItemId: integer(row, 'work_item_id'),
+    project: text(row, 'project'),
+    workItemType: text(row, 'work_item_type'),
+    tags: stringArray(row, 'tags'),
+    changedAt: integer(row, 'changed_at'),
+  }));
 }
 
 export async function readBugWorkItemIds(

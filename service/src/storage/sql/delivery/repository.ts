@@ -16,8 +16,11 @@ import {
   type DeliveryRowCounts,
   type DeploymentRow,
   type IncidentBuilder,
+  type IncidentCandidate,
+  type IncidentLinksRow,
   type IncidentRule,
   type ProjectScope,
+  type PullRequestLinkCounts,
   type PullRequestCommitRow,
   type PullRequestKey,
   type PullRequestRow,
@@ -25,7 +28,20 @@ import {
 import type { PageSource } from '../../repository.ts';
 import { rawPageIdFor } from '../rawPages.ts';
 import type { SqlDatabase } from '../sqlDatabase.ts';
-import { readBugWorkItemIds, readIncidents } from './incidents.ts';
+import {
+  readBugWorkItemIds,
+  readIncidentCandidates,
+  readIncidents,
+  readWorkItemProjects,
+} from './incidents.ts';
+import {
+  buildProjects,
+  pullRequestProject,
+  rowProjects,
+  touchDelivery,
+  workItemProjects,
+} from './versions.ts';
+import { readKnownCommits, readPullRequestLinkCounts } from './pullRequestLinks.ts';
 import {
   countDeliveryRows,
   readAnsweredBuildChangeQueries,
@@ -40,6 +56,7 @@ import {
   writeBuilds,
   writeCommits,
   writeDeployments,
+  writeIncidentLinks,
   writePullRequestCommits,
   writePullRequests,
   type WriteTarget,
@@ -52,21 +69,31 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     private readonly buildIncidents: IncidentBuilder,
   ) {}
 
-  /** The raw page (unless stored earlier) and its rows, in one transaction. */
+  /** The raw page (unless stored earlier), its rows and the changed projects' data versions, in one transaction. */
   private apply(
     organization: string,
     page: PageSource,
     write: (target: WriteTarget) => Promise<void>,
+    projects: Parameters<typeof touchDelivery>[2],
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await write({ executor, organization, rawPageId });
+      await touchDelivery(executor, organization, projects);
       return rawPageId;
     });
   }
 
   applyBuildsPage(organization: string, page: PageSource, builds: readonly BuildRow[]): Promise<number> {
-    return this.apply(organization, page, (target) => writeBuilds(target, builds));
+    return this.apply(
+      organization,
+      page,
+      (target) => writeBuilds(target, builds),
+      buildProjects(
+        builds.map((build) => build.project),
+        builds.map((build) => build.id),
+      ),
+    );
   }
 
   applyDeploymentsPage(
@@ -74,7 +101,12 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     page: PageSource,
     deployments: readonly DeploymentRow[],
   ): Promise<number> {
-    return this.apply(organization, page, (target) => writeDeployments(target, deployments));
+    return this.apply(
+      organization,
+      page,
+      (target) => writeDeployments(target, deployments),
+      rowProjects(deployments),
+    );
   }
 
   applyPullRequestsPage(
@@ -82,7 +114,12 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     page: PageSource,
     pullRequests: readonly PullRequestRow[],
   ): Promise<number> {
-    return this.apply(organization, page, (target) => writePullRequests(target, pullRequests));
+    return this.apply(
+      organization,
+      page,
+      (target) => writePullRequests(target, pullRequests),
+      rowProjects(pullRequests),
+    );
   }
 
   applyPullRequestCommitsPage(
@@ -91,11 +128,16 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     pullRequest: PullRequestKey,
     commits: readonly PullRequestCommitRow[],
   ): Promise<number> {
-    return this.apply(organization, page, (target) => writePullRequestCommits(target, pullRequest, commits));
+    return this.apply(
+      organization,
+      page,
+      (target) => writePullRequestCommits(target, pullRequest, commits),
+      pullRequestProject(pullRequest),
+    );
   }
 
   applyCommitsPage(organization: string, page: PageSource, commits: readonly CommitRow[]): Promise<number> {
-    return this.apply(organization, page, (target) => writeCommits(target, commits));
+    return this.apply(organization, page, (target) => writeCommits(target, commits), rowProjects(commits));
   }
 
   applyBuildChangesPage(
@@ -104,7 +146,50 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     query: BuildChangesQuery,
     commitShas: readonly string[],
   ): Promise<number> {
-    return this.apply(organization, page, (target) => writeBuildChanges(target, query, commitShas));
+    return this.apply(
+      organization,
+      page,
+      (target) => writeBuildChanges(target, query, commitShas),
+      buildProjects([query.project], [query.toBuildId]),
+    );
+  }
+
+  applyIncidentLinksPage(
+    organization: string,
+    page: PageSource,
+    links: readonly IncidentLinksRow[],
+  ): Promise<number> {
+    return this.apply(
+      organization,
+      page,
+      (target) => writeIncidentLinks(target, links),
+      workItemProjects(links.map((link) => link.workItemId)),
+    );
+  }
+
+  knownCommits(organization: string, repository: string, shas: readonly string[]): Promise<Set<string>> {
+    return readKnownCommits(this.database, organization, repository, shas);
+  }
+
+  workItemProjects(organization: string): Promise<string[]> {
+    return readWorkItemProjects(this.database, organization);
+  }
+
+  incidentCandidates(
+    organization: string,
+    workItemTypes: readonly string[],
+    from: number | undefined,
+  ): Promise<IncidentCandidate[]> {
+    return readIncidentCandidates(this.database, organization, workItemTypes, from);
+  }
+
+  pullRequestLinkCounts(
+    organization: string,
+    project: string,
+    repositories: readonly string[],
+    window: { from: number; to: number },
+  ): Promise<PullRequestLinkCounts> {
+    return readPullRequestLinkCounts(this.database, organization, project, repositories, window);
   }
 
   listDeployments(organization: string, projects?: ProjectScope): Promise<DeploymentRecord[]> {
@@ -115,8 +200,8 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return readChanges(this.database, organization, projects);
   }
 
-  listBuildCommits(organization: string): Promise<BuildCommitsRecord[]> {
-    return readBuildCommits(this.database, organization);
+  listBuildCommits(organization: string, projects?: ProjectScope): Promise<BuildCommitsRecord[]> {
+    return readBuildCommits(this.database, organization, projects);
   }
 
   listBranchCommits(organization: string): Promise<BranchCommitRow[]> {
@@ -144,13 +229,15 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     options: { projects?: ProjectScope; incidentRule?: IncidentRule; bugTypes?: readonly string[] } = {},
   ): Promise<DeliveryRecords> {
     const { projects } = options;
-    return {
-      deployments: await this.listDeployments(organization, projects),
-      changes: await this.listChanges(organization, projects),
-      buildCommits: await this.listBuildCommits(organization),
-      incidents: await this.listIncidents(organization, projects, options.incidentRule),
-      bugWorkItemIds: await this.listBugWorkItemIds(organization, projects, options.bugTypes),
-    };
+    // Independent reads: PostgreSQL answers them on several pooled connections at once.
+    const [deployments, changes, buildCommits, incidents, bugWorkItemIds] = await Promise.all([
+      this.listDeployments(organization, projects),
+      this.listChanges(organization, projects),
+      this.listBuildCommits(organization, projects),
+      this.listIncidents(organization, projects, options.incidentRule),
+      this.listBugWorkItemIds(organization, projects, options.bugTypes),
+    ]);
+    return { deployments, changes, buildCommits, incidents, bugWorkItemIds };
   }
 
   answeredBuildChangeQueries(organization: string): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import type {
   BuildRow,
   CommitRow,
   DeploymentRow,
+  IncidentLinksRow,
   PullRequestCommitRow,
   PullRequestKey,
   PullRequestRow,
@@ -190,6 +191,11 @@ export async function writePullRequests(
   // Work item links are replaced only by pages that list them (the single pull request).
   for (const pr of rows) {
     if (pr.workItemIds === null) continue;
+    // The count alone serves the adoption check; NULL (not asked) stays apart from 0 (none linked).
+    await executor.run(
+      'UPDATE delivery_pull_requests SET work_item_count = ? WHERE organization = ? AND repository_id = ? AND pull_request_id = ?',
+      [new Set(pr.workItemIds).size, organization, pr.repository, pr.pullRequestId],
+    );
     await executor.run(
       'DELETE FROM delivery_pull_request_work_items WHERE organization = ? AND repository_id = ? AND pull_request_id = ?',
       [organization, pr.repository, pr.pullRequestId],
@@ -275,4 +281,29 @@ export async function writeBuildChanges(
      DO UPDATE SET project = excluded.project, raw_page_id = excluded.raw_page_id`,
     [organization, query.toBuildId, from, query.project, rawPageId],
   );
+}
+
+/** Replaces the artifact links of every work item the page lists (a link removed in Azure DevOps goes too). */
+export async function writeIncidentLinks(
+  { executor, organization, rawPageId }: WriteTarget,
+  links: readonly IncidentLinksRow[],
+) {
+  for (const item of lastByKey(links, (row) => String(row.workItemId))) {
+    await executor.run('DELETE FROM delivery_incident_links WHERE organization = ? AND work_item_id = ?', [
+      organization,
+      item.workItemId,
+    ]);
+    await insertMany(
+      executor,
+      'delivery_incident_links',
+      ['organization', 'work_item_id', 'artifact', 'artifact_id', 'raw_page_id'],
+      lastByKey(item.artifacts, (artifact) => `${artifact.kind}:${artifact.id}`).map((artifact) => [
+        organization,
+        item.workItemId,
+        artifact.kind,
+        artifact.id,
+        rawPageId,
+      ]),
+    );
+  }
 }

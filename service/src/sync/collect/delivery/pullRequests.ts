@@ -1,23 +1,17 @@
-import { applyPullRequestsBody, DELIVERY_PAGE_NORMALISERS } from '../../normalise/delivery/pages.ts';
+import { applyPullRequestsBody } from '../../normalise/delivery/pages.ts';
 import {
   nextTimeFrom,
   pullRequestsWatermarkSchema,
   readWatermark,
 } from '../../normalise/delivery/watermarks.ts';
 import { pageSizeFor, type StreamContext, type StreamResult, type SyncStream } from '../../stream.ts';
-import {
-  getBody,
-  headerPages,
-  pathWithQuery,
-  projectSegment,
-  requireDelivery,
-  storePage,
-  valueCount,
-} from './shared.ts';
+import { getBody, pathWithQuery, projectSegment, requireDelivery, storePage, valueCount } from './shared.ts';
 import { listProjects, type ProjectRef } from '../projects.ts';
 import { eachConcurrently, PER_PARENT_CONCURRENCY } from '../eachConcurrently.ts';
 import { collectDirectCommits, listRepositories } from './pullRequestsDirectCommits.ts';
-import { parsePage } from '../../normalise/delivery/parse.ts';
+import { collectPullRequestDetails } from './pullRequestDetails.ts';
+import { listedItems, sortRecords } from '../../normalise/quarantine.ts';
+import { pushesWatermarkSchema } from '../../normalise/delivery/pushes.ts';
 import { syncSettings } from '../../syncSettings.ts';
 import { BUILDS_STREAM } from './builds.ts';
 import { buildsGate } from './buildsGate.ts';
@@ -39,8 +33,6 @@ export const CHANGES_STREAM = 'git.changes';
 
 /** The service caps the pull request list's `$top` at 1000. */
 const LARGEST_TOP = 1000;
-/** `$top` of a pull request's commits (header-token paged); most pull requests fit one page. */
-const COMMITS_TOP = 100;
 
 type Counter = { pages: number; items: number };
 
@@ -89,11 +81,17 @@ async function listPullRequests(
       applyPullRequestsBody,
     );
     counter.pages += 1;
+    // A pull request the normaliser quarantined is left out here too; the page's others carry on.
     const sources = new Map(
-      parsePage('git.pullRequests', listedPullRequestsSchema, body).value.map((listed) => [
-        pullRequestKey({ repository: listed.repository.id, pullRequestId: listed.pullRequestId }),
-        listed.sourceRefName,
-      ]),
+      sortRecords(
+        listedItems('git.pullRequests', body),
+        listedPullRequestsSchema.shape.value.element,
+        (listed) =>
+          [
+            pullRequestKey({ repository: listed.repository.id, pullRequestId: listed.pullRequestId }),
+            listed.sourceRefName,
+          ] as const,
+      ).records,
     );
     const times = pullRequests.map((pullRequest) => pullRequest.mergedAt);
     if (from === undefined && skip === 0) cutoff = horizonCutoff(Math.max(...times, 0), horizonDays);
@@ -111,61 +109,16 @@ async function listPullRequests(
       });
     }
     await context.progress.page(pullRequests.length);
-    if (pullRequests.length < top) break;
+    if (valueCount(body) < top) break;
     const oldest = times.at(-1);
     if (from === undefined && cutoff !== undefined && newestFirst(times) && (oldest ?? 0) < cutoff) break;
   }
   return [...found.values()];
 }
 
-/** The pull request's work item links (only the single pull request has them) and its own commits. */
-async function collectPullRequestDetails(
-  context: StreamContext,
-  project: ProjectRef,
-  pullRequest: { repository: string; pullRequestId: number },
-  counter: Counter,
-): Promise<void> {
-  const { organization, connection } = context;
-  const delivery = requireDelivery(context, CHANGES_STREAM);
-  const base = `${projectSegment(project.name)}/_apis/git/repositories/${pullRequest.repository}`;
-  const detailUrl = pathWithQuery(`${base}/pullrequests/${pullRequest.pullRequestId}`, {
-    includeWorkItemRefs: 'true',
-    'api-version': '7.1',
-  });
-  await storePage(
-    delivery,
-    organization,
-    'git.pullRequest',
-    { url: detailUrl, requestToken: null, responseToken: null },
-    { project: project.name },
-    await getBody(connection, detailUrl),
-    DELIVERY_PAGE_NORMALISERS['git.pullRequest'],
-  );
-  counter.pages += 1;
-  const commitsPath = `${base}/pullRequests/${pullRequest.pullRequestId}/commits`;
-  const commitsContext = {
-    project: project.name,
-    repository: pullRequest.repository,
-    pullRequestId: pullRequest.pullRequestId,
-  };
-  for await (const page of headerPages(context.connection, commitsPath, {
-    $top: pageSizeFor(context.maxPageSize, COMMITS_TOP),
-    'api-version': '7.1',
-  })) {
-    await storePage(
-      delivery,
-      organization,
-      'git.pullRequestCommits',
-      page,
-      commitsContext,
-      page.body,
-      DELIVERY_PAGE_NORMALISERS['git.pullRequestCommits'],
-    );
-    counter.pages += 1;
-  }
-}
-
 const BACKFILL_KEY = `${CHANGES_STREAM}#backfill`;
+/** The newest push read per deployed branch (`pushes.ts`). */
+const PUSHES_KEY = `${CHANGES_STREAM}#pushes`;
 
 /**
  * Changes for lead time: completed pull requests with their commits and work items, and commits pushed
@@ -189,8 +142,15 @@ export async function collectChanges(context: StreamContext): Promise<StreamResu
     changesBackfillSchema,
     await repository.getWatermark(organization, BACKFILL_KEY),
   ) ?? { deferred: [], atWatermark: {}, reaching: [], defaultBranches: {} };
+  const previousPushes =
+    readWatermark(
+      PUSHES_KEY,
+      pushesWatermarkSchema,
+      await repository.getWatermark(organization, PUSHES_KEY),
+    ) ?? {};
   const gate = await buildsGate(context, CHANGES_STREAM);
   const next = { ...previous };
+  const nextPushes = { ...previousPushes };
   const nextBackfill: ChangesBackfill = { ...backfill, deferred: [], atWatermark: {} };
   const counter: Counter = { pages: 0, items: 0 };
   const work: { project: ProjectRef; pullRequest: ListedPullRequest }[] = [];
@@ -232,7 +192,16 @@ export async function collectChanges(context: StreamContext): Promise<StreamResu
         if (repo.defaultBranch) nextBackfill.defaultBranches[repo.id.toLowerCase()] = repo.defaultBranch;
       }
       if (!gate.unchanged) {
-        Object.assign(next, await collectDirectCommits(context, project, previous, counter, repositories));
+        const direct = await collectDirectCommits(
+          context,
+          project,
+          previous,
+          counter,
+          repositories,
+          previousPushes,
+        );
+        Object.assign(next, direct.positions);
+        Object.assign(nextPushes, direct.pushes);
       }
     }
     const deployed = await delivery.deployedBranches(organization);
@@ -271,6 +240,7 @@ export async function collectChanges(context: StreamContext): Promise<StreamResu
   });
   await repository.setWatermark(organization, CHANGES_STREAM, JSON.stringify(next));
   await repository.setWatermark(organization, BACKFILL_KEY, JSON.stringify(nextBackfill));
+  await repository.setWatermark(organization, PUSHES_KEY, JSON.stringify(nextPushes));
   if (!gate.unchanged) await gate.passed(false);
   return counter;
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { DELIVERY_PAGE_NORMALISERS } from '../../normalise/delivery/pages.ts';
 import { parsePage } from '../../normalise/delivery/parse.ts';
-import { branchCommitsKey, nextTimeFrom } from '../../normalise/delivery/watermarks.ts';
+import { branchCommitsKey, branchPushesKey, nextTimeFrom } from '../../normalise/delivery/watermarks.ts';
+import { nextPushPosition, type PushPosition } from '../../normalise/delivery/pushes.ts';
+import { collectPushCommits, newestPush, pushesSince } from './pushedCommits.ts';
+import { pushesToAsk } from '../../normalise/delivery/pushes.ts';
 import type { StreamContext } from '../../stream.ts';
 import { getBody, pathWithQuery, projectSegment, requireDelivery, storePage } from './shared.ts';
 import type { ProjectRef } from '../projects.ts';
-import { commitsResponseSchema } from '../../normalise/delivery/git.ts';
+import { gitCommitSchema } from '../../normalise/delivery/git.ts';
+import { listedItems, sortRecords } from '../../normalise/quarantine.ts';
 
 export const repositoriesSchema = z.object({
   value: z.array(
@@ -34,9 +38,12 @@ export async function listRepositories(
 const DEFAULT_TOP = 500;
 
 /**
- * Commits of each repository's default branch and of every branch its deployments were built from,
- * since the branch's own watermark (commit time), by `$top/$skip` offset paging (the API has no token).
- * Newest first: a push while paging repeats a commit (an idempotent upsert), never skips one.
+ * Commits of each repository's default branch and of every branch its deployments were built from.
+ * A branch seen for the first time is read in full; after that, only when something was pushed to it
+ * since its push watermark: then its commits since the branch's commit-time watermark (with their work
+ * items and parents), by `$top/$skip` offset paging (the API has no token; newest first, so a push while
+ * paging repeats a commit, never skips one), and each new push's own commits, which adds a commit pushed
+ * days after it was made (older than the commit-time watermark) that the listing cannot return.
  */
 export async function collectDirectCommits(
   context: StreamContext,
@@ -44,13 +51,15 @@ export async function collectDirectCommits(
   previous: Readonly<Record<string, string>>,
   counter: { pages: number; items: number },
   repositories: readonly RepositoryRef[],
-): Promise<Record<string, string>> {
+  previousPushes: Readonly<Record<string, PushPosition>>,
+): Promise<{ positions: Record<string, string>; pushes: Record<string, PushPosition> }> {
   const { organization, connection } = context;
   const delivery = requireDelivery(context, 'git.changes');
   const top = context.maxPageSize ?? DEFAULT_TOP;
   const segment = projectSegment(project.name);
   const deployed = await delivery.deployedBranches(organization);
   const positions: Record<string, string> = {};
+  const pushes: Record<string, PushPosition> = {};
   for (const repo of repositories) {
     if (repo.isDisabled === true) continue;
     const repositoryId = repo.id.toLowerCase();
@@ -60,7 +69,20 @@ export async function collectDirectCommits(
     ]);
     for (const branch of branches) {
       const key = branchCommitsKey(repositoryId, branch);
+      const ref = { project: project.name, segment, repositoryId: repo.id, branch };
+      const pushKey = branchPushesKey(repositoryId, branch);
+      const pushPosition = previousPushes[pushKey];
+      const pushed =
+        pushPosition === undefined ? [] : await pushesSince(context, delivery, ref, pushPosition, counter);
+      const nextPush =
+        pushPosition === undefined
+          ? await newestPush(context, delivery, ref, counter)
+          : nextPushPosition(pushPosition, pushed);
+      if (nextPush !== undefined) pushes[pushKey] = nextPush;
+      // Nothing pushed since the last read: the branch's commits are stored as they are.
+      if (pushPosition !== undefined && pushed.length === 0) continue;
       const times: number[] = [];
+      const listedParents = new Map<string, readonly string[] | null>();
       for (let skip = 0; ; skip += top) {
         const url = pathWithQuery(`${segment}/_apis/git/repositories/${repo.id}/commits`, {
           'searchCriteria.itemVersion.version': branch.replace(/^refs\/heads\//, ''),
@@ -72,12 +94,14 @@ export async function collectDirectCommits(
           'api-version': '7.1',
         });
         const body = await getBody(connection, url);
-        const commits = parsePage('git.commits', commitsResponseSchema, body).value;
+        // A commit without the fields Seika reads is quarantined by the normaliser; the rest count.
+        const listed = listedItems('git.commits', body);
+        const commits = sortRecords(listed, gitCommitSchema, (commit) => commit).records;
         await storePage(
           delivery,
           organization,
           'git.commits',
-          { url, requestToken: String(skip), responseToken: null, isLastBatch: commits.length < top },
+          { url, requestToken: String(skip), responseToken: null, isLastBatch: listed.length < top },
           { project: project.name, repository: repositoryId, branch },
           body,
           DELIVERY_PAGE_NORMALISERS['git.commits'],
@@ -85,12 +109,16 @@ export async function collectDirectCommits(
         counter.pages += 1;
         counter.items += commits.length;
         times.push(...commits.map((commit) => commit.committer.date));
+        for (const commit of commits)
+          listedParents.set(commit.commitId.toLowerCase(), commit.parents ?? null);
         await context.progress.page(commits.length);
-        if (commits.length < top) break;
+        if (listed.length < top) break;
       }
+      for (const push of pushesToAsk(pushed, branch, listedParents))
+        await collectPushCommits(context, delivery, ref, push, counter);
       const position = nextTimeFrom(previous[key], times);
       if (position !== undefined) positions[key] = position;
     }
   }
-  return positions;
+  return { positions, pushes };
 }

@@ -54,7 +54,8 @@ export function toBuildRow(project: string, build: z.output<typeof buildSchema>)
 }
 
 /** `GET build/changes` and `builds/{id}/changes`: a Change's id is the commit SHA for Git repositories. */
-export const buildChangesResponseSchema = collection(z.object({ id: z.string().min(1) }));
+export const buildChangeSchema = z.object({ id: z.string().min(1) });
+export const buildChangesResponseSchema = collection(buildChangeSchema);
 
 export function toCommitShas(response: z.output<typeof buildChangesResponseSchema>): string[] {
   return [...new Set(response.value.map((change) => change.id.toLowerCase()))];

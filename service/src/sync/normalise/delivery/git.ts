@@ -37,7 +37,7 @@ export function toPullRequestRow(pullRequest: CompletedPullRequest): PullRequest
   };
 }
 
-const gitCommitSchema = z.object({
+export const gitCommitSchema = z.object({
   commitId: z.string().min(1),
   author: z.object({ date: instant }),
   committer: z.object({ date: instant }),
@@ -46,9 +46,11 @@ const gitCommitSchema = z.object({
   workItems: z.array(z.object({ id: numericId })).nullish(),
 });
 export const commitsResponseSchema = collection(gitCommitSchema);
-export const pullRequestCommitsResponseSchema = collection(
-  z.object({ commitId: z.string().min(1), author: z.object({ date: instant }) }),
-);
+export const pullRequestCommitSchema = z.object({
+  commitId: z.string().min(1),
+  author: z.object({ date: instant }),
+});
+export const pullRequestCommitsResponseSchema = collection(pullRequestCommitSchema);
 
 export function toPullRequestCommits(
   response: z.output<typeof pullRequestCommitsResponseSchema>,

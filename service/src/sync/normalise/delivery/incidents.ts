@@ -1,4 +1,4 @@
-import type { DeploymentSource, IncidentRecord } from '../../../domain/delivery.ts';
+import type { DeploymentSource, IncidentArtifact, IncidentRecord } from '../../../domain/delivery.ts';
 import type { FlowItem } from '../../../domain/records.ts';
 import { categoryOf, type StateCategory, type WorkflowStateMap } from '../../../domain/workflow.ts';
 import type { IncidentRule } from '../../../storage/delivery/repository.ts';
@@ -23,7 +23,10 @@ export function linkedDeploymentOf(tags: readonly string[], prefix: string): str
   return null;
 }
 
-export function matchesIncidentRule(item: FlowItem['item'], rule: IncidentRule): boolean {
+export function matchesIncidentRule(
+  item: Pick<FlowItem['item'], 'workItemType' | 'tags'>,
+  rule: IncidentRule,
+): boolean {
   const type = item.workItemType.toLowerCase();
   if (!rule.workItemTypes.some((wanted) => wanted.toLowerCase() === type)) return false;
   if (rule.tag === null) return true;
@@ -52,6 +55,7 @@ export function incidentsFrom(
   items: readonly FlowItem[],
   workflowByProject: ReadonlyMap<string, WorkflowStateMap>,
   rule: IncidentRule,
+  artifactLinks?: ReadonlyMap<number, readonly IncidentArtifact[]>,
 ): IncidentRecord[] {
   const incidents: IncidentRecord[] = [];
   for (const flow of items) {
@@ -59,6 +63,7 @@ export function incidentsFrom(
     if (item.isDeleted || !matchesIncidentRule(item, rule)) continue;
     const workflow = workflowByProject.get(item.project) ?? new Map();
     if (categoryOf(workflow, item.workItemType, item.state) === 'Removed') continue;
+    const artifacts = artifactLinks?.get(item.id) ?? [];
     incidents.push({
       workItemId: item.id,
       project: item.project,
@@ -66,6 +71,7 @@ export function incidentsFrom(
       createdAt: item.createdAt,
       completedAt: completedAtOf(flow, workflow),
       linkedDeploymentId: linkedDeploymentOf(item.tags, rule.linkTagPrefix),
+      ...(artifacts.length === 0 ? {} : { linkedArtifacts: artifacts }),
       provenance: item.provenance,
     });
   }

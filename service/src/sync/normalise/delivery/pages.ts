@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import type { DeliveryRepository } from '../../../storage/delivery/repository.ts';
 import type { PageSource, RawPage } from '../../../storage/repository.ts';
-import { buildChangesResponseSchema, buildsResponseSchema, toBuildRow, toCommitShas } from './builds.ts';
-import { environmentRecordsResponseSchema, toEnvironmentDeployment } from './environments.ts';
+import { parseListPage, recordKey, sortRecords, sortSingleRecord, withQuarantine } from '../quarantine.ts';
+import { buildChangeSchema, buildSchema, toBuildRow, toCommitShas } from './builds.ts';
+import { environmentRecordSchema, toEnvironmentDeployment } from './environments.ts';
 import {
-  commitsResponseSchema,
   completedPullRequestSchema,
-  pullRequestCommitsResponseSchema,
-  pullRequestsResponseSchema,
+  gitCommitSchema,
+  pullRequestCommitSchema,
   toCommitRows,
   toPullRequestCommits,
   toPullRequestRow,
 } from './git.ts';
+import { toIncidentLinks, workItemRelationsResponseSchema } from './incidentLinks.ts';
 import { parsePage, wrappedPage } from './parse.ts';
-import { classicDeploymentsResponseSchema, toClassicDeployment } from './releases.ts';
+import { pushCommitsResponseSchema, pushesResponseSchema, toPushedCommitRows } from './pushes.ts';
+import { classicDeploymentSchema, toClassicDeployment } from './releases.ts';
 
 /**
  * Delivery page kinds. Every delivery page is stored wrapped as `{context, response}`: the response as
@@ -29,6 +31,9 @@ export const DELIVERY_PAGE_KINDS = [
   'git.pullRequest',
   'git.pullRequestCommits',
   'git.commits',
+  'git.pushes',
+  'git.pushCommits',
+  'wit.incidentRelations',
 ] as const;
 export type DeliveryPageKind = (typeof DELIVERY_PAGE_KINDS)[number];
 
@@ -59,6 +64,7 @@ export const pullRequestCommitsContext = project.extend({
   pullRequestId: z.number().int().positive(),
 });
 export const commitsContext = project.extend({ repository: z.string().min(1), branch: z.string().min(1) });
+export const pushCommitsContext = commitsContext.extend({ pushId: z.number().int().positive() });
 
 export async function applyBuildsBody(
   delivery: DeliveryRepository,
@@ -66,9 +72,12 @@ export async function applyBuildsBody(
   source: PageSource,
   body: unknown,
 ) {
-  const page = parsePage('build.builds', wrappedPage(project, buildsResponseSchema), body);
-  const builds = page.response.value.map((build) => toBuildRow(page.context.project, build));
-  return { rawPageId: await delivery.applyBuildsPage(organization, source, builds), builds };
+  const page = parseListPage('build.builds', project, body);
+  const { records: builds, quarantined } = sortRecords(page.response.value, buildSchema, (build) =>
+    toBuildRow(page.context.project, build),
+  );
+  const quarantinedSource = withQuarantine(source, 'build.builds', quarantined);
+  return { rawPageId: await delivery.applyBuildsPage(organization, quarantinedSource, builds), builds };
 }
 
 export async function applyEnvironmentRecordsBody(
@@ -78,17 +87,20 @@ export async function applyEnvironmentRecordsBody(
   body: unknown,
 ) {
   const kind = 'distributedtask.environmentDeploymentRecords';
-  const page = parsePage(
-    kind,
-    wrappedPage(environmentRecordsContext, environmentRecordsResponseSchema),
-    body,
-  );
-  const deployments = page.response.value.map((record) => toEnvironmentDeployment(page.context, record));
-  const ids = page.response.value.map((record) => record.id);
+  const page = parseListPage(kind, environmentRecordsContext, body);
+  const { records, quarantined } = sortRecords(page.response.value, environmentRecordSchema, (record) => ({
+    deployment: toEnvironmentDeployment(page.context, record),
+    id: record.id,
+  }));
+  const deployments = records.map((record) => record.deployment);
   return {
-    rawPageId: await delivery.applyDeploymentsPage(organization, source, deployments),
+    rawPageId: await delivery.applyDeploymentsPage(
+      organization,
+      withQuarantine(source, kind, quarantined),
+      deployments,
+    ),
     deployments,
-    ids,
+    ids: records.map((record) => record.id),
   };
 }
 
@@ -98,11 +110,18 @@ export async function applyReleaseDeploymentsBody(
   source: PageSource,
   body: unknown,
 ) {
-  const page = parsePage('release.deployments', wrappedPage(project, classicDeploymentsResponseSchema), body);
-  const deployments = page.response.value.map((deployment) =>
-    toClassicDeployment(page.context.project, deployment),
+  const kind = 'release.deployments';
+  const page = parseListPage(kind, project, body);
+  const { records: deployments, quarantined } = sortRecords(
+    page.response.value,
+    classicDeploymentSchema,
+    (deployment) => toClassicDeployment(page.context.project, deployment),
   );
-  return { rawPageId: await delivery.applyDeploymentsPage(organization, source, deployments), deployments };
+  const quarantinedSource = withQuarantine(source, kind, quarantined);
+  return {
+    rawPageId: await delivery.applyDeploymentsPage(organization, quarantinedSource, deployments),
+    deployments,
+  };
 }
 
 export async function applyPullRequestsBody(
@@ -111,10 +130,16 @@ export async function applyPullRequestsBody(
   source: PageSource,
   body: unknown,
 ) {
-  const page = parsePage('git.pullRequests', wrappedPage(project, pullRequestsResponseSchema), body);
-  const pullRequests = page.response.value.map(toPullRequestRow);
+  const kind = 'git.pullRequests';
+  const page = parseListPage(kind, project, body);
+  const { records: pullRequests, quarantined } = sortRecords(
+    page.response.value,
+    completedPullRequestSchema,
+    toPullRequestRow,
+  );
+  const quarantinedSource = withQuarantine(source, kind, quarantined);
   return {
-    rawPageId: await delivery.applyPullRequestsPage(organization, source, pullRequests),
+    rawPageId: await delivery.applyPullRequestsPage(organization, quarantinedSource, pullRequests),
     pullRequests,
   };
 }
@@ -125,11 +150,21 @@ export async function applyBuildChangesBody(
   source: PageSource,
   body: unknown,
 ) {
-  const page = parsePage('build.changes', wrappedPage(buildChangesContext, buildChangesResponseSchema), body);
-  const shas = toCommitShas(page.response);
+  const kind = 'build.changes';
+  const page = parseListPage(kind, buildChangesContext, body);
+  const { records: changes, quarantined } = sortRecords(
+    page.response.value,
+    buildChangeSchema,
+    (change) => change,
+  );
+  const shas = toCommitShas({ value: changes });
   const { project: projectName, fromBuildId, toBuildId, complete } = page.context;
   const query = { project: projectName, fromBuildId, toBuildId, complete };
-  return { rawPageId: await delivery.applyBuildChangesPage(organization, source, query, shas), shas };
+  const quarantinedSource = withQuarantine(source, kind, quarantined);
+  return {
+    rawPageId: await delivery.applyBuildChangesPage(organization, quarantinedSource, query, shas),
+    shas,
+  };
 }
 
 export const DELIVERY_PAGE_NORMALISERS: Record<DeliveryPageKind, DeliveryNormaliser> = {
@@ -140,15 +175,26 @@ export const DELIVERY_PAGE_NORMALISERS: Record<DeliveryPageKind, DeliveryNormali
   'release.deployments': async (...args) => (await applyReleaseDeploymentsBody(...args)).rawPageId,
   'git.pullRequests': async (...args) => (await applyPullRequestsBody(...args)).rawPageId,
   'git.pullRequest': (delivery, organization, source, body) => {
-    const page = parsePage('git.pullRequest', wrappedPage(project, completedPullRequestSchema), body);
-    return delivery.applyPullRequestsPage(organization, source, [toPullRequestRow(page.response)]);
+    const kind = 'git.pullRequest';
+    const page = parsePage(kind, wrappedPage(project, z.unknown()), body);
+    const { record, quarantined } = sortSingleRecord(
+      page.response,
+      completedPullRequestSchema,
+      recordKey(page.response, 0),
+    );
+    return delivery.applyPullRequestsPage(
+      organization,
+      withQuarantine(source, kind, quarantined),
+      record === undefined ? [] : [toPullRequestRow(record)],
+    );
   },
   'git.pullRequestCommits': (delivery, organization, source, body) => {
     const kind = 'git.pullRequestCommits';
-    const page = parsePage(
-      kind,
-      wrappedPage(pullRequestCommitsContext, pullRequestCommitsResponseSchema),
-      body,
+    const page = parseListPage(kind, pullRequestCommitsContext, body);
+    const { records, quarantined } = sortRecords(
+      page.response.value,
+      pullRequestCommitSchema,
+      (commit) => commit,
     );
     const key = {
       repository: page.context.repository.toLowerCase(),
@@ -156,14 +202,59 @@ export const DELIVERY_PAGE_NORMALISERS: Record<DeliveryPageKind, DeliveryNormali
     };
     return delivery.applyPullRequestCommitsPage(
       organization,
-      source,
+      withQuarantine(source, kind, quarantined),
       key,
-      toPullRequestCommits(page.response),
+      toPullRequestCommits({ value: records }),
     );
   },
   'git.commits': (delivery, organization, source, body) => {
-    const page = parsePage('git.commits', wrappedPage(commitsContext, commitsResponseSchema), body);
-    return delivery.applyCommitsPage(organization, source, toCommitRows(page.context, page.response));
+    const kind = 'git.commits';
+    const page = parseListPage(kind, commitsContext, body);
+    const { records, quarantined } = sortRecords(page.response.value, gitCommitSchema, (commit) => commit);
+    return delivery.applyCommitsPage(
+      organization,
+      withQuarantine(source, kind, quarantined),
+      toCommitRows(page.context, { value: records }),
+    );
+  },
+  // A pushes list only decides which pushes' commits to ask for; it is kept for provenance.
+  'git.pushes': (delivery, organization, source, body) => {
+    parsePage('git.pushes', wrappedPage(commitsContext, pushesResponseSchema), body);
+    return delivery.applyCommitsPage(organization, source, []);
+  },
+  'git.pushCommits': async (delivery, organization, source, body) => {
+    const kind = 'git.pushCommits';
+    const page = parseListPage(kind, pushCommitsContext, body);
+    const { records, quarantined } = sortRecords(
+      page.response.value,
+      pushCommitsResponseSchema.shape.value.element,
+      (commit) => commit,
+    );
+    const rows = toPushedCommitRows(page.context, { value: records });
+    const known = await delivery.knownCommits(
+      organization,
+      page.context.repository,
+      rows.map((row) => row.sha),
+    );
+    return delivery.applyCommitsPage(
+      organization,
+      withQuarantine(source, kind, quarantined),
+      rows.filter((row) => !known.has(row.sha)),
+    );
+  },
+  'wit.incidentRelations': (delivery, organization, source, body) => {
+    const kind = 'wit.incidentRelations';
+    const page = parseListPage(kind, z.object({}), body);
+    const { records, quarantined } = sortRecords(
+      page.response.value,
+      workItemRelationsResponseSchema.shape.value.element,
+      (item) => item,
+    );
+    return delivery.applyIncidentLinksPage(
+      organization,
+      withQuarantine(source, kind, quarantined),
+      toIncidentLinks({ value: records }),
+    );
   },
 };
 

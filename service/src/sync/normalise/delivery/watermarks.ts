@@ -34,6 +34,11 @@ export function branchCommitsKey(repositoryId: string, branch: string): string {
   return `${BRANCH_COMMITS}${repositoryId}:${branch}`;
 }
 
+/** The push watermark's key of a branch (`git.changes#pushes`): the newest push read. */
+export function branchPushesKey(repositoryId: string, branch: string): string {
+  return `${repositoryId}:${branch}`;
+}
+
 /** `${repositoryId}:${branch}` → the commit time up to which the branch is stored completely. */
 export function branchesStoredUntil(
   watermark: z.output<typeof pullRequestsWatermarkSchema>,
