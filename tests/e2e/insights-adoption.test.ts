@@ -76,6 +76,20 @@ describe('adoption checks in the settings hub', () => {
         expect(await firstGap.locator('td').nth(1).textContent()).toContain(gap);
         expect((await firstGap.locator('td').nth(2).textContent())?.length ?? 0).toBeGreaterThan(10);
       }
+      // Pull requests linked to work items: each team's share as the API answers it, in the hub's language.
+      const linkChecks = checks.filter((check) => check.id === 'pullRequestLinks');
+      const linkRows = section.locator('tbody tr[data-check="pullRequestLinks"]');
+      expect(await linkRows.count()).toBe(linkChecks.length);
+      expect(linkChecks.some((check) => check.figure !== null)).toBe(true);
+      for (const [index, check] of linkChecks.entries()) {
+        const row = linkRows.nth(index);
+        expect(await row.getAttribute('data-status')).toBe(check.status);
+        const shown = (await row.locator('td').nth(1).textContent()) ?? '';
+        if (check.figure !== null) {
+          expect(shown).toContain(`${check.figure}%`);
+          expect(shown).toContain(lang === 'ja-JP' ? 'プル リクエスト' : 'pull requests');
+        }
+      }
       const violations = await seriousViolations(frame);
       expect(violations, JSON.stringify(violations)).toEqual([]);
       await shoot(frame, name);

@@ -42,7 +42,13 @@ describe('team flow settings', () => {
     const { status, body } = await api.json(api.flowUrl('settings'));
     expect(status).toBe(200);
     const answer = teamSettingsResponseSchema.parse(body);
-    expect(answer).toMatchObject({ isDefault: true, updatedAt: null, effectiveTimeZone: 'Asia/Tokyo' });
+    expect(answer).toMatchObject({
+      isDefault: true,
+      updatedAt: null,
+      effectiveTimeZone: 'Asia/Tokyo',
+      // Unset: Japanese national holidays because the team works on Japan time.
+      effectiveHolidayCalendar: 'japan',
+    });
     expect(answer.settings).toEqual({
       timeZone: null,
       startPoint: { kind: 'category' },
@@ -53,6 +59,7 @@ describe('team flow settings', () => {
       percentiles: [50, 70, 85, 95],
       weekStartsOn: 1,
       forecast: { historyDays: 30, trials: 10_000 },
+      holidayCalendar: null,
     });
     expect(answer.options).toMatchObject({
       teamWorkItemTypes: ['User Story', 'Bug'],

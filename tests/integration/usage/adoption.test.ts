@@ -52,6 +52,25 @@ afterAll(async () => {
 
 const adoptionPath = () => `/organizations/${simulator.organization}/adoption`;
 
+/** The simulator's ground truth: completed pull requests of the project merged in the 8 weeks before `now`. */
+function linkedShare(projectName: string, now: number): { total: number; linked: number } {
+  const { model } = simulator;
+  const completed = model.delivery.pullRequests.filter((pullRequest) => {
+    const repository = model.delivery.repositories[pullRequest.repository];
+    const project = repository === undefined ? undefined : model.projects[repository.projectIndex];
+    return (
+      pullRequest.status === 'completed' &&
+      project?.name === projectName &&
+      pullRequest.closedDate >= now - 56 * 86_400_000 &&
+      pullRequest.closedDate < now
+    );
+  });
+  return {
+    total: completed.length,
+    linked: completed.filter((pullRequest) => pullRequest.workItems.length > 0).length,
+  };
+}
+
 describe('adoption checks API', () => {
   it('answers every synchronised team with each check, its figure and fix, to collection administrators', async () => {
     const response = await test.api(adoptionPath());
@@ -68,8 +87,15 @@ describe('adoption checks API', () => {
     // Connected without hook subscriptions, and no project marked production in its delivery settings.
     expect(check('serviceHooks')).toMatchObject({ status: 'gap' });
     expect(check('productionMark')).toMatchObject({ status: 'gap' });
-    // Pull-request links are not held yet: unknown rather than guessed.
-    expect(check('pullRequestLinks')).toMatchObject({ status: 'unknown', figure: null });
+    // Pull requests linked to work items: the share of the simulator's completed pull requests of the last
+    // 8 weeks into the project (the team maps no repository) that link one; every one reaches main here.
+    const expected = linkedShare(team?.project ?? '', Date.now());
+    expect(expected.total).toBeGreaterThanOrEqual(5);
+    // The simulator links most pull requests, not all.
+    expect(expected.linked).toBeGreaterThan(0);
+    expect(expected.linked).toBeLessThan(expected.total);
+    const share = Math.round((expected.linked / expected.total) * 100);
+    expect(check('pullRequestLinks')).toMatchObject({ status: share >= 80 ? 'ok' : 'gap', figure: share });
     // The simulator's team works through in-progress states with dated sprints of one length.
     expect(check('inProgressStates')?.status).not.toBe('unknown');
     expect(check('sprintCadence')).toMatchObject({ status: 'ok' });

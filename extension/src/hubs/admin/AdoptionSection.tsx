@@ -42,6 +42,11 @@ const TEXT: Record<Language, Texts> = {
         figure: (value) => `sprints of ${value} days`,
         fix: 'Give the team’s sprints start and finish dates of a regular length (Project settings › Team configuration › Iterations).',
       },
+      workingCalendar: {
+        name: 'Working days and days off entered',
+        figure: (value) => `${value} ${value === 1 ? 'day' : 'days'} off in the current sprint`,
+        fix: 'Tick the team’s working days (Team configuration › Working days) and enter the sprint’s team days off (Sprints › Capacity › Days off), so sprint odds count the days the team works.',
+      },
       inProgressStates: {
         name: 'Items pass through an in-progress state',
         figure: (value) => `${value}% of finished items`,
@@ -49,8 +54,8 @@ const TEXT: Record<Language, Texts> = {
       },
       pullRequestLinks: {
         name: 'Pull requests linked to work items',
-        figure: (value) => `${value}% of changes`,
-        fix: 'Link pull requests to work items (or require it with a branch policy).',
+        figure: (value) => `${value}% of pull requests completed in the last 8 weeks`,
+        fix: 'Link pull requests to work items (or require it with the branch policy “Check for linked work items”).',
       },
       productionMark: {
         name: 'Production marked',
@@ -85,6 +90,11 @@ const TEXT: Record<Language, Texts> = {
         figure: (value) => `${value} 日のスプリント`,
         fix: 'チームのスプリントに一定の長さの開始日・終了日を設定する（プロジェクトの設定 › チーム構成 › イテレーション）。',
       },
+      workingCalendar: {
+        name: '稼働日と休日の入力',
+        figure: (value) => `現在のスプリントの休日 ${value} 日`,
+        fix: 'チームの稼働日を設定し（チーム構成 › 稼働日）、スプリントのチームの休日を入力する（スプリント › 容量 › 休日）。スプリントの見通しが実際に働く日で数えられます。',
+      },
       inProgressStates: {
         name: '進行中の状態を経たアイテム',
         figure: (value) => `完了したアイテムの ${value}%`,
@@ -92,8 +102,8 @@ const TEXT: Record<Language, Texts> = {
       },
       pullRequestLinks: {
         name: '作業項目に結び付いたプル リクエスト',
-        figure: (value) => `変更の ${value}%`,
-        fix: 'プル リクエストを作業項目に結び付ける（ブランチ ポリシーで必須にもできる）。',
+        figure: (value) => `直近 8 週間に完了したプル リクエストの ${value}%`,
+        fix: 'プル リクエストを作業項目に結び付ける（ブランチ ポリシー「リンクされた作業項目を確認する」で必須にもできる）。',
       },
       productionMark: {
         name: '本番の指定',

@@ -8,6 +8,7 @@ const TEAM_SETTINGS = /^\/organizations\/[^/]+\/projects\/([^/]+)\/teams\/([^/]+
 const SPRINT_TARGETS =
   /^\/organizations\/[^/]+\/projects\/([^/]+)\/teams\/([^/]+)\/sprints\/([^/]+)\/targets\/?$/i;
 const DELIVERY_SETTINGS = /^\/organizations\/[^/]+\/projects\/([^/]+)\/delivery\/settings\/?$/i;
+const COMPANY_HOLIDAYS = /^\/organizations\/([^/]+)\/company-holidays\/?$/i;
 
 function change(method: string, path: string): { action: AuditAction; target: string } | undefined {
   const write = method === 'PUT' ? 'changed' : method === 'DELETE' ? 'reset' : undefined;
@@ -23,6 +24,12 @@ function change(method: string, path: string): { action: AuditAction; target: st
     return {
       action: `team.sprintTargets.${write}`,
       target: `project/${decodeURIComponent(sprint[1] ?? '')}/team/${decodeURIComponent(sprint[2] ?? '')}/sprint/${decodeURIComponent(sprint[3] ?? '')}`,
+    };
+  const holidays = method === 'PUT' ? COMPANY_HOLIDAYS.exec(path) : null;
+  if (holidays !== null)
+    return {
+      action: 'organization.companyHolidays.changed',
+      target: `organization/${decodeURIComponent(holidays[1] ?? '')}`,
     };
   const project = DELIVERY_SETTINGS.exec(path);
   if (project !== null)

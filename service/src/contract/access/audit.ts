@@ -10,6 +10,7 @@ export const auditActionSchema = z.enum([
   'team.sprintTargets.reset',
   'project.deliverySettings.changed',
   'project.deliverySettings.reset',
+  'organization.companyHolidays.changed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_FORECAST_HISTORY_DAYS, MAX_FORECAST_TRIALS } from './forecast.ts';
 import { timeZoneSchema } from '../timeZone.ts';
+import { holidayCalendarSchema } from '../calendar/workingCalendar.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
 
@@ -56,6 +57,8 @@ export const teamFlowSettingsSchema = z.object({
     .default([...DEFAULT_SETTINGS_PERCENTILES]),
   /** 0 = Sunday … 6 = Saturday. */
   weekStartsOn: integer(0, 6).default(1),
+  /** National holidays removed from working days; null: Japanese on Asia/Tokyo, else none. */
+  holidayCalendar: holidayCalendarSchema.nullable().default(null),
   forecast: z
     .object({
       historyDays: integer(1, MAX_FORECAST_HISTORY_DAYS).default(30),
@@ -78,6 +81,8 @@ export const teamSettingsResponseSchema = z.object({
   updatedAt: z.string().nullable(),
   /** The time zone in effect: the team's, else the organization's. */
   effectiveTimeZone: z.string(),
+  /** The holiday calendar in effect: the team's choice, else by the time zone in effect. */
+  effectiveHolidayCalendar: holidayCalendarSchema,
   /** What the settings may name, from the synchronised workflow and board. */
   options: z.object({
     /** The team's backlog types (the default measured types). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const ADOPTION_CHECK_IDS = [
   'wipLimits',
   'sprintCadence',
+  'workingCalendar',
   'inProgressStates',
   'pullRequestLinks',
   'productionMark',

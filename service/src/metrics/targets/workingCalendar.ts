@@ -48,6 +48,11 @@ const NATIONAL_HOLIDAYS: Record<HolidayCalendar, (day: string) => boolean> = {
   none: () => false,
 };
 
+/** A team's national holidays: its own choice, else Japanese on Japan time and none elsewhere. */
+export function effectiveHolidayCalendar(chosen: HolidayCalendar | null, timeZone: string): HolidayCalendar {
+  return chosen ?? (timeZone === 'Asia/Tokyo' ? 'japan' : 'none');
+}
+
 /** 1970-01-01 was a Thursday. */
 export function weekdayOf(day: string): Weekday {
   return WEEKDAYS[(((dayIndex(day) + 4) % 7) + 7) % 7] ?? 'sunday';

@@ -7,7 +7,13 @@ import type { BoardColumnRecord, TeamIterationRecord } from '../../domain/record
 import { daysBetween } from '../calendar.ts';
 
 export type AdoptionCheckId =
-  'wipLimits' | 'sprintCadence' | 'inProgressStates' | 'pullRequestLinks' | 'productionMark' | 'serviceHooks';
+  | 'wipLimits'
+  | 'sprintCadence'
+  | 'workingCalendar'
+  | 'inProgressStates'
+  | 'pullRequestLinks'
+  | 'productionMark'
+  | 'serviceHooks';
 
 export type AdoptionStatus = 'ok' | 'gap' | 'unknown';
 
@@ -26,9 +32,17 @@ export interface AdoptionInput {
   /** Items finished in the lookback window, and those that never passed through an in-progress state. */
   finishedItems: number;
   finishedWithoutStart: number;
-  /** Changes deployed in the lookback window, and those whose pull request links a work item. */
-  changes: { total: number; linkedToWorkItem: number } | undefined;
+  /**
+   * Completed pull requests of the last 8 weeks into the team's repositories (the project's when none is
+   * mapped) whose work item links were read, and those linking at least one; undefined when not known.
+   */
+  pullRequests: { total: number; linkedToWorkItem: number } | undefined;
   productionMarked: boolean | undefined;
+  /**
+   * The team's working weekdays as its settings say (undefined: not synchronised yet) and the days off
+   * recorded for its current sprint (undefined: no current sprint).
+   */
+  workingCalendar: { workingDays: readonly string[] | undefined; currentSprintDaysOff: number | undefined };
   /** When the last service-hook delivery arrived; undefined when none did. */
   lastHookDeliveryAt: number | undefined;
   hooksSubscribed: boolean;
@@ -42,7 +56,9 @@ const FIX: Record<AdoptionCheckId, string> = {
   inProgressStates:
     'Move items through an in-progress state before closing them, so cycle time can be measured.',
   pullRequestLinks:
-    'Link pull requests to work items (or require it with a branch policy), so delivery connects to the board.',
+    'Link pull requests to work items (or require it with the branch policy “Check for linked work items”), so delivery connects to the board.',
+  workingCalendar:
+    'Tick the team’s working days (Team configuration › Working days) and enter the sprint’s team days off (Sprints › Capacity › Days off), so sprint odds count the days the team works.',
   productionMark: 'Mark which environments and stages are production in the project’s delivery settings.',
   serviceHooks: 'Set the service’s public URL so Azure DevOps can notify Seika of changes.',
 };
@@ -84,10 +100,36 @@ function inProgressStates(input: AdoptionInput): AdoptionCheck {
   return check('inProgressStates', share >= 90 ? 'ok' : 'gap', share);
 }
 
-function pullRequestLinks(changes: AdoptionInput['changes']): AdoptionCheck {
-  if (changes === undefined || changes.total === 0) return check('pullRequestLinks', 'unknown');
-  const share = Math.round((changes.linkedToWorkItem / changes.total) * 100);
-  return check('pullRequestLinks', share >= 80 ? 'ok' : 'gap', share);
+/** Below this many pull requests the share is too few to judge (metric definitions: fewer than 5 items). */
+export const MIN_PULL_REQUESTS = 5;
+
+/**
+ * OK from 80% linked: where linking is the habit (or Azure Repos' "Check for linked work items" branch
+ * policy requires it) nearly every pull request links one, while dependency bumps and small chores
+ * legitimately go without; below four in five, delivery figures lose their tie to the board.
+ */
+export const LINKED_SHARE_OK = 80;
+
+function pullRequestLinks(pullRequests: AdoptionInput['pullRequests']): AdoptionCheck {
+  if (pullRequests === undefined || pullRequests.total < MIN_PULL_REQUESTS)
+    return check('pullRequestLinks', 'unknown');
+  const share = Math.round((pullRequests.linkedToWorkItem / pullRequests.total) * 100);
+  return check('pullRequestLinks', share >= LINKED_SHARE_OK ? 'ok' : 'gap', share);
+}
+
+/**
+ * Entered when the team ticked its working days and recorded its current sprint's days off (holidays,
+ * offsites). Figure: the current sprint's days off. Unknown before the team's settings were read or
+ * while it has no current sprint.
+ */
+function workingCalendar({
+  workingDays,
+  currentSprintDaysOff,
+}: AdoptionInput['workingCalendar']): AdoptionCheck {
+  if (workingDays === undefined || currentSprintDaysOff === undefined)
+    return check('workingCalendar', 'unknown');
+  const entered = workingDays.length > 0 && currentSprintDaysOff > 0;
+  return check('workingCalendar', entered ? 'ok' : 'gap', currentSprintDaysOff);
 }
 
 function serviceHooks(input: AdoptionInput): AdoptionCheck {
@@ -102,8 +144,9 @@ export function adoptionChecks(input: AdoptionInput): AdoptionCheck[] {
   return [
     wipLimits(input.boardColumns),
     sprintCadence(input.iterations),
+    workingCalendar(input.workingCalendar),
     inProgressStates(input),
-    pullRequestLinks(input.changes),
+    pullRequestLinks(input.pullRequests),
     check(
       'productionMark',
       input.productionMarked === undefined ? 'unknown' : input.productionMarked ? 'ok' : 'gap',

@@ -10,6 +10,7 @@ import type { ConnectedOrganization, OrganizationDirectory } from '../organizati
 import { decodeTeamSettings, encodeTeamSettings } from './codec.ts';
 import type { SettingsOptions } from './validation.ts';
 import { typeNames, validateTeamSettings } from './validation.ts';
+import { effectiveHolidayCalendar } from '../../metrics/targets/workingCalendar.ts';
 
 export interface TeamSettingsService {
   get(path: TeamPath): Promise<TeamSettingsResponse>;
@@ -70,6 +71,10 @@ export function createTeamSettingsService(dependencies: {
       isDefault: stored === undefined,
       updatedAt: stored?.updatedAt ?? null,
       effectiveTimeZone: settings.timeZone ?? context.organization.timeZone,
+      effectiveHolidayCalendar: effectiveHolidayCalendar(
+        settings.holidayCalendar,
+        settings.timeZone ?? context.organization.timeZone,
+      ),
       options: {
         teamWorkItemTypes: [...context.scope.backlogWorkItemTypes],
         workItemTypes: typeNames(workflow),

@@ -111,6 +111,13 @@ export const WORK_TRACKING_LOCATIONS = {
     '{project}/{team}/_apis/{area}/teamsettings/{resource}/{id}',
     1,
   ),
+  teamDaysOff: location(
+    '2d4faa2e-9150-4cbf-a47a-932b1b4a0773',
+    'work',
+    'teamdaysoff',
+    '{project}/{team}/_apis/{area}/teamsettings/iterations/{iterationId}/{resource}',
+    1,
+  ),
   backlogConfiguration: location(
     '7799f497-3cb5-4f16-ad4f-5cd06012db64',
     'work',

@@ -5,6 +5,7 @@ import type { IterationModel, ProjectModel, TeamModel } from '../model/organizat
 import { currentIteration, timeFrameOf } from '../model/iterations.ts';
 import type { Route, RouteParams } from './route.ts';
 import { projectUrl, teamApiUrl, teamUrl } from './links.ts';
+import { teamDaysOffOf, workingDaysOf } from '../model/teamCalendar.ts';
 
 function nodeUrl(organizationUrl: string, project: ProjectModel, iteration?: IterationModel): string {
   const base = `${organizationUrl}/${project.id}/_apis/wit/classificationNodes/Iterations`;
@@ -53,7 +54,7 @@ export const workRoutes: readonly Route[] = [
           url: nodeUrl(organizationUrl, project),
         },
         bugsBehavior: team.bugsBehavior,
-        workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        workingDays: workingDaysOf(team),
         backlogVisibilities: visibilities,
         defaultIteration: current
           ? {
@@ -134,6 +135,39 @@ export const workRoutes: readonly Route[] = [
       const wantCurrent = query.get('$timeframe')?.toLowerCase() === 'current';
       const iterations = project.iterations.filter((it) => !wantCurrent || it === current);
       return list(iterations.map(shape));
+    },
+  },
+  {
+    methods: ['GET'],
+    scope: 'team',
+    // Teamdaysoff - Get: { daysOff: [{ start, end }] }, dates at midnight UTC, inside the sprint's dates.
+    // learn.microsoft.com/rest/api/azure/devops/work/teamdaysoff/get?view=azure-devops-rest-7.1
+    pattern: 'work/teamsettings/iterations/:id/teamdaysoff',
+    location: 'teamDaysOff',
+    handle: ({ organizationUrl }, params) => {
+      const { project, team } = scopeOf(params);
+      const wanted = params.values.id?.toLowerCase();
+      const iteration = project.iterations.find((it) => it.id === wanted);
+      if (!iteration)
+        throw errors.notFound(
+          'IterationNotFoundException',
+          `VS403342: The iteration with id ${wanted ?? ''} does not exist or is not a team iteration.`,
+        );
+      const self = teamApiUrl(organizationUrl, project, team, `teamsettings/iterations/${iteration.id}`);
+      return ok({
+        daysOff: teamDaysOffOf(iteration).map((range) => ({
+          start: formatAdoDate(range.start),
+          end: formatAdoDate(range.end),
+        })),
+        url: `${self}/teamdaysoff`,
+        _links: {
+          self: { href: `${self}/teamdaysoff` },
+          project: { href: projectUrl(organizationUrl, project) },
+          team: { href: teamUrl(organizationUrl, project, team) },
+          iteration: { href: self },
+          capacity: { href: `${self}/capacities` },
+        },
+      });
     },
   },
 ];

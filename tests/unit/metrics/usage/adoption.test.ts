@@ -6,6 +6,7 @@ import {
   type AdoptionCheckId,
   type AdoptionInput,
 } from '../../../../service/src/metrics/usage/index.ts';
+import { currentSprintDaysOff } from '../../../../service/src/metrics/usage/currentSprintDaysOff.ts';
 
 const NOW = Date.parse('2026-06-10T00:00:00Z');
 const column = (
@@ -40,8 +41,12 @@ function input(overrides: Partial<AdoptionInput> = {}): AdoptionInput {
     iterations: [sprint(1, '2026-05-04', '2026-05-15'), sprint(2, '2026-05-18', '2026-05-29')],
     finishedItems: 40,
     finishedWithoutStart: 2,
-    changes: { total: 50, linkedToWorkItem: 45 },
+    pullRequests: { total: 50, linkedToWorkItem: 45 },
     productionMarked: true,
+    workingCalendar: {
+      workingDays: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      currentSprintDaysOff: 1,
+    },
     lastHookDeliveryAt: NOW - 86_400_000,
     hooksSubscribed: true,
     now: NOW,
@@ -69,6 +74,7 @@ describe('how a team uses Azure DevOps', () => {
     expect(adoptionChecks(input()).map((check) => [check.id, check.status])).toEqual([
       ['wipLimits', 'ok'],
       ['sprintCadence', 'ok'],
+      ['workingCalendar', 'ok'],
       ['inProgressStates', 'ok'],
       ['pullRequestLinks', 'ok'],
       ['productionMark', 'ok'],
@@ -102,12 +108,68 @@ describe('how a team uses Azure DevOps', () => {
     ],
     [
       'pull requests rarely linked',
-      { changes: { total: 50, linkedToWorkItem: 20 } },
+      { pullRequests: { total: 50, linkedToWorkItem: 20 } },
       'pullRequestLinks',
       'gap',
       40,
     ],
-    ['no delivery data', { changes: undefined }, 'pullRequestLinks', 'unknown', undefined],
+    [
+      'just under four in five linked',
+      { pullRequests: { total: 20, linkedToWorkItem: 15 } },
+      'pullRequestLinks',
+      'gap',
+      75,
+    ],
+    [
+      'four in five linked',
+      { pullRequests: { total: 20, linkedToWorkItem: 16 } },
+      'pullRequestLinks',
+      'ok',
+      80,
+    ],
+    [
+      'five pull requests, all linked',
+      { pullRequests: { total: 5, linkedToWorkItem: 5 } },
+      'pullRequestLinks',
+      'ok',
+      100,
+    ],
+    [
+      'four pull requests are too few to judge',
+      { pullRequests: { total: 4, linkedToWorkItem: 0 } },
+      'pullRequestLinks',
+      'unknown',
+      undefined,
+    ],
+    ['no pull request details read', { pullRequests: undefined }, 'pullRequestLinks', 'unknown', undefined],
+    [
+      'no working day ticked',
+      { workingCalendar: { workingDays: [], currentSprintDaysOff: 1 } },
+      'workingCalendar',
+      'gap',
+      1,
+    ],
+    [
+      'no day off entered for the current sprint',
+      { workingCalendar: { workingDays: ['monday'], currentSprintDaysOff: 0 } },
+      'workingCalendar',
+      'gap',
+      0,
+    ],
+    [
+      'team settings not read yet',
+      { workingCalendar: { workingDays: undefined, currentSprintDaysOff: 1 } },
+      'workingCalendar',
+      'unknown',
+      undefined,
+    ],
+    [
+      'no current sprint',
+      { workingCalendar: { workingDays: ['monday'], currentSprintDaysOff: undefined } },
+      'workingCalendar',
+      'unknown',
+      undefined,
+    ],
     ['no production mark', { productionMarked: false }, 'productionMark', 'gap', undefined],
     ['hooks not subscribed', { hooksSubscribed: false }, 'serviceHooks', 'gap', undefined],
     ['no hook delivery for 9 days', { lastHookDeliveryAt: NOW - 9 * 86_400_000 }, 'serviceHooks', 'gap', 9],
@@ -116,5 +178,26 @@ describe('how a team uses Azure DevOps', () => {
     expect(found?.status).toBe(status);
     expect(found?.figure).toBe(figure);
     expect(found?.fix.length).toBeGreaterThan(20);
+  });
+});
+
+describe('days off recorded for the current sprint', () => {
+  const sprints = [sprint(1, '2026-12-14', '2026-12-25'), sprint(2, '2026-12-28', '2027-01-08')];
+  const daysOff = [
+    { iterationId: 'S2', start: '2026-12-28', end: '2026-12-30' },
+    { iterationId: 's2', start: '2027-01-04', end: '2027-01-04' },
+    { iterationId: 's1', start: '2026-12-24', end: '2026-12-24' },
+  ];
+  it.each<[string, string, number | undefined]>([
+    ['in the first sprint', '2026-12-20', 1],
+    ['in the second sprint (ids compare case-insensitively)', '2026-12-28', 4],
+    ['on the last day of a sprint', '2027-01-08', 4],
+    ['after every sprint', '2027-01-09', undefined],
+  ])('%s', (_, today, expected) => {
+    expect(currentSprintDaysOff(sprints, daysOff, today)).toBe(expected);
+  });
+
+  it('is 0 when the current sprint has none', () => {
+    expect(currentSprintDaysOff(sprints, [], '2026-12-20')).toBe(0);
   });
 });

@@ -20,10 +20,21 @@ function dayLabel(day: string, isFirstShown: boolean, locale: string): string {
   );
 }
 
-/** Days with production deployments in the team's zone: failures marked, weekends shaded. */
+/** What a shaded day is, for its accessible text and tooltip ("Company holiday: New Year"). */
+function offText(day: CalendarDay, c: DeliveryStrings['calendar']): string | null {
+  return day.off === null ? null : c.offLabel(c.reasons[day.off.reason], day.off.name);
+}
+
+/**
+ * Days with production deployments in the team's zone: failures marked; days that are not working days
+ * (the team's weekend, national and company holidays, team days off) shaded, holidays also hatched and
+ * marked with a letter, and each named in the day's accessible text.
+ */
 export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }: DeploymentCalendarProps) {
   const c = strings.calendar;
   const firstShown = weeks.flat().find((day) => day.inRange)?.day;
+  const holidays = weeks.flat().filter((day) => day.holiday);
+  const reasonsShown = [...new Set(holidays.flatMap((day) => (day.off === null ? [] : [day.off.reason])))];
   return (
     <section
       className="seika-card delivery-calendar"
@@ -34,8 +45,8 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
         {c.title}
       </h2>
       <p className="secondary-text">{c.subtitle(timeZone)}</p>
-      <p className="secondary-text" data-testid="calendar-holidays" data-holidays="none">
-        {c.weekendsOnly}
+      <p className="secondary-text" data-testid="calendar-holidays" data-holidays={holidays.length}>
+        {c.nonWorkingNote} {c.offDays(holidays.length)}
       </p>
       {partial && <p className="secondary-text">{c.partial(partial.shown, partial.total)}</p>}
       <table className="delivery-calendar-grid">
@@ -57,6 +68,7 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
                   'delivery-day',
                   day.inRange ? '' : 'delivery-day-outside',
                   day.weekend || day.holiday ? 'delivery-day-off' : '',
+                  day.holiday ? 'delivery-day-holiday' : '',
                   day.succeeded > 0 ? 'delivery-day-deployed' : '',
                   day.failed > 0 ? 'delivery-day-failed' : '',
                 ].filter((name) => name !== '');
@@ -67,6 +79,8 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
                     data-day={day.day}
                     data-succeeded={day.succeeded}
                     data-failed={day.failed}
+                    data-off={day.off?.reason}
+                    title={offText(day, c) ?? undefined}
                   >
                     {day.inRange && (
                       <>
@@ -74,8 +88,15 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
                           {dayLabel(day.day, day.day === firstShown, locale)}
                         </span>
                         <span className="seika-visually-hidden">
-                          {c.day(formatDay(day.day, locale), day.succeeded, day.failed)}
+                          {[offText(day, c), c.day(formatDay(day.day, locale), day.succeeded, day.failed)]
+                            .filter((part) => part !== null)
+                            .join('. ')}
                         </span>
+                        {day.holiday && day.off !== null && (
+                          <span className="delivery-day-mark" aria-hidden="true">
+                            {c.marks[day.off.reason]}
+                          </span>
+                        )}
                         {day.succeeded > 0 && (
                           <span className="delivery-day-count" aria-hidden="true">
                             {day.succeeded}
@@ -110,6 +131,12 @@ export function DeploymentCalendar({ weeks, timeZone, strings, locale, partial }
           <span className="delivery-swatch delivery-day-off" aria-hidden="true" />
           {c.legendWeekend}
         </li>
+        {reasonsShown.map((reason) => (
+          <li key={reason}>
+            <span className="delivery-swatch delivery-day-off delivery-day-holiday" aria-hidden="true" />
+            {c.legendHoliday(c.marks[reason], c.reasons[reason])}
+          </li>
+        ))}
       </ul>
     </section>
   );

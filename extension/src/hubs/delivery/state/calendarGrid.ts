@@ -1,3 +1,4 @@
+import type { NonWorkingDay } from '../../../../../service/src/contract/calendar/workingCalendar.ts';
 import { addDays } from '../../../format/calendar.ts';
 
 /** One day of the deployment calendar: how many production deployments succeeded or failed on it. */
@@ -6,8 +7,12 @@ export interface CalendarDay {
   /** 0 = Monday … 6 = Sunday. */
   weekday: number;
   inRange: boolean;
+  /** Not a working day of the team (or project view) because of its week. */
   weekend: boolean;
+  /** Not a working day for another reason: a national holiday, a company holiday, a team day off. */
   holiday: boolean;
+  /** Why the day is not a working day, as the service answered; null on working days. */
+  off: Pick<NonWorkingDay, 'reason' | 'name'> | null;
   succeeded: number;
   failed: number;
 }
@@ -27,14 +32,17 @@ export function weekdayOf(day: string): number {
 
 /**
  * Whole Monday-to-Sunday weeks covering `from`…`to`, each day with its deployments (days are the team's
- * calendar days, as the service answers `finishedOn`). Days outside the range are padding only.
+ * calendar days, as the service answers `finishedOn`) and, in the range, why it is not a working day
+ * (the service's `nonWorkingDays`: the team's own week, so a Sunday–Thursday team's Friday is its weekend).
+ * Days outside the range are padding only.
  */
 export function calendarWeeks(
   from: string,
   to: string,
   deployments: readonly DeploymentOnDay[],
-  holidays: ReadonlySet<string>,
+  nonWorkingDays: readonly NonWorkingDay[],
 ): CalendarDay[][] {
+  const offByDay = new Map(nonWorkingDays.map((entry) => [entry.day, entry]));
   const counts = new Map<string, { succeeded: number; failed: number }>();
   for (const deployment of deployments) {
     const entry = counts.get(deployment.finishedOn) ?? { succeeded: 0, failed: 0 };
@@ -49,12 +57,14 @@ export function calendarWeeks(
     for (let index = 0; index < 7; index += 1) {
       const entry = counts.get(day);
       const inRange = day >= from && day <= to;
+      const off = inRange ? offByDay.get(day) : undefined;
       week.push({
         day,
         weekday: index,
         inRange,
-        weekend: index >= 5,
-        holiday: holidays.has(day),
+        weekend: off?.reason === 'weekend',
+        holiday: off !== undefined && off.reason !== 'weekend',
+        off: off === undefined ? null : { reason: off.reason, name: off.name },
         succeeded: inRange ? (entry?.succeeded ?? 0) : 0,
         failed: inRange ? (entry?.failed ?? 0) : 0,
       });

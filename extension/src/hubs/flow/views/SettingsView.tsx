@@ -6,6 +6,7 @@ import { Notice } from '../parts/StateMessages.tsx';
 import type { DateRange } from '../state/dateRange.ts';
 import { BoundaryField, CheckList } from './SettingsFields.tsx';
 import { draftOf, parsePercentiles, settingsFromDraft, type SettingsDraft } from './settingsDraft.ts';
+import { HOLIDAY_CALENDARS } from '../../../../../service/src/contract/calendar/workingCalendar.ts';
 
 /** The team's flow settings with a preview of the cycle-time lines they give. */
 export function SettingsView({ settings, range }: { settings: TeamSettingsResponse; range: DateRange }) {
@@ -136,6 +137,27 @@ export function SettingsView({ settings, range }: { settings: TeamSettingsRespon
               {s.weekdays.map((name, index) => (
                 <option key={name} value={index}>
                   {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="seika-field">
+            {s.holidayCalendar}
+            <select
+              className="seika-input"
+              name="holidayCalendar"
+              value={draft.holidayCalendar}
+              onChange={(e) => {
+                const chosen = HOLIDAY_CALENDARS.find((id) => id === e.target.value);
+                set({ holidayCalendar: chosen ?? '' });
+              }}
+            >
+              <option value="">
+                {s.holidayCalendarDefault(s.holidayCalendars[settings.effectiveHolidayCalendar])}
+              </option>
+              {HOLIDAY_CALENDARS.map((id) => (
+                <option key={id} value={id}>
+                  {s.holidayCalendars[id]}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import type { FlowBoundarySetting, TeamFlowSettings } from '../../../../../service/src/contract/index.ts';
+import type { HolidayCalendarId } from '../../../../../service/src/contract/calendar/workingCalendar.ts';
 
 /** The settings form as text fields, so half-typed numbers stay editable. */
 export interface SettingsDraft {
@@ -11,6 +12,8 @@ export interface SettingsDraft {
   timeZone: string;
   weekStartsOn: number;
   historyDays: string;
+  /** '': by the time zone in effect. */
+  holidayCalendar: HolidayCalendarId | '';
 }
 
 export function draftOf(settings: TeamFlowSettings): SettingsDraft {
@@ -24,6 +27,7 @@ export function draftOf(settings: TeamFlowSettings): SettingsDraft {
     timeZone: settings.timeZone ?? '',
     weekStartsOn: settings.weekStartsOn,
     historyDays: String(settings.forecast.historyDays),
+    holidayCalendar: settings.holidayCalendar ?? '',
   };
 }
 
@@ -71,6 +75,7 @@ export function settingsFromDraft(
       lookbackDays,
       percentiles,
       weekStartsOn: draft.weekStartsOn,
+      holidayCalendar: draft.holidayCalendar === '' ? null : draft.holidayCalendar,
       forecast: { historyDays, trials: current.forecast.trials },
     },
   };

@@ -5,6 +5,8 @@ import type { Logger } from '../../../logger.ts';
 import type { SeikaRepository } from '../../../storage/repository.ts';
 import { PAGE_NORMALISERS, type PageKind } from '../../normalise/pageNormalisers.ts';
 import { backlogConfigurationSchema, teamSettingsSchema } from '../../normalise/workItems/teamMetadata.ts';
+import { iterationsSchema } from '../../normalise/workItems/boards.ts';
+import { addDays, dayOf } from '../../../metrics/calendar.ts';
 import { readWatermark } from '../../normalise/delivery/watermarks.ts';
 import type { SyncStream } from '../../stream.ts';
 import { syncSettings } from '../../syncSettings.ts';
@@ -55,6 +57,29 @@ async function storePage(
   );
 }
 
+/** Team days off are read for sprints that ended at most this many days ago (older ones no longer matter). */
+export const DAYS_OFF_PAST_DAYS = 120;
+/** …and for sprints starting within this many days: far-future sprints rarely have days off yet. */
+export const DAYS_OFF_FUTURE_DAYS = 365;
+
+/**
+ * The iterations whose team days off are read: current and future ones, and those that ended within the
+ * last ~4 months; one request each, so the cost stays a handful per team however long its history.
+ */
+export function iterationsForDaysOff(iterations: unknown, today: string): string[] {
+  const parsed = iterationsSchema.safeParse(JSON.parse(JSON.stringify(iterations)));
+  if (!parsed.success) return [];
+  const oldestFinish = addDays(today, -DAYS_OFF_PAST_DAYS);
+  const latestStart = addDays(today, DAYS_OFF_FUTURE_DAYS);
+  return parsed.data.flatMap((iteration) => {
+    const start = iteration.attributes?.startDate;
+    const finish = iteration.attributes?.finishDate;
+    return start != null && finish != null && finish >= oldestFinish && start <= latestStart
+      ? [iteration.id]
+      : [];
+  });
+}
+
 function isMissingBoard(error: unknown): boolean {
   if (error instanceof AdoHttpError) return error.status === 404;
   return typeof error === 'object' && error !== null && Reflect.get(error, 'statusCode') === 404;
@@ -72,6 +97,7 @@ export async function collectTeamMetadata(options: {
   logger?: Logger;
   /** Each project's teams when the caller listed them already. */
   teams?: ReadonlyMap<string, readonly TeamRef[]>;
+  now?: () => number;
 }): Promise<MetadataCollectResult> {
   const { organization, connection, repository, logger } = options;
   const [work, witClient] = await Promise.all([connection.work(), connection.workItemTracking()]);
@@ -80,6 +106,8 @@ export async function collectTeamMetadata(options: {
   const teamsOf = options.teams ?? (await listTeams(connection, projects));
   let teams = 0;
   let pages = 0;
+  // Sprint dates are UTC calendar days in Azure DevOps, so "today" is the UTC day here.
+  const today = dayOf((options.now ?? Date.now)(), 'UTC');
   for (const project of projects) {
     if (project.id === undefined || project.name === undefined) continue;
     const projectName = project.name;
@@ -148,8 +176,26 @@ export async function collectTeamMetadata(options: {
       );
       pages += 3;
 
+      for (const iterationId of iterationsForDaysOff(iterations, today)) {
+        const daysOff = await connection.call('teamDaysOff', () =>
+          work.getTeamDaysOff(teamContext, iterationId),
+        );
+        await storePage(
+          repository,
+          organization,
+          'work.teamDaysOff',
+          `GET ${teamPath}/teamsettings/iterations/${iterationId}/teamdaysoff`,
+          { context: { ...context, iterationId }, response: daysOff },
+          daysOff.daysOff?.length ?? 0,
+        );
+        pages += 1;
+      }
+
       // The board of the team's requirement backlog ("Stories", "Backlog items", …), if the team has one.
-      const board = backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog.name;
+      // A backlog configuration or team settings Seika cannot read was quarantined with the team's page:
+      // its board and backlog types are then not asked about, and the other teams carry on.
+      const backlog = backlogConfigurationSchema.safeParse(backlogConfiguration);
+      const board = backlog.success ? backlog.data.requirementBacklog.name : undefined;
       if (board !== undefined) {
         try {
           const columns = await connection.call('boardColumns', () =>
@@ -171,12 +217,11 @@ export async function collectTeamMetadata(options: {
           if (!isMissingBoard(error)) throw error;
         }
       }
-      const settings = teamSettingsSchema.parse(teamSettings);
-      for (const type of backlogConfigurationSchema.parse(backlogConfiguration).requirementBacklog
-        .workItemTypes) {
+      const settings = teamSettingsSchema.safeParse(teamSettings);
+      for (const type of backlog.success ? backlog.data.requirementBacklog.workItemTypes : []) {
         typesOnBacklogs.add(type.name);
       }
-      if (settings.bugsBehavior !== 'off') {
+      if (settings.success && settings.data.bugsBehavior !== 'off') {
         for (const type of processConfiguration.bugWorkItems?.workItemTypes ?? []) {
           if (type.name !== undefined) typesOnBacklogs.add(type.name);
         }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TeamScope } from '../../../domain/records.ts';
+import { DAYS_OF_WEEK, type DayOfWeek } from '../../../domain/teamCalendar.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../../domain/workflow.ts';
 import type { WorkflowStateRow } from '../../../storage/repository.ts';
 
@@ -26,6 +27,24 @@ export const processConfigurationSchema = z.object({
   bugWorkItems: namedTypes.optional(),
 });
 
+/**
+ * A `workingDays` entry: the REST API spells the day (`"monday"`); azure-devops-node-api turns it into
+ * its numeric DayOfWeek enum (Sunday = 0 … Saturday = 6), which the stored page keeps.
+ * learn.microsoft.com/rest/api/azure/devops/work/teamsettings/get?view=azure-devops-rest-7.1
+ */
+const dayOfWeekSchema = z.union([
+  z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(DAYS_OF_WEEK)),
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(6)
+    .transform((value): DayOfWeek => DAYS_OF_WEEK[value] ?? 'sunday'),
+]);
+
 export const teamSettingsSchema = z.object({
   bugsBehavior: z.union([
     z.enum(BUGS_BEHAVIORS),
@@ -35,7 +54,31 @@ export const teamSettingsSchema = z.object({
       .refine((value) => value in BUGS_BEHAVIOR_BY_NUMBER, 'is not a known bugsBehavior')
       .transform((value): BugsBehavior => BUGS_BEHAVIOR_BY_NUMBER[value] ?? 'off'),
   ]),
+  /** Absent on pages stored before Seika read it; an empty list is a team that works no weekday. */
+  workingDays: z.array(dayOfWeekSchema).optional(),
 });
+
+/**
+ * A date of a team days-off range: "date-only, correct unadjusted at midnight in UTC" in the REST API
+ * (`2015-12-24T00:00:00Z`), a Date in the client library that the stored page keeps as an ISO instant.
+ * learn.microsoft.com/rest/api/azure/devops/work/teamdaysoff/get?view=azure-devops-rest-7.1
+ */
+const utcDateSchema = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date')
+  .transform((value) => new Date(value).toISOString().slice(0, 10));
+
+/** `GET {team}/_apis/work/teamsettings/iterations/{iterationId}/teamdaysoff`: `{ daysOff: [{ start, end }] }`. */
+export const teamDaysOffSchema = z.object({
+  daysOff: z.array(z.object({ start: utcDateSchema, end: utcDateSchema })).default([]),
+});
+
+/** The ranges in order, a reversed range (start after end) read as the days between its two dates. */
+export function daysOffFrom(answer: z.infer<typeof teamDaysOffSchema>): { start: string; end: string }[] {
+  return answer.daysOff
+    .map((range) => (range.start <= range.end ? range : { start: range.end, end: range.start }))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
 
 export const teamFieldValuesSchema = z.object({
   field: z.object({ referenceName: z.string() }),

@@ -44,3 +44,26 @@ describe('settings draft', () => {
     });
   });
 });
+
+describe('holiday calendar in the settings draft', () => {
+  it.each([
+    ['by time zone (nothing chosen)', null, ''],
+    ['Japanese holidays', 'japan', 'japan'],
+    ['none', 'none', 'none'],
+  ] as const)('%s round-trips', (_, chosen, shown) => {
+    const settings = teamFlowSettingsSchema.parse({ holidayCalendar: chosen });
+    const draft = draftOf(settings);
+    expect(draft.holidayCalendar).toBe(shown);
+    expect(settingsFromDraft(draft, settings)).toEqual({ settings });
+  });
+
+  it('sends the chosen calendar, or null to follow the time zone again', () => {
+    const japan = teamFlowSettingsSchema.parse({ holidayCalendar: 'japan' });
+    expect(settingsFromDraft({ ...draftOf(japan), holidayCalendar: '' }, japan)).toEqual({
+      settings: { ...japan, holidayCalendar: null },
+    });
+    expect(settingsFromDraft({ ...draftOf(defaults), holidayCalendar: 'none' }, defaults)).toEqual({
+      settings: { ...defaults, holidayCalendar: 'none' },
+    });
+  });
+});
