@@ -7,7 +7,10 @@ import { sprintReviewResponseSchema } from '../../service/src/contract/targets/r
 import {
   sprintOutlookResponseSchema,
   teamSprintsResponseSchema,
+  type SprintOutlookResponse,
 } from '../../service/src/contract/targets/sprintTargets.ts';
+import { SCOPE_ORIGINS } from '../../service/src/contract/targets/scope.ts';
+import { targetSuggestionsResponseSchema } from '../../service/src/contract/targets/suggestions.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { replay, screenshots, seriousViolations } from './flow-hub-harness.ts';
@@ -62,6 +65,27 @@ async function shoot(frame: Frame, name: string): Promise<void> {
   await page.screenshot({ path: resolve(screenshots, `sprint-tab-${name}.png`), fullPage: true });
 }
 
+/** The scope section shows the outlook's own counts and lists exactly its removed items, linked. */
+async function expectScopeShown(frame: Frame, outlook: SprintOutlookResponse): Promise<void> {
+  await frame.locator('#sprint-scope-heading').waitFor();
+  const { scope } = outlook;
+  expect(scope, 'the demo organization syncs iteration paths').not.toBeNull();
+  if (scope === null) return;
+  for (const origin of [...SCOPE_ORIGINS, 'removed', 'total'] as const) {
+    expect(await frame.locator(`.sprint-scope-count[data-origin="${origin}"] dd`).textContent()).toBe(
+      String(scope.counts[origin]),
+    );
+  }
+  const removed = scope.items.filter((item) => item.removed);
+  expect(await frame.locator('.sprint-scope-removed li').count()).toBe(removed.length);
+  for (const item of removed) {
+    expect(
+      await frame.locator(`.sprint-scope-removed li[data-item="${item.itemId}"] a`).getAttribute('href'),
+    ).toBe(item.url);
+  }
+  expect(await frame.locator('.sprint-too-few').count()).toBe(scope.tooFewToJudge ? 1 : 0);
+}
+
 async function expectAccessible(frame: Frame): Promise<void> {
   const violations = await seriousViolations(frame);
   expect(violations, JSON.stringify(violations)).toEqual([]);
@@ -113,6 +137,8 @@ describe('Sprints › Outcomes tab', () => {
       }
       expect(await card.textContent()).toContain(target.metNow ? 'Met' : 'Not met yet');
     }
+    expect(outlook.scopeSource).toBe('iterationMembership');
+    await expectScopeShown(frame, outlook);
     await expectAccessible(frame);
     await shoot(frame, 'targets-light-en');
   });
@@ -123,6 +149,36 @@ describe('Sprints › Outcomes tab', () => {
     await frame.getByLabel('At least').fill('');
     await frame.getByRole('button', { name: 'Save targets' }).click();
     await expect.poll(() => frame.getByRole('alert').textContent()).toBe('Check the form: At least');
+    await frame.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows each suggested value beside its field with its hit rate, and "use" puts it in', async () => {
+    // A fresh page: the suggestions the editor asked for earlier are cached by the data layer.
+    const { frame } = await openTab('light', 'en-US');
+    const suggestionsRequest = page.waitForRequest(/\/targets\/suggestions/);
+    await frame.getByRole('button', { name: 'Edit targets' }).click();
+    const answer = targetSuggestionsResponseSchema.parse(await replay(await suggestionsRequest));
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of answer.suggestions) {
+      const line = frame.locator(`.sprint-suggestion[data-kind="${suggestion.kind}"]`);
+      await line.waitFor();
+      expect(await line.locator('.sprint-suggestion-rate').textContent()).toBe(
+        `met in ${suggestion.metIn} of the last ${suggestion.of} ${suggestion.of === 1 ? 'sprint' : 'sprints'}`,
+      );
+      expect(await line.locator('.sprint-too-few').count()).toBe(suggestion.tooFewToJudge ? 1 : 0);
+    }
+    // itemsFinished is set already: its suggestion sits beside the field; "Use" fills the field in.
+    const finished = answer.suggestions.find((suggestion) => suggestion.kind === 'itemsFinished');
+    if (finished?.target.kind !== 'itemsFinished') throw new Error('no items-finished suggestion');
+    await frame.getByRole('button', { name: 'Use the suggested value for “Items finished”' }).click();
+    expect(await frame.getByLabel('At least').inputValue()).toBe(String(finished.target.atLeast));
+    // Kinds not set yet are offered with their suggested values.
+    const notSet = answer.suggestions.filter(
+      (suggestion) => suggestion.kind !== 'itemsFinished' && suggestion.kind !== 'noItemOlderThan',
+    );
+    expect(await frame.locator('.sprint-suggestions li').count()).toBe(notSet.length);
+    await expectAccessible(frame);
+    await shoot(frame, 'suggestions-light-en');
     await frame.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -137,7 +193,9 @@ describe('Sprints › Outcomes tab', () => {
       .nth(answer.targets.length - 1)
       .waitFor();
     expect(await frame.getByRole('heading', { level: 1 }).textContent()).toContain(heading);
+    await expectScopeShown(frame, answer);
     if (lang === 'ja-JP') {
+      expect(await frame.locator('#sprint-scope-heading').textContent()).toBe('スプリントのスコープ');
       const first = answer.targets[0];
       if (first?.probability !== null && first !== undefined && answer.phase !== 'ended') {
         expect(await frame.locator('.sprint-target-probability').first().textContent()).toBe(
@@ -147,6 +205,24 @@ describe('Sprints › Outcomes tab', () => {
     }
     await expectAccessible(frame);
     await shoot(frame, `targets-${name}`);
+    if (lang === 'ja-JP') {
+      const suggestionsRequest = page.waitForRequest(/\/targets\/suggestions/);
+      await frame.getByRole('button', { name: '目標を編集' }).click();
+      const suggested = targetSuggestionsResponseSchema.parse(await replay(await suggestionsRequest));
+      const first = suggested.suggestions[0];
+      if (first !== undefined) {
+        await expect
+          .poll(() =>
+            frame
+              .locator(`.sprint-suggestion[data-kind="${first.kind}"] .sprint-suggestion-rate`)
+              .first()
+              .textContent(),
+          )
+          .toBe(`直近 ${first.of} スプリント中 ${first.metIn} 回達成`);
+      }
+      await expectAccessible(frame);
+      await shoot(frame, 'suggestions-light-ja');
+    }
   });
   it('opens the built-in help on the targets topic, in Japanese, and closes it with Escape', async () => {
     const frame = sprintFrame();

@@ -66,6 +66,20 @@ export interface WorkItemRevisionRecord {
   isDeleted: boolean;
   /** System.BoardColumn: the team board column the item is in, when it is on a board. */
   boardColumn: string | null;
+  /**
+   * System.IterationPath: the iteration (sprint) the item is planned into. Absent or null when not known
+   * (a revision synced before Seika asked for it, or a payload without it).
+   */
+  iterationPath?: string | null;
+}
+
+/** One move into an iteration (System.IterationPath), for sprint scope: baseline, added, removed, carried over. */
+export interface IterationChangeRecord {
+  workItemId: number;
+  revision: number;
+  at: number;
+  iterationPath: string;
+  provenance: Provenance;
 }
 
 /** One move to another board column (System.BoardColumn), for column-based boundaries and the column CFD. */

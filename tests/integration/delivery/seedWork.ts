@@ -2,6 +2,7 @@
 import type { WorkItemRevisionRecord } from '../../../service/src/domain/records.ts';
 import type { Storage } from '../../../service/src/app/openRepository.ts';
 import { deriveColumnChanges } from '../../../service/src/sync/normalise/workItems/columnChanges.ts';
+import { deriveIterationChanges } from '../../../service/src/sync/normalise/workItems/iterationChanges.ts';
 import { deriveTransitions } from '../../../service/src/sync/normalise/workItems/transitions.ts';
 import type { RawPage } from '../../../service/src/storage/repository.ts';
 
@@ -77,6 +78,7 @@ export async function seedWorkItems(storage: Storage, organization: string): Pro
   await repository.applyRevisionPage(organization, page('test.revisions'), revisions, {
     transitions: deriveTransitions,
     columnChanges: deriveColumnChanges,
+    iterationChanges: deriveIterationChanges,
   });
 }
 

@@ -58,6 +58,11 @@ describe.each(BACKENDS)('resync --from-raw on %s', (backend) => {
       columnHistory: [...(await repository.getBoardColumnHistory(organization, project))],
       counts: await repository.countRows(organization),
     };
+    // Every item's iteration moves (sprint membership), read through the sprints' paths.
+    const sprintPaths = before.iterations.map((iteration) => iteration.path);
+    const membership = await repository.getIterationHistories(organization, [project, ...sprintPaths]);
+    expect(membership.known).toBe(true);
+    expect(membership.items.length).toBeGreaterThan(0);
     expect(before.iterations.length).toBeGreaterThan(0);
     expect(before.columns.length).toBeGreaterThan(0);
     expect(before.columnHistory.length).toBeGreaterThan(0);
@@ -77,6 +82,10 @@ describe.each(BACKENDS)('resync --from-raw on %s', (backend) => {
     expect(await repository.getTeamScope(organization, project, team)).toEqual(before.scope);
     expect(await repository.getTeamIterations(organization, project, team)).toEqual(before.iterations);
     expect(await repository.getBoardColumns(organization, project, team)).toEqual(before.columns);
+    const rebuilt = await repository.getIterationHistories(organization, [project, ...sprintPaths]);
+    const byItem = (histories: typeof membership) =>
+      [...histories.items].sort((a, b) => a.workItemId - b.workItemId);
+    expect(byItem(rebuilt)).toEqual(byItem(membership));
     expect([...(await repository.getBoardColumnHistory(organization, project))]).toEqual(
       before.columnHistory,
     );

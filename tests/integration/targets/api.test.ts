@@ -4,7 +4,12 @@ import {
   sprintTargetsResponseSchema,
   teamSprintsResponseSchema,
 } from '../../../service/src/contract/targets/sprintTargets.ts';
-import { teamListResponseSchema, throughputResponseSchema } from '../../../service/src/contract/index.ts';
+import {
+  leadTimeResponseSchema,
+  targetSuggestionsResponseSchema,
+  teamListResponseSchema,
+  throughputResponseSchema,
+} from '../../../service/src/contract/index.ts';
 import {
   sprintReviewResponseSchema,
   targetHistoryResponseSchema,
@@ -163,16 +168,124 @@ describe('sprint targets API', () => {
       'serviceLevel',
       'noItemOlderThan',
     ]);
-    // Items finished in the sprint = the flow API's throughput over the sprint's days.
+    // Items finished = the sprint's scope (from its iteration history, removed items left out) that the
+    // flow API lists as finished in the sprint's days; never more than the team's throughput then.
+    const window = `from=${sprint.startDay}&to=${sprint.finishDay}`;
     const throughput = throughputResponseSchema.parse(
-      (await test.api(`${teamPath()}/flow/throughput?from=${sprint.startDay}&to=${sprint.finishDay}`)).body,
+      (await test.api(`${teamPath()}/flow/throughput?${window}`)).body,
     );
+    const finishedIds = new Set(
+      leadTimeResponseSchema
+        .parse((await test.api(`${teamPath()}/flow/lead-time?${window}`)).body)
+        .items.map((item) => item.id),
+    );
+    expect(outlook.scopeSource).toBe('iterationMembership');
+    const inScope = (outlook.scope?.items ?? []).filter((item) => !item.removed);
+    const expected = inScope.filter((item) => finishedIds.has(item.itemId)).length;
     const [finished] = outlook.targets;
-    expect(finished?.current).toBe(throughput.total);
-    expect(finished?.metNow).toBe(throughput.total >= 3);
+    expect(finished?.current).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThanOrEqual(throughput.total);
+    expect(finished?.metNow).toBe(expected >= 3);
     expect(finished?.probability).toBe(finished?.metNow ? 1 : 0);
     // The ended day is stored as the sprint's final snapshot.
     expect(outlook.history.filter((point) => point.day === outlook.evaluatedOn)).toHaveLength(3);
+  });
+
+  it('documents the sprint answers in the OpenAPI document, each routed', async () => {
+    const document = (await test.api('/openapi.json', { token: null })).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const sprintPaths = Object.keys(document.paths).filter((path) => path.includes('/sprints/'));
+    expect(sprintPaths.map((path) => path.replace(/^.*\/sprints\//, ''))).toEqual(
+      expect.arrayContaining([
+        '{iterationId}/targets',
+        '{iterationId}/targets/suggestions',
+        '{iterationId}/outlook',
+        '{iterationId}/review',
+      ]),
+    );
+    for (const path of sprintPaths) {
+      const filled = path
+        .replace('{organization}', simulator.organization)
+        .replace('{project}', encodeURIComponent(simulator.project))
+        .replace('{team}', encodeURIComponent(simulator.team))
+        .replace('{iterationId}', sprint.id);
+      expect((await test.api(filled, { as: reader })).status, path).toBe(200);
+    }
+  });
+
+  it('answers the outlook, review and suggestions with ETags from the data version, 304 while current', async () => {
+    const headers = {
+      authorization: `Bearer ${await appToken(reader.userId)}`,
+      'x-seika-user-token': reader.userToken,
+      'x-seika-organization': reader.organization,
+    };
+    const url = (resource: string) =>
+      `${test.service.url}/api/v1${teamPath()}/sprints/${sprint.id}/${resource}`;
+    const tags = new Map<string, string>();
+    for (const resource of ['outlook', 'review', 'targets/suggestions']) {
+      const first = await fetch(url(resource), { headers });
+      expect(first.status).toBe(200);
+      const tag = first.headers.get('etag') ?? '';
+      expect(tag).toMatch(/^"[^"]+"$/);
+      tags.set(resource, tag);
+      const again = await fetch(url(resource), { headers: { ...headers, 'if-none-match': tag } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    }
+    // Saving the targets makes a new version: the old copy is no longer current.
+    expect((await test.api(targetsPath(), { method: 'PUT', body: TARGETS })).status).toBe(200);
+    const changed = await fetch(url('outlook'), {
+      headers: { ...headers, 'if-none-match': tags.get('outlook') ?? '' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tags.get('outlook'));
+  });
+
+  it('suggests targets from the team’s last six ended sprints, each with its hit rate', async () => {
+    const next = (
+      await test.service.storage.repository.getTeamIterations(
+        simulator.organization,
+        simulator.project,
+        simulator.team,
+      )
+    ).find((iteration) => iteration.startDay !== null && iteration.startDay > (sprint.finishDay ?? ''));
+    if (next === undefined) throw new Error('no sprint after the ended one');
+    const response = await test.api(`${teamPath()}/sprints/${next.id}/targets/suggestions`, { as: reader });
+    expect(response.status).toBe(200);
+    const answer = targetSuggestionsResponseSchema.parse(response.body);
+    expect(answer.basedOn.length).toBeGreaterThan(0);
+    expect(answer.basedOn.length).toBeLessThanOrEqual(6);
+    expect(answer.basedOn.at(-1)?.iterationId).toBe(sprint.id);
+    expect(answer.suggestions.map((suggestion) => suggestion.kind)).toEqual(
+      expect.arrayContaining(['itemsFinished', 'noItemOlderThan', 'wipCeiling']),
+    );
+    // "Met in k of the last n": recount the items-finished suggestion from the flow API, sprint by sprint.
+    const finished = answer.suggestions.find((suggestion) => suggestion.kind === 'itemsFinished');
+    const perSprint = await Promise.all(
+      answer.basedOn.map(async (past) => {
+        const window = `from=${past.startDay}&to=${past.finishDay}`;
+        return throughputResponseSchema.parse(
+          (await test.api(`${teamPath()}/flow/throughput?${window}`)).body,
+        ).total;
+      }),
+    );
+    const atLeast = finished?.target.kind === 'itemsFinished' ? finished.target.atLeast : -1;
+    expect(finished?.of).toBe(perSprint.length);
+    expect(finished?.metIn).toBe(perSprint.filter((count) => count >= atLeast).length);
+    expect(finished?.itemCount).toBe(perSprint.reduce((total, count) => total + count, 0));
+    expect(finished?.tooFewToJudge).toBe((finished?.itemCount ?? 0) < 5);
+    // Every suggestion is a valid target as it is: the editor's "use" puts it in unchanged.
+    for (const suggestion of answer.suggestions) {
+      const put = await test.api(targetsPath(), { method: 'PUT', body: { targets: [suggestion.target] } });
+      expect(put.status).toBe(200);
+    }
+    await test.api(targetsPath(), { method: 'PUT', body: TARGETS });
+    const unknown = await test.api(
+      `${teamPath()}/sprints/00000000-0000-0000-0000-000000000000/targets/suggestions`,
+    );
+    expect(unknown.status).toBe(404);
   });
 });
 

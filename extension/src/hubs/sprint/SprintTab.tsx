@@ -3,6 +3,7 @@ import type { TeamPath } from '../../../../service/src/contract/index.ts';
 import type { SprintPath } from '../../../../service/src/contract/targets/sprintTargets.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
 import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
+import { HelpOpenerContext } from '../../help/helpContext.ts';
 import { InsightsPanel } from '../../insights/InsightsPanel.tsx';
 import type { HelpTopicId } from '../../help/topics.ts';
 import type { Language } from '../../i18n/locale.ts';
@@ -10,12 +11,14 @@ import { TargetOutlookCard } from './parts/TargetOutlookCard.tsx';
 import { TargetsEditor } from './parts/TargetsEditor.tsx';
 import { HistorySection } from './parts/HistorySection.tsx';
 import { ReviewSection } from './parts/ReviewSection.tsx';
+import { ScopeSection } from './parts/ScopeSection.tsx';
 import {
   useCapabilities,
   useSprintOutlook,
   useSprintReview,
   useSprintTargets,
   useTargetHistory,
+  useTargetSuggestions,
   useTeamSprints,
 } from './state/sprintQueries.ts';
 import type { SprintStrings } from '../../targets/strings/en.ts';
@@ -68,7 +71,10 @@ export function SprintTab({
   );
   const history = useTargetHistory(client, team);
   const [editing, setEditing] = useState(false);
+  // Suggestions read the team's flow history: asked for only when the lead opens the editor.
+  const suggestions = useTargetSuggestions(client, editing ? sprintPath : null);
   const [help, setHelp] = useState<HelpTopicId | null>(null);
+  const helpOpener = useMemo(() => ({ language, open: setHelp }), [language]);
 
   const settled =
     sprints.status === 'error' ||
@@ -157,20 +163,22 @@ export function SprintTab({
             <p className="sprint-status">{strings.noTargets}</p>
           ) : (
             <>
-              <ul className="sprint-targets">
-                {outlook.data.targets.map((target) => (
-                  <TargetOutlookCard
-                    key={target.targetIndex}
-                    outlook={target}
-                    phase={outlook.data.phase}
-                    history={outlook.data.history}
-                    strings={strings}
-                    formatNumber={formatNumber}
-                    formatPercent={formatPercent}
-                    workItemUrl={workItemUrl}
-                  />
-                ))}
-              </ul>
+              <HelpOpenerContext.Provider value={helpOpener}>
+                <ul className="sprint-targets">
+                  {outlook.data.targets.map((target) => (
+                    <TargetOutlookCard
+                      key={target.targetIndex}
+                      outlook={target}
+                      phase={outlook.data.phase}
+                      history={outlook.data.history}
+                      strings={strings}
+                      formatNumber={formatNumber}
+                      formatPercent={formatPercent}
+                      workItemUrl={workItemUrl}
+                    />
+                  ))}
+                </ul>
+              </HelpOpenerContext.Provider>
               <details className="sprint-method">
                 <summary>{strings.method}</summary>
                 <p>{outlook.data.method}</p>
@@ -186,6 +194,10 @@ export function SprintTab({
           )
         ) : null}
       </section>
+
+      {outlook.status === 'success' ? (
+        <ScopeSection outlook={outlook.data} strings={strings} formatNumber={formatNumber} />
+      ) : null}
 
       {review.status === 'success' && review.data.verdicts.length > 0 ? (
         <ReviewSection
@@ -213,6 +225,7 @@ export function SprintTab({
             client={client}
             sprint={sprintPath}
             current={targets.data}
+            suggestions={suggestions.status === 'success' ? suggestions.data.suggestions : []}
             strings={strings}
             onCancel={() => setEditing(false)}
             onSaved={() => {

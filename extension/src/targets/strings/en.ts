@@ -169,6 +169,36 @@ export const sprintEn = {
       }
     },
   },
+  scope: {
+    heading: 'Sprint scope',
+    baselineNote: 'Counted against the items in the sprint when it started; removed items stay in the total.',
+    teamFlowNote:
+      'The sprint’s iteration history is still being synchronised: the targets count the team’s items active in the sprint’s dates.',
+    origin: {
+      planned: 'Planned',
+      added: 'Added after the start',
+      carriedOver: 'Carried over',
+      carriedOverTwice: 'Carried over twice',
+    },
+    removed: 'Taken out',
+    total: 'In scope (all)',
+    tooFewToJudge: 'Too few items to judge (fewer than 5).',
+    removedHeading: 'Taken out of the sprint',
+    removedOn: (day: string) => `taken out on ${day}`,
+    noneRemoved: 'No item was taken out of the sprint.',
+  },
+  suggestions: {
+    heading: 'Suggested from the team’s last sprints',
+    suggested: (value: string) => `Suggested: ${value}`,
+    metIn: (metIn: number, of: number) =>
+      `met in ${metIn} of the last ${of} ${plural(of, 'sprint', 'sprints')}`,
+    tooFewToJudge: 'too few items to judge',
+    use: 'Use',
+    useLabel: (kind: string) => `Use the suggested value for “${kind}”`,
+    // Starts with the button's visible word, so its accessible name contains it (WCAG 2.5.3).
+    addSuggested: (kind: string) => `Use the suggested value to add “${kind}”`,
+    none: 'No suggestions yet: the team has no ended sprint.',
+  },
   history: {
     heading: 'Past sprints',
     none: 'No sprint has targets with a verdict yet.',

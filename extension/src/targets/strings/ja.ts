@@ -160,6 +160,35 @@ export const sprintJa: SprintStrings = {
       }
     },
   },
+  scope: {
+    heading: 'スプリントのスコープ',
+    baselineNote: 'スプリント開始時点の項目を基準に数えます。外した項目も合計に残ります。',
+    teamFlowNote:
+      'イテレーションの履歴を同期中です。目標はスプリント期間中に動いたチームの項目で数えています。',
+    origin: {
+      planned: '計画どおり',
+      added: '開始後に追加',
+      carriedOver: '前スプリントから持ち越し',
+      carriedOverTwice: '2 スプリント連続で持ち越し',
+    },
+    removed: '外した',
+    total: 'スコープ（合計）',
+    tooFewToJudge: '項目が少なく判断できません（5 件未満）。',
+    removedHeading: 'スプリントから外した項目',
+    removedOn: (day) => `${day} に外しました`,
+    noneRemoved: 'スプリントから外した項目はありません。',
+  },
+  suggestions: {
+    heading: 'チームの直近のスプリントからの提案',
+    suggested: (value) => `提案: ${value}`,
+    metIn: (metIn, of) => `直近 ${of} スプリント中 ${metIn} 回達成`,
+    tooFewToJudge: '項目が少なく判断できません',
+    use: '使う',
+    // The button's visible word comes first, so its accessible name contains it as a word (WCAG 2.5.3).
+    useLabel: (kind) => `使う（「${kind}」に提案の値を入れる）`,
+    addSuggested: (kind) => `使う（「${kind}」を提案の値で追加する）`,
+    none: 'まだ提案はありません（終了したスプリントがありません）。',
+  },
   history: {
     heading: 'これまでのスプリント',
     none: '判定済みの目標があるスプリントはまだありません。',

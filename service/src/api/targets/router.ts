@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   refusedTargetOf,
   sprintPathSchema,
@@ -13,6 +13,8 @@ import { missReasonsInputSchema, sprintReviewInputSchema } from '../../contract/
 import type { SprintReviewService } from '../../services/targets/reviewService.ts';
 import { sendCsv, toCsv, type CsvColumn } from '../csv.ts';
 import { asHttp, parseParameters, parseTeamPath, responseFormat, textField } from '../params.ts';
+import { conditionalGet, encodeAnswer, sendEncoded } from '../caching.ts';
+import type { SprintAnswer } from '../../services/targets/answerVersion.ts';
 
 export const SPRINT_TARGETS_PATH = `${TEAM_PATH}/sprints/:iterationId/targets`;
 export const TEAM_SPRINTS_PATH = `${TEAM_PATH}/sprints`;
@@ -20,6 +22,7 @@ export const SPRINT_REVIEW_PATH = `${TEAM_PATH}/sprints/:iterationId/review`;
 export const SPRINT_MISS_REASONS_PATH = `${TEAM_PATH}/sprints/:iterationId/review/reasons`;
 export const TARGET_HISTORY_PATH = `${TEAM_PATH}/sprints/history`;
 export const SPRINT_OUTLOOK_PATH = `${TEAM_PATH}/sprints/:iterationId/outlook`;
+export const TARGET_SUGGESTIONS_PATH = `${TEAM_PATH}/sprints/:iterationId/targets/suggestions`;
 
 function parseSprintPath(params: unknown): SprintPath {
   const path = sprintPathSchema.safeParse(params);
@@ -56,6 +59,20 @@ export function createSprintTargetsRouter(
   reviews: SprintReviewService,
 ): Router {
   const router = Router();
+  /** A GET answered with an ETag from the data version, or 304 when the caller's copy is current. */
+  async function sendVersioned(
+    request: Request,
+    response: Response,
+    answer: SprintAnswer,
+    compute: (path: SprintPath) => Promise<unknown>,
+  ): Promise<void> {
+    const path = parseSprintPath(request.params);
+    const parts = await asHttp(() => service.answerVersion(path, answer));
+    const tag = conditionalGet(request, response, parts);
+    if (tag.fresh) return;
+    const body = await asHttp(() => compute(path));
+    sendEncoded(response, tag.etag, await encodeAnswer({ kind: 'json', value: body }, tag.coding));
+  }
   router.get(TARGET_HISTORY_PATH, async (request, response) => {
     const history = await asHttp(() => reviews.history(parseTeamPath(request.params)));
     if (responseFormat(request, textField(request.query, 'format'), true) === 'csv') {
@@ -72,9 +89,9 @@ export function createSprintTargetsRouter(
     }
     response.json(history);
   });
-  router.get(SPRINT_REVIEW_PATH, async (request, response) => {
-    response.json(await asHttp(() => reviews.review(parseSprintPath(request.params))));
-  });
+  router.get(SPRINT_REVIEW_PATH, (request, response) =>
+    sendVersioned(request, response, 'review', (path) => reviews.review(path)),
+  );
   router.put(SPRINT_REVIEW_PATH, async (request, response) => {
     const path = parseSprintPath(request.params);
     const notes = parseParameters(sprintReviewInputSchema, request.body, 'body');
@@ -88,9 +105,12 @@ export function createSprintTargetsRouter(
   router.get(TEAM_SPRINTS_PATH, async (request, response) => {
     response.json(await asHttp(() => service.sprints(parseTeamPath(request.params))));
   });
-  router.get(SPRINT_OUTLOOK_PATH, async (request, response) => {
-    response.json(await asHttp(() => outlooks.outlook(parseSprintPath(request.params))));
-  });
+  router.get(SPRINT_OUTLOOK_PATH, (request, response) =>
+    sendVersioned(request, response, 'outlook', (path) => outlooks.outlook(path)),
+  );
+  router.get(TARGET_SUGGESTIONS_PATH, (request, response) =>
+    sendVersioned(request, response, 'suggestions', (path) => service.suggestions(path)),
+  );
   router.get(SPRINT_TARGETS_PATH, async (request, response) => {
     response.json(await asHttp(() => service.get(parseSprintPath(request.params))));
   });

@@ -4,6 +4,7 @@
  * and the history of targets and results across sprints with Seika's own calibration.
  */
 import { z } from 'zod';
+import { sprintScopeSchema } from './scope.ts';
 import { outcomeTargetSchema } from './sprintTargets.ts';
 
 const note = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
@@ -70,6 +71,8 @@ export const sprintReviewResponseSchema = z.object({
     try: z.array(kptEntrySchema),
   }),
   notes: z.object({ keep: z.array(z.string()), problem: z.array(z.string()), try: z.array(z.string()) }),
+  /** The sprint's scope against its baseline (as in the outlook); null while membership is not known. */
+  scope: sprintScopeSchema.nullable(),
   membersMayAddMissReasons: z.boolean(),
   updatedAt: z.string().nullable(),
 });

@@ -4,6 +4,8 @@
  * team and per iteration id, never shared between teams or sprints.
  */
 import { z } from 'zod';
+import { sprintScopeSchema } from './scope.ts';
+import { nonWorkingDaySchema } from '../calendar/workingCalendar.ts';
 
 function integer(min: number, max: number) {
   return z
@@ -155,8 +157,16 @@ export const sprintOutlookResponseSchema = z.object({
   evaluatedOn: z.string(),
   phase: z.enum(['notStarted', 'running', 'ended']),
   remainingWorkingDays: z.number().int(),
-  /** Where the sprint's items come from: the team's items active in the sprint's dates. */
-  scopeSource: z.literal('teamFlow'),
+  /** The sprint's days that are not working days for the team, with why (weekends, holidays, days off). */
+  nonWorkingDays: z.array(nonWorkingDaySchema),
+  /**
+   * Where the sprint's items come from: its iteration membership history (`iterationMembership`), or, while
+   * the organization's revisions are not yet synchronised with their iteration paths, the team's items
+   * active in the sprint's dates (`teamFlow`).
+   */
+  scopeSource: z.enum(['teamFlow', 'iterationMembership']),
+  /** Scope against the baseline; null when `scopeSource` is `teamFlow`. */
+  scope: sprintScopeSchema.nullable(),
   method: z.string(),
   targets: z.array(targetOutlookSchema),
   /** Each day's probability per target, as computed that day (the worker's daily snapshots). */

@@ -14,6 +14,9 @@ export interface InsightSources {
   sprint:
     | {
         lengthDays: number;
+        /** Items in the sprint's baseline and added after it; 0 and 0 while membership is not known. */
+        planned: number;
+        added: number;
         carriedOverTwice: readonly number[];
         targetChanges: readonly TargetProbabilityChange[];
       }
@@ -54,9 +57,8 @@ export function insightInputFromMetrics(sources: InsightSources): InsightInput {
         ? undefined
         : {
             lengthDays: sources.sprint.lengthDays,
-            // Scope changes need the iteration's membership history, which is not synchronised yet.
-            planned: 0,
-            added: 0,
+            planned: sources.sprint.planned,
+            added: sources.sprint.added,
             carriedOverTwice: sources.sprint.carriedOverTwice,
             targetChanges: sources.sprint.targetChanges,
           },

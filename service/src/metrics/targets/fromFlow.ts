@@ -1,8 +1,9 @@
 /**
  * A sprint day built from the team's prepared flow (pure). Data counts as complete through the end of the
- * day before `today`, so a day's answer is stable from its first minute. Until the sprint's iteration
- * membership is synchronised, the sprint's items are the team's items active in the sprint's dates:
- * those finished in it, those in progress now, and the named goal items wherever they are.
+ * day before `today`, so a day's answer is stable from its first minute. The sprint's items are its scope
+ * (from the iteration membership history) and the named goal items; where the history is not known yet,
+ * the team's items active in the sprint's dates: those finished in it, those in progress now, and the goal
+ * items wherever they are.
  */
 import { addDays, dayFromIndex, dayIndex } from '../calendar.ts';
 import { cycleTimesFromSnapshot } from '../flow/cycleTime.ts';
@@ -12,6 +13,7 @@ import { dailyThroughput } from '../flow/throughput.ts';
 import { dailyWip } from '../flow/wip.ts';
 import { isStartedCode } from '../flow/workflow.ts';
 import type { SprintDay, SprintDelivery, SprintItem } from './sprintDay.ts';
+import type { ScopedItem } from './sprintScope.ts';
 import { isWorkingDay, type WorkingCalendar } from './workingCalendar.ts';
 
 export interface SprintFromFlowInput {
@@ -23,6 +25,8 @@ export interface SprintFromFlowInput {
   /** Days of finished items behind the odds (the team's lookback window). */
   lookbackDays: number;
   delivery?: SprintDelivery;
+  /** The sprint's scope from its membership history; absent: the team's items active in its dates. */
+  scope?: readonly ScopedItem[];
 }
 
 function onWorkingDays(values: ArrayLike<number>, firstIndex: number, calendar: WorkingCalendar): number[] {
@@ -40,6 +44,7 @@ export function sprintDayFromFlow(flow: PreparedFlow, input: SprintFromFlowInput
   const asOf = Math.min(today - 1, last);
   const snapshot = snapshotAtEndOf(flow, dayFromIndex(asOf));
   const goals = new Set(input.goalItemIds);
+  const scoped = new Map((input.scope ?? []).map((item) => [item.itemId, item]));
 
   const items: SprintItem[] = [];
   const seen = new Set<number>();
@@ -51,12 +56,15 @@ export function sprintDayFromFlow(flow: PreparedFlow, input: SprintFromFlowInput
     const finishedInSprint = completedDay !== NO_DAY && completedDay >= first && completedDay <= asOf;
     const inProgress = isStartedCode(snapshot.stage[index] ?? -1) && startDay !== NO_DAY;
     const goal = goals.has(record.id);
-    if (!finishedInSprint && !inProgress && !goal) continue;
+    const inScope = scoped.get(record.id);
+    const active = input.scope === undefined ? finishedInSprint || inProgress : inScope !== undefined;
+    if (!active && !goal) continue;
     seen.add(record.id);
     items.push({
       itemId: record.id,
       goal,
-      removed: false,
+      // A goal item taken out of the sprint stays in it as removed: removal cannot make the goal met.
+      removed: inScope?.removed ?? false,
       state: finishedInSprint ? 'done' : inProgress ? 'inProgress' : 'notStarted',
       ageDays: inProgress && !finishedInSprint ? today - startDay + 1 : undefined,
       cycleTimeDays: finishedInSprint && startDay !== NO_DAY ? completedDay - startDay + 1 : undefined,

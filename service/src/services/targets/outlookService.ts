@@ -7,8 +7,10 @@ import type { SprintOutlookResponse, SprintPath } from '../../contract/targets/s
 import { addDays, dayOf } from '../../metrics/calendar.ts';
 import { prepareTeamFlow } from '../../metrics/flow/flowMetrics.ts';
 import {
+  effectiveHolidayCalendar,
   evaluateTargets,
   evaluationDay,
+  nonWorkingDaysBetween,
   remainingWorkingDays,
   sprintDayFromFlow,
   DEFAULT_WORKING_WEEKDAYS,
@@ -18,12 +20,14 @@ import {
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { SprintTargetsStore, TargetSnapshot } from '../../storage/targets.ts';
 import type { TeamSettingsStore } from '../../storage/teamSettings.ts';
+import type { WorkingCalendarService } from '../calendar/workingCalendarService.ts';
 import { loadTeamFlowData } from '../flow/teamData.ts';
 import { FlowRequestError } from '../flow/errors.ts';
 import type { OrganizationDirectory } from '../organizationDirectory.ts';
 import { decodeTeamSettings, flowConfigOf } from '../teamSettings/codec.ts';
 import { findSprint } from './sprint.ts';
 import { decodeSprintTargets } from './service.ts';
+import { loadSprintScope } from './sprintScope.ts';
 
 export const OUTLOOK_METHOD =
   'Each day Seika replays randomly chosen past working days of the team over the sprint’s remaining working days, thousands of times, and shows how often each target is met; item-age targets use each open item’s chance to finish in time given its age.';
@@ -32,11 +36,14 @@ export interface SprintOutlookService {
   outlook(path: SprintPath): Promise<SprintOutlookResponse>;
 }
 
-/** Japanese national holidays for teams on Japan time; none elsewhere, until a team chooses its calendar. */
+/**
+ * Monday–Friday with the zone's national holidays, no days off and no company holidays: what a team's
+ * calendar is while Azure DevOps has told nothing (the calendar service starts from it).
+ */
 export function defaultCalendar(timeZone: string): WorkingCalendar {
   return {
     workingWeekdays: DEFAULT_WORKING_WEEKDAYS,
-    holidayCalendar: timeZone === 'Asia/Tokyo' ? 'japan' : 'none',
+    holidayCalendar: effectiveHolidayCalendar(null, timeZone),
     teamDaysOff: [],
     companyHolidays: [],
   };
@@ -58,9 +65,11 @@ export function createSprintOutlookService(dependencies: {
   organizations: OrganizationDirectory;
   targets: SprintTargetsStore;
   teamSettings: TeamSettingsStore;
+  /** The team's working days, days off, company holidays and holiday calendar. */
+  calendars: WorkingCalendarService;
   now?: () => number;
 }): SprintOutlookService {
-  const { repository, organizations, targets, teamSettings } = dependencies;
+  const { repository, organizations, targets, teamSettings, calendars } = dependencies;
   const now = dependencies.now ?? Date.now;
   return {
     async outlook(path) {
@@ -93,7 +102,20 @@ export function createSprintOutlookService(dependencies: {
       const today = dayOf(now(), timeZone);
       const phase = today < startDay ? 'notStarted' : today > finishDay ? 'ended' : 'running';
       const evaluatedOn = phase === 'notStarted' ? startDay : evaluationDay(today, finishDay);
-      const calendar = defaultCalendar(timeZone);
+      const { calendar, companyHolidays } = await calendars.team(key, {
+        chosen: settings.holidayCalendar,
+        timeZone,
+      });
+      const scope = await loadSprintScope({
+        repository,
+        organization: key.organization,
+        projectUrl: `${organization.url.replace(/\/+$/, '')}/${encodeURIComponent(key.project)}`,
+        flow,
+        sprint: iteration,
+        iterations: await repository.getTeamIterations(key.organization, key.project, key.team),
+        evaluatedOn,
+        timeZone,
+      });
       const sprintDay = sprintDayFromFlow(flow, {
         firstDay: startDay,
         lastDay: finishDay,
@@ -101,6 +123,7 @@ export function createSprintOutlookService(dependencies: {
         calendar,
         goalItemIds: stored.goal.itemIds,
         lookbackDays: config.lookbackDays,
+        ...(scope === undefined ? {} : { scope: scope.items }),
       });
       const outlooks = evaluateTargets(sprintDay, stored.targets, {
         seedKey: [key.organization, key.project, key.team.toLowerCase(), key.iterationId.toLowerCase()].join(
@@ -124,7 +147,9 @@ export function createSprintOutlookService(dependencies: {
         evaluatedOn,
         phase,
         remainingWorkingDays: phase === 'ended' ? 0 : remainingWorkingDays(evaluatedOn, finishDay, calendar),
-        scopeSource: 'teamFlow',
+        nonWorkingDays: nonWorkingDaysBetween(startDay, finishDay, calendar, companyHolidays),
+        scopeSource: scope === undefined ? 'teamFlow' : 'iterationMembership',
+        scope: scope?.answer ?? null,
         method: OUTLOOK_METHOD,
         targets: outlooks.map((outlook, targetIndex) => ({
           targetIndex,

@@ -31,6 +31,7 @@ export interface SprintReviewService {
 }
 
 const EMPTY_NOTES: SprintReviewNotes = sprintReviewInputSchema.parse({});
+const NO_SCOPE = { planned: 0, added: 0, carriedOver: 0, carriedOverTwice: 0, removed: 0, total: 0 };
 
 function decodeNotes(stored: StoredSprintReview | undefined): SprintReviewNotes {
   if (stored === undefined) return EMPTY_NOTES;
@@ -65,15 +66,8 @@ export function createSprintReviewService(dependencies: {
     }));
     const judged = verdicts(engineOutlooks);
     const firstDay = outlook.history.filter((point) => point.day === outlook.sprint.startDay);
-    // Without the iteration's membership history, scope changes are not known: the outline leaves them out.
-    const outline = kptOutline(ended ? judged : [], {
-      planned: 0,
-      added: 0,
-      carriedOver: 0,
-      carriedOverTwice: 0,
-      removed: 0,
-      total: 0,
-    });
+    // While the iteration's membership history is not known, scope changes are not either: left out.
+    const outline = kptOutline(ended ? judged : [], outlook.scope?.counts ?? NO_SCOPE);
     return {
       organization: outlook.organization,
       project: outlook.project,
@@ -94,6 +88,7 @@ export function createSprintReviewService(dependencies: {
       })),
       outline,
       notes: { keep: notes.keep, problem: notes.problem, try: notes.try },
+      scope: outlook.scope,
       membersMayAddMissReasons: settings.membersMayAddMissReasons,
       updatedAt: stored?.updatedAt ?? null,
     };

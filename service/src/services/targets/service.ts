@@ -13,17 +13,26 @@ import { serviceLevelLongerThanSprint } from '../../metrics/targets/targetKinds.
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { SprintTargetsStore, StoredSprintTargets } from '../../storage/targets.ts';
 import type { TeamSettingsStore } from '../../storage/teamSettings.ts';
+import type { CompanyHolidayStore } from '../../storage/calendar.ts';
+import type { WorkingCalendarService } from '../calendar/workingCalendarService.ts';
 import { NotFoundError } from '../errors.ts';
 import { requireTeamScope } from '../flow/teamData.ts';
 import { decodeTeamSettings } from '../teamSettings/codec.ts';
 import type { OrganizationDirectory } from '../organizationDirectory.ts';
 import { findSprint, type SprintContext } from './sprint.ts';
+import { sprintAnswerVersion, type SprintAnswer } from './answerVersion.ts';
+import { suggestSprintTargets } from './suggestions.ts';
+import type { TargetSuggestionsResponse } from '../../contract/targets/suggestions.ts';
 
 export interface SprintTargetsService {
   /** The team's dated sprints, which of them holds today, and which have targets. */
   sprints(team: TeamPath): Promise<TeamSprintsResponse>;
   get(path: SprintPath): Promise<SprintTargetsResponse>;
   put(path: SprintPath, targets: SprintTargets): Promise<SprintTargetsResponse>;
+  /** Suggested values from the team's last six ended sprints, with how often each would have been met. */
+  suggestions(path: SprintPath): Promise<TargetSuggestionsResponse>;
+  /** What the sprint's outlook, review or suggestions depend on, for their ETags; read before computing. */
+  answerVersion(path: SprintPath, answer: SprintAnswer): Promise<string[]>;
 }
 
 export function decodeSprintTargets(stored: StoredSprintTargets | undefined): SprintTargets {
@@ -55,9 +64,13 @@ export function createSprintTargetsService(dependencies: {
   store: SprintTargetsStore;
   /** The team's settings (its time zone decides which sprint holds today). */
   teamSettings?: TeamSettingsStore;
+  /** The organization's company holidays: a save changes the outlook's working days, hence its version. */
+  companyHolidays?: CompanyHolidayStore;
+  /** The team's working calendar, for the suggestions' working days. */
+  calendars?: WorkingCalendarService;
   now?: () => number;
 }): SprintTargetsService {
-  const { repository, organizations, store, teamSettings } = dependencies;
+  const { repository, organizations, store, teamSettings, companyHolidays, calendars } = dependencies;
   const now = dependencies.now ?? Date.now;
 
   const sprint = (path: SprintPath) => findSprint(repository, organizations, path);
@@ -135,5 +148,13 @@ export function createSprintTargetsService(dependencies: {
       await store.save(context.key, { targets: JSON.stringify(targets), updatedAt });
       return answer(context, targets, updatedAt);
     },
+    suggestions: (path) =>
+      suggestSprintTargets({ repository, organizations, teamSettings, calendars, now }, path),
+    answerVersion: (path, answer) =>
+      sprintAnswerVersion(
+        { repository, organizations, store, teamSettings, companyHolidays, now },
+        path,
+        answer,
+      ),
   };
 }

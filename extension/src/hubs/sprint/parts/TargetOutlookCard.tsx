@@ -3,6 +3,7 @@ import type {
   TargetOutlookAnswer,
 } from '../../../../../service/src/contract/targets/sprintTargets.ts';
 import type { SprintStrings } from '../../../targets/strings/en.ts';
+import { ChartHelp } from '../../../help/ChartHelp.tsx';
 import { OddsLine } from './OddsLine.tsx';
 
 interface TargetOutlookCardProps {
@@ -42,6 +43,7 @@ export function TargetOutlookCard({
     >
       <div className="sprint-target-head">
         <h3 className="sprint-target-title">{strings.describe(target)}</h3>
+        <ChartHelp chart="targetOdds" title={strings.historyLabel(strings.kind[target.kind])} />
         <span className="sprint-target-verdict">{verdict}</span>
       </div>
       <p className="sprint-target-current">{strings.current(target, formatNumber(outlook.current, 1))}</p>

@@ -3,6 +3,7 @@ import type {
   SprintPath,
   SprintTargetsResponse,
 } from '../../../../../service/src/contract/targets/sprintTargets.ts';
+import type { TargetSuggestion } from '../../../../../service/src/contract/targets/suggestions.ts';
 import { SeikaApiError, type SeikaClient } from '../../../api/seikaClient.ts';
 import type { SprintStrings } from '../../../targets/strings/en.ts';
 import {
@@ -17,11 +18,14 @@ import {
   type TargetDraft,
   type TargetKind,
 } from '../state/targetDrafts.ts';
+import { SuggestionLine } from './SuggestionLine.tsx';
 
 interface TargetsEditorProps {
   client: SeikaClient;
   sprint: SprintPath;
   current: SprintTargetsResponse;
+  /** Values suggested from the team's last sprints (none while they load or when there are none). */
+  suggestions: readonly TargetSuggestion[];
   strings: SprintStrings;
   onSaved: () => void;
   onCancel: () => void;
@@ -42,7 +46,15 @@ function messageOf(error: unknown, strings: SprintStrings): string {
 }
 
 /** The lead's form: the goal in words, its items, and the targets with their numbers. */
-export function TargetsEditor({ client, sprint, current, strings, onSaved, onCancel }: TargetsEditorProps) {
+export function TargetsEditor({
+  client,
+  sprint,
+  current,
+  suggestions,
+  strings,
+  onSaved,
+  onCancel,
+}: TargetsEditorProps) {
   const [goalText, setGoalText] = useState(current.targets.goal.text);
   const [goalItems, setGoalItems] = useState(current.targets.goal.itemIds.join(', '));
   const [drafts, setDrafts] = useState<TargetDraft[]>(current.targets.targets.map(draftOf));
@@ -61,6 +73,15 @@ export function TargetsEditor({ client, sprint, current, strings, onSaved, onCan
           : draft,
       ),
     );
+
+  const suggestionFor = (kind: TargetKind) => suggestions.find((suggestion) => suggestion.kind === kind);
+  const useSuggestion = (index: number, suggestion: TargetSuggestion) =>
+    setDrafts((previous) =>
+      previous.map((draft, position) => (position === index ? draftOf(suggestion.target) : draft)),
+    );
+  const notYetSet = suggestions.filter(
+    (suggestion) => !drafts.some((draft) => draft.kind === suggestion.kind),
+  );
 
   const save = async () => {
     setSaving(true);
@@ -111,32 +132,63 @@ export function TargetsEditor({ client, sprint, current, strings, onSaved, onCan
         />
       </label>
       <ul className="sprint-editor-targets">
-        {drafts.map((draft, index) => (
-          <li key={`${draft.kind}-${index}`} className="sprint-editor-target">
-            <span className="sprint-editor-kind">{strings.kind[draft.kind]}</span>
-            {PARAMETERS[draft.kind].map(([name]) => (
-              <label key={name} className="sprint-field sprint-field-inline">
-                <span>{strings.parameters[name]}</span>
-                <input
-                  type="number"
-                  min={0}
-                  value={
-                    Number.isNaN(draft.parameters[name] ?? Number.NaN) ? '' : String(draft.parameters[name])
-                  }
-                  onChange={(event) => update(index, name, event.target.value)}
+        {drafts.map((draft, index) => {
+          const suggestion = suggestionFor(draft.kind);
+          return (
+            <li key={`${draft.kind}-${index}`} className="sprint-editor-target">
+              <span className="sprint-editor-kind">{strings.kind[draft.kind]}</span>
+              {PARAMETERS[draft.kind].map(([name]) => (
+                <label key={name} className="sprint-field sprint-field-inline">
+                  <span>{strings.parameters[name]}</span>
+                  <input
+                    type="number"
+                    min={0}
+                    value={
+                      Number.isNaN(draft.parameters[name] ?? Number.NaN) ? '' : String(draft.parameters[name])
+                    }
+                    onChange={(event) => update(index, name, event.target.value)}
+                  />
+                </label>
+              ))}
+              <button
+                type="button"
+                className="sprint-button sprint-button-secondary"
+                onClick={() => setDrafts((previous) => previous.filter((_, position) => position !== index))}
+              >
+                {strings.removeTarget}
+              </button>
+              {suggestion === undefined ? null : (
+                <SuggestionLine
+                  suggestion={suggestion}
+                  strings={strings}
+                  actionText={strings.suggestions.use}
+                  actionLabel={strings.suggestions.useLabel(strings.kind[draft.kind])}
+                  onUse={() => useSuggestion(index, suggestion)}
                 />
-              </label>
-            ))}
-            <button
-              type="button"
-              className="sprint-button sprint-button-secondary"
-              onClick={() => setDrafts((previous) => previous.filter((_, position) => position !== index))}
-            >
-              {strings.removeTarget}
-            </button>
-          </li>
-        ))}
+              )}
+            </li>
+          );
+        })}
       </ul>
+      {notYetSet.length > 0 ? (
+        <section aria-labelledby="sprint-suggestions-heading">
+          <h3 id="sprint-suggestions-heading">{strings.suggestions.heading}</h3>
+          <ul className="sprint-suggestions">
+            {notYetSet.map((suggestion) => (
+              <li key={suggestion.kind}>
+                <span className="sprint-editor-kind">{strings.kind[suggestion.kind]}</span>{' '}
+                <SuggestionLine
+                  suggestion={suggestion}
+                  strings={strings}
+                  actionText={strings.suggestions.use}
+                  actionLabel={strings.suggestions.addSuggested(strings.kind[suggestion.kind])}
+                  onUse={() => setDrafts((previous) => [...previous, draftOf(suggestion.target)])}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="sprint-editor-add">
         <label className="sprint-field sprint-field-inline">
           <span>{strings.targetKind}</span>

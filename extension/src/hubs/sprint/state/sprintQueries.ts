@@ -10,6 +10,7 @@ import type {
   SprintReviewResponse,
   TargetHistoryResponse,
 } from '../../../../../service/src/contract/targets/review.ts';
+import type { TargetSuggestionsResponse } from '../../../../../service/src/contract/targets/suggestions.ts';
 import type { AccessCapabilitiesResponse } from '../../../../../service/src/contract/access/capabilities.ts';
 import type { SeikaClient } from '../../../api/seikaClient.ts';
 import type { QueryState } from '../../../data/queryClient.ts';
@@ -36,6 +37,15 @@ export function useSprintOutlook(
 ): Query<SprintOutlookResponse> {
   return useQuery(sprint === null ? null : queryKey('sprintOutlook', sprint), (signal) =>
     sprint === null ? Promise.reject(new Error('no sprint')) : client.getSprintOutlook(sprint, signal),
+  );
+}
+
+export function useTargetSuggestions(
+  client: SeikaClient,
+  sprint: SprintPath | null,
+): Query<TargetSuggestionsResponse> {
+  return useQuery(sprint === null ? null : queryKey('targetSuggestions', sprint), (signal) =>
+    sprint === null ? Promise.reject(new Error('no sprint')) : client.getTargetSuggestions(sprint, signal),
   );
 }
 

@@ -26,6 +26,7 @@ export const REVISION_COLUMNS = [
   'is_deleted',
   'raw_page_id',
   'board_column',
+  'iteration_path',
 ] as const;
 export const TRANSITION_COLUMNS = [
   'organization',
@@ -52,6 +53,7 @@ export const SNAPSHOT_COLUMNS = [
   'is_deleted',
   'raw_page_id',
   'board_column',
+  'iteration_path',
 ] as const;
 export const COLUMN_CHANGE_COLUMNS = [
   'organization',
@@ -59,6 +61,15 @@ export const COLUMN_CHANGE_COLUMNS = [
   'revision',
   'at',
   'board_column',
+  'raw_page_id',
+] as const;
+export const ITERATION_CHANGE_COLUMNS = [
+  'organization',
+  'work_item_id',
+  'revision',
+  'at',
+  'iteration_path',
+  'iteration_key',
   'raw_page_id',
 ] as const;
 
@@ -100,6 +111,7 @@ export function revisionValues(organization: string, revision: StoredRevision): 
     revision.isDeleted ? 1 : 0,
     revision.rawPageId,
     revision.boardColumn,
+    revision.iterationPath ?? null,
   ];
 }
 
@@ -119,6 +131,7 @@ export function snapshotValues(organization: string, revision: StoredRevision): 
     revision.isDeleted ? 1 : 0,
     revision.rawPageId,
     revision.boardColumn,
+    revision.iterationPath ?? null,
   ];
 }
 
@@ -150,6 +163,7 @@ export function toStoredRevision(row: SqlRow): StoredRevision {
     isDeleted: bool(row, 'is_deleted'),
     rawPageId: integer(row, 'raw_page_id'),
     boardColumn: optionalText(row, 'board_column'),
+    iterationPath: optionalText(row, 'iteration_path'),
   };
 }
 

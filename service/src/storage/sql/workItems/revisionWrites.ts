@@ -1,11 +1,14 @@
+import { iterationKey } from '../../../domain/iterations.ts';
 import type {
   BoardColumnChangeRecord,
+  IterationChangeRecord,
   StateTransitionRecord,
   WorkItemRevisionRecord,
 } from '../../../domain/records.ts';
 import type { RevisionDerivers } from '../../repository.ts';
 import {
   COLUMN_CHANGE_COLUMNS,
+  ITERATION_CHANGE_COLUMNS,
   REVISION_COLUMNS,
   revisionValues,
   SNAPSHOT_COLUMNS,
@@ -21,7 +24,7 @@ import { insertMany, placeholders, type SqlExecutor } from '../sqlDatabase.ts';
 
 /**
  * Stores one page of revisions and everything derived from it, inside the caller's transaction:
- * revisions, state transitions, board-column moves and each item's latest snapshot.
+ * revisions, state transitions, board-column moves, iteration moves and each item's latest snapshot.
  */
 export async function writeRevisionPage(
   executor: SqlExecutor,
@@ -43,7 +46,7 @@ export async function writeRevisionPage(
     ids.length === 0
       ? []
       : await executor.all(
-          `SELECT work_item_id, revision, state, board_column FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
+          `SELECT work_item_id, revision, state, board_column, iteration_path FROM work_items WHERE organization = ? AND work_item_id IN (${placeholders(ids.length)})`,
           [organization, ...ids],
         );
   const latestStored = new Map(stored.map((row) => [integer(row, 'work_item_id'), row]));
@@ -58,6 +61,7 @@ export async function writeRevisionPage(
 
   const transitions: StateTransitionRecord[] = [];
   const columnChanges: BoardColumnChangeRecord[] = [];
+  const iterationChanges: IterationChangeRecord[] = [];
   for (const [workItemId, history] of byItem) {
     const previous = latestStored.get(workItemId);
     const firstRevision = history[0]?.revision ?? 0;
@@ -72,11 +76,18 @@ export async function writeRevisionPage(
           previous === undefined ? null : optionalText(previous, 'board_column'),
         ),
       );
+      iterationChanges.push(
+        ...derive.iterationChanges(
+          history,
+          previous === undefined ? null : optionalText(previous, 'iteration_path'),
+        ),
+      );
     } else {
       // A page seen before (a rerun): rebuild this item's history from everything stored.
       const rebuilt = await rederiveAll(executor, organization, workItemId, derive);
       transitions.push(...rebuilt.transitions);
       columnChanges.push(...rebuilt.columnChanges);
+      iterationChanges.push(...rebuilt.iterationChanges);
     }
   }
   await insertMany(
@@ -100,6 +111,21 @@ export async function writeRevisionPage(
     ]),
     `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(COLUMN_CHANGE_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
   );
+  await insertMany(
+    executor,
+    'iteration_changes',
+    ITERATION_CHANGE_COLUMNS,
+    iterationChanges.map((change) => [
+      organization,
+      change.workItemId,
+      change.revision,
+      change.at,
+      change.iterationPath,
+      iterationKey(change.iterationPath),
+      change.provenance.rawPageId,
+    ]),
+    `ON CONFLICT (organization, work_item_id, revision) DO UPDATE SET ${updateAll(ITERATION_CHANGE_COLUMNS, ['organization', 'work_item_id', 'revision'])}`,
+  );
 
   const latest = [...byItem.values()].flatMap((history) => history.slice(-1));
   await insertMany(
@@ -117,12 +143,16 @@ async function rederiveAll(
   organization: string,
   workItemId: number,
   derive: RevisionDerivers,
-): Promise<{ transitions: StateTransitionRecord[]; columnChanges: BoardColumnChangeRecord[] }> {
+): Promise<{
+  transitions: StateTransitionRecord[];
+  columnChanges: BoardColumnChangeRecord[];
+  iterationChanges: IterationChangeRecord[];
+}> {
   const rows = await executor.all(
     'SELECT * FROM work_item_revisions WHERE organization = ? AND work_item_id = ? ORDER BY revision',
     [organization, workItemId],
   );
-  for (const table of ['state_transitions', 'board_column_changes']) {
+  for (const table of ['state_transitions', 'board_column_changes', 'iteration_changes']) {
     await executor.run(`DELETE FROM ${table} WHERE organization = ? AND work_item_id = ?`, [
       organization,
       workItemId,
@@ -132,5 +162,6 @@ async function rederiveAll(
   return {
     transitions: derive.transitions(history, null),
     columnChanges: derive.columnChanges(history, null),
+    iterationChanges: derive.iterationChanges(history, null),
   };
 }

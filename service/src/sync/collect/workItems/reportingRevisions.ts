@@ -29,6 +29,7 @@ export const REVISION_FIELDS = [
   'System.Tags',
   'System.IsDeleted',
   'System.BoardColumn',
+  'System.IterationPath',
 ] as const;
 
 export interface RevisionsCollectResult {

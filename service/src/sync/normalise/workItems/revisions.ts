@@ -16,6 +16,11 @@ const revisionSchema = z.object({
     'System.Tags': z.string().optional(),
     'System.IsDeleted': z.boolean().optional(),
     'System.BoardColumn': z.string().optional(),
+    // Always set in Azure DevOps (the project's root at least: "Fabrikam-Fiber-Git", or a sprint such as
+    // "Fabrikam-Fiber-Git\\Release 1\\Sprint 1", in the official reporting-revisions examples of
+    // MicrosoftDocs/vsts-rest-api-specs wit/7.1); optional so pages stored before Seika asked for it still
+    // normalise, with the membership history unknown for them.
+    'System.IterationPath': z.string().min(1).optional(),
   }),
 });
 
@@ -71,6 +76,7 @@ export function normaliseRevision(raw: unknown, position: number): WorkItemRevis
     changedAt: Date.parse(fields['System.ChangedDate']),
     isDeleted: fields['System.IsDeleted'] ?? false,
     boardColumn: fields['System.BoardColumn'] ?? null,
+    iterationPath: fields['System.IterationPath'] ?? null,
   };
 }
 

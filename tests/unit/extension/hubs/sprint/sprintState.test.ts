@@ -47,6 +47,7 @@ const REVIEW: SprintReviewResponse = {
     try: [{ key: 'tryFinishOldest', parameters: { items: 1 } }],
   },
   notes: { keep: ['Pairing on reviews'], problem: [], try: [] },
+  scope: null,
   membersMayAddMissReasons: true,
   updatedAt: null,
 };
