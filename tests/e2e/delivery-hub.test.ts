@@ -12,14 +12,15 @@ import {
   deliverySummaryResponseSchema,
   deliveryTrendResponseSchema,
 } from '../../service/src/contract/delivery/responses.ts';
-import { deliverySettingsResponseSchema } from '../../service/src/contract/delivery/settings.ts';
 import {
-  formatHours,
-  formatRate,
-  matchesRule,
-} from '../../extension/src/hubs/delivery/state/deliveryFormat.ts';
+  deliverySettingsPreviewResponseSchema,
+  deliverySettingsResponseSchema,
+} from '../../service/src/contract/delivery/settings.ts';
+import { formatHours, formatRate } from '../../extension/src/hubs/delivery/state/deliveryFormat.ts';
 import { TILES, tileModel } from '../../extension/src/hubs/delivery/state/tileModel.ts';
+import { statusBase, tileStatusContext } from '../../extension/src/hubs/delivery/state/statusMessages.ts';
 import { deliveryEn } from '../../extension/src/hubs/delivery/strings/en.ts';
+import { deliveryJa } from '../../extension/src/hubs/delivery/strings/ja.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { replay, screenshots, seriousViolations } from './flow-hub-harness.ts';
@@ -89,6 +90,18 @@ async function expectAccessible(frame: Frame): Promise<void> {
   expect(violations, JSON.stringify(violations)).toEqual([]);
 }
 
+/** The hub's own POST sent again with its tokens and body: the answer it was shown. */
+async function replayPost(request: Request): Promise<unknown> {
+  const headers = Object.fromEntries(
+    Object.entries(await request.allHeaders()).filter(
+      ([name]) => name === 'authorization' || name === 'content-type' || name.startsWith('x-seika'),
+    ),
+  );
+  const response = await fetch(request.url(), { method: 'POST', headers, body: request.postData() });
+  expect(response.status, request.url()).toBe(200);
+  return response.json();
+}
+
 describe('Pipelines › Delivery hub', () => {
   it('shows each figure of the project as the API answers the hub’s own summary request', async () => {
     const { frame, summary } = await openHub({ theme: 'light', lang: 'en-US' });
@@ -152,14 +165,15 @@ describe('Pipelines › Delivery hub', () => {
       const cell = counts.find((day) => day.day === item.finishedOn);
       expect(cell?.succeeded ?? 0).toBeGreaterThan(0);
     }
-    // Saturdays and Sundays are shaded; the note says holidays are not shown.
+    // Saturdays and Sundays are shaded (the demo team works Monday–Friday); holidays as the API lists them
+    // (tests/e2e/working-calendar.test.ts checks each shaded day).
     const weekendShaded = await frame
       .locator('[data-testid="calendar"] tr td:nth-child(6)')
       .first()
       .getAttribute('class');
     expect(weekendShaded).toContain('delivery-day-off');
     expect(await frame.locator('[data-testid="calendar-holidays"]').getAttribute('data-holidays')).toBe(
-      'none',
+      String(deployments.nonWorkingDays.filter((day) => day.reason !== 'weekend').length),
     );
   });
 
@@ -245,6 +259,18 @@ describe('Pipelines › Delivery hub', () => {
         `デプロイ ${frequency.successfulDeployments} 回`,
       );
     }
+    // The reference bands: the answer's rows, each cell in the hub's language, the source cited.
+    const strings = lang === 'ja-JP' ? deliveryJa : deliveryEn;
+    for (const row of answer.referenceTable.rows) {
+      const cells = await frame
+        .locator(`[data-testid="reference"] tr[data-figure="${row.figure}"] td`)
+        .allTextContents();
+      const expected = strings.reference.cells[row.figure];
+      expect(cells, row.figure).toEqual([expected.elite, expected.high, expected.medium, expected.low]);
+    }
+    expect(await frame.locator('[data-testid="reference"]').textContent()).toContain(
+      strings.reference.source(answer.referenceTable.source),
+    );
     await expectAccessible(frame);
     await shoot(frame, `project-${name}`);
   });
@@ -287,15 +313,47 @@ describe('Pipelines › Delivery hub', () => {
     const editor = frame.locator('[data-testid="settings"]');
     await editor.waitFor();
     const field = editor.getByLabel(deliveryEn.settings.environments);
+    // The preview is the service's answer to the hub's own (debounced) request, shown as it answered.
+    const previewRequest = page.waitForRequest(
+      (request) =>
+        request.method() === 'POST' &&
+        /\/delivery\/settings\/preview$/.test(request.url()) &&
+        (request.postData() ?? '').includes('staging|prod'),
+    );
     await field.fill('staging|prod');
-    const expected = settings.options.targets.filter(
-      (target) =>
-        target.kind !== 'stage' && matchesRule(target.name, { kind: 'pattern', pattern: 'staging|prod' }),
-    ).length;
-    await expect
-      .poll(() => editor.locator('[data-testid="preview-environments"]').getAttribute('data-count'))
-      .toBe(String(expected));
+    const preview = deliverySettingsPreviewResponseSchema.parse(await replayPost(await previewRequest));
+    const panel = editor.locator('[data-testid="preview"]');
+    await expect.poll(() => panel.getAttribute('data-matched')).toBe(String(preview.matched.total));
+    expect(preview.saved.environmentPattern).toBe(settings.production.environmentPattern);
+    const rows = panel.locator('[data-testid="preview-row"]');
+    expect(await rows.count()).toBe(preview.matched.items.length);
+    for (const [index, target] of preview.matched.items.entries()) {
+      const shown = rows.nth(index);
+      expect(await shown.getAttribute('data-target')).toBe(target.name);
+      expect(await shown.locator('[data-testid="preview-deployments"]').textContent()).toBe(
+        String(target.deployments),
+      );
+      expect(await shown.locator('li').count()).toBe(target.recent.length);
+    }
+    expect(await panel.locator('[data-testid="preview-selects"]').textContent()).toBe(
+      preview.matched.total === 0
+        ? deliveryEn.settings.preview.none
+        : deliveryEn.settings.preview.selects(
+            preview.draftSelects.targets,
+            preview.draftSelects.deployments,
+            preview.draftSelects.successful,
+          ),
+    );
+    if (preview.changes.added.total > 0) {
+      expect(await panel.locator('[data-testid="preview-added"]').getAttribute('data-count')).toBe(
+        String(preview.changes.added.total),
+      );
+    }
+    await expectAccessible(frame);
+    await panel.scrollIntoViewIfNeeded();
+    await shoot(frame, 'settings-preview-light-en');
     await field.fill('(');
+    await expect.poll(() => panel.getAttribute('data-status')).toBe('invalid');
     await editor.getByRole('button', { name: deliveryEn.settings.save }).click();
     await expect
       .poll(() => editor.getByRole('alert').textContent())
@@ -349,5 +407,96 @@ describe('Pipelines › Delivery hub', () => {
     await openHub({ theme: 'light', lang: 'en-US', as: 'member' });
     await page.waitForTimeout(500);
     expect(await deliveryFrame().locator('[data-testid="settings"]').count()).toBe(0);
+  });
+
+  it('says answers are pending while a new production mark is recomputed, its reasons in Japanese too', async () => {
+    const worker = demo.service.worker;
+    if (worker === undefined) throw new Error('the demo runs no worker');
+    // Held, so the pending answers can be looked at before the run the change asked for.
+    await worker.stop();
+    try {
+      const settingsRequest = page.waitForRequest((request) => /\/delivery\/settings$/.test(request.url()));
+      const { frame } = await openHub({ theme: 'light', lang: 'en-US', as: 'project-admin' });
+      const saved = deliverySettingsResponseSchema.parse(await replay(await settingsRequest));
+      const editor = frame.locator('[data-testid="settings"]');
+      await editor.getByLabel(deliveryEn.settings.environments).fill('^no-such-environment$');
+      await editor.getByLabel(deliveryEn.settings.stages).fill('^no-such-stage$');
+      await expect
+        .poll(() => editor.locator('[data-testid="preview"]').getAttribute('data-matched'))
+        .toBe('0');
+      const refetched = page.waitForRequest(isSummary);
+      const put = page.waitForResponse(
+        (response) => response.request().method() === 'PUT' && /\/delivery\/settings$/.test(response.url()),
+      );
+      await editor.getByRole('button', { name: deliveryEn.settings.save }).click();
+      expect((await put).status()).toBe(200);
+      const answer = deliverySummaryResponseSchema.parse(await replay(await refetched));
+      expect(answer.pending).toMatchObject({ reason: 'productionRuleChanged' });
+      const banner = frame.locator('[data-testid="delivery-pending"]');
+      await banner.waitFor();
+      expect(await banner.locator('strong').textContent()).toBe(deliveryEn.pending.title);
+      // In English the hub's sentence is the API's own message, rebuilt from the code and its parameters.
+      for (const tile of TILES) {
+        const model = tileModel(tile, answer.window);
+        if (model.status === 'ok') throw new Error(`${tile} has a value under a mark that matches nothing`);
+        expect(model.status, tile).toBe('noProductionEnvironment');
+        await expect
+          .poll(() =>
+            frame.locator(`[data-testid="tile-${tile}"] [data-testid="tile-state-message"]`).textContent(),
+          )
+          .toBe(model.message);
+      }
+      await expectAccessible(frame);
+      await shoot(frame, 'pending-light-en');
+
+      const dark = await openHub({ theme: 'dark', lang: 'en-US', as: 'project-admin' });
+      await dark.frame.locator('[data-testid="delivery-pending"]').waitFor();
+      await expectAccessible(dark.frame);
+      await shoot(dark.frame, 'pending-dark-en');
+
+      const jaSettings = page.waitForRequest((request) => /\/delivery\/settings$/.test(request.url()));
+      const ja = await openHub({ theme: 'light', lang: 'ja-JP', as: 'project-admin' });
+      const jaAnswer = deliverySummaryResponseSchema.parse(await replay(ja.summary));
+      const current = deliverySettingsResponseSchema.parse(await replay(await jaSettings));
+      const jaBanner = ja.frame.locator('[data-testid="delivery-pending"]');
+      await jaBanner.waitFor();
+      expect(await jaBanner.locator('strong').textContent()).toBe(deliveryJa.pending.title);
+      const base = statusBase(jaAnswer, current.settings.incidents);
+      for (const tile of TILES) {
+        const model = tileModel(tile, jaAnswer.window);
+        if (model.status === 'ok') throw new Error(`${tile} has a value under a mark that matches nothing`);
+        expect(
+          await ja.frame
+            .locator(`[data-testid="tile-${tile}"] [data-testid="tile-state-message"]`)
+            .textContent(),
+          tile,
+        ).toBe(deliveryJa.statusMessage[model.status](tileStatusContext(base, jaAnswer.window, model)));
+      }
+      await expectAccessible(ja.frame);
+      await shoot(ja.frame, 'pending-light-ja');
+
+      // Put the mark back, let the worker run, and the banner goes once an answer is no longer pending.
+      const jaEditor = ja.frame.locator('[data-testid="settings"]');
+      await jaEditor.getByLabel(deliveryJa.settings.environments).fill(saved.production.environmentPattern);
+      await jaEditor.getByLabel(deliveryJa.settings.stages).fill(saved.production.stagePattern);
+      const jaPreview = jaEditor.locator('[data-testid="preview"]');
+      await expect.poll(() => jaPreview.locator('[data-testid="preview-added"]').count()).toBe(1);
+      expect(await jaPreview.locator('h3').textContent()).toBe(deliveryJa.settings.preview.title);
+      await expectAccessible(ja.frame);
+      await jaPreview.scrollIntoViewIfNeeded();
+      await shoot(ja.frame, 'settings-preview-light-ja');
+      const restored = page.waitForResponse(
+        (response) => response.request().method() === 'PUT' && /\/delivery\/settings$/.test(response.url()),
+      );
+      await jaEditor.getByRole('button', { name: deliveryJa.settings.save }).click();
+      expect((await restored).status()).toBe(200);
+      worker.start();
+      await expect.poll(() => jaBanner.count(), { timeout: 60_000, interval: 500 }).toBe(0);
+      await expect
+        .poll(() => ja.frame.locator('[data-testid="tile-deploymentFrequency"]').getAttribute('data-status'))
+        .toBe('ok');
+    } finally {
+      worker.start();
+    }
   });
 });

@@ -10,7 +10,10 @@ import {
   deliveryOperationId,
   deliveryRoute,
 } from '../../../service/src/api/delivery/endpoints.ts';
-import { DELIVERY_SETTINGS_PATH } from '../../../service/src/api/delivery/settingsRouter.ts';
+import {
+  DELIVERY_SETTINGS_PATH,
+  DELIVERY_SETTINGS_PREVIEW_PATH,
+} from '../../../service/src/api/delivery/settingsRouter.ts';
 import { openApiPath } from '../../../service/src/api/openapi/document.ts';
 import type { DeliveryApi } from './server.ts';
 import { startHandMadeDeliveryApi, SHOP, TEAM_MAPPING, WINDOW } from './seed.ts';
@@ -67,7 +70,8 @@ afterAll(async () => {
 describe('OpenAPI: delivery', () => {
   it('documents every delivery endpoint per project and per team, with its query, responses and CSV', () => {
     const documented = Object.keys(document.paths).filter((path) => path.includes('/delivery/'));
-    expect(documented).toHaveLength(Object.keys(DELIVERY_ENDPOINTS).length * 2 + 1);
+    // Each endpoint per project and per team, the settings, and their preview.
+    expect(documented).toHaveLength(Object.keys(DELIVERY_ENDPOINTS).length * 2 + 2);
     for (const spec of Object.values(DELIVERY_ENDPOINTS)) {
       for (const scope of DELIVERY_SCOPES) {
         const path = openApiPath(deliveryRoute(scope, spec.path));
@@ -90,6 +94,9 @@ describe('OpenAPI: delivery', () => {
     const settings = document.paths[openApiPath(DELIVERY_SETTINGS_PATH)] ?? {};
     expect(Object.keys(settings).sort()).toEqual(['delete', 'get', 'parameters', 'put']);
     expect(operation(openApiPath(DELIVERY_SETTINGS_PATH), 'put').requestBody).toBeDefined();
+    const preview = document.paths[openApiPath(DELIVERY_SETTINGS_PREVIEW_PATH)] ?? {};
+    expect(Object.keys(preview).sort()).toEqual(['parameters', 'post']);
+    expect(operation(openApiPath(DELIVERY_SETTINGS_PREVIEW_PATH), 'post').requestBody).toBeDefined();
     expect(document.tags.map((tag) => tag.name)).toEqual(
       expect.arrayContaining(['Delivery metrics', 'Delivery settings']),
     );
@@ -101,7 +108,7 @@ describe('OpenAPI: delivery', () => {
       for (const method of Object.keys(item).filter((key) => key !== 'parameters')) {
         const response = await api.request(`${fill(path)}${method === 'get' ? `?${WINDOW}` : ''}`, {
           method: method.toUpperCase(),
-          ...(method === 'put'
+          ...(method === 'put' || method === 'post'
             ? {
                 headers: { 'content-type': 'application/json' },
                 body: JSON.stringify({ teams: TEAM_MAPPING }),
@@ -129,6 +136,19 @@ describe('OpenAPI: delivery', () => {
     }
     const settings = await api.json(api.settingsUrl(SHOP));
     expect(validator('DeliverySettingsResponse').safeParse(settings.body).success).toBe(true);
+    const preview = await api.json(`${api.settingsUrl(SHOP)}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ production: { environments: { kind: 'names', names: ['Staging'] } } }),
+    });
+    expect(preview.status).toBe(200);
+    expect(validator('DeliverySettingsPreviewResponse').safeParse(preview.body).success).toBe(true);
+    expect(
+      validator('DeliverySettingsPreviewResponse').safeParse({
+        ...z.record(z.string(), z.unknown()).parse(preview.body),
+        matched: [],
+      }).success,
+    ).toBe(false);
     const { body } = await api.json(api.deliveryUrl(SHOP, 'summary', WINDOW));
     const record = z.record(z.string(), z.unknown()).parse(body);
     const summary = validator('DeliverySummaryResponse');

@@ -4,6 +4,7 @@ import { SeikaApiError, type SeikaClient } from '../../api/seikaClient.ts';
 import { addDays, dayInZone, formatInstant } from '../../format/calendar.ts';
 import { queryKey, useQuery } from '../../data/useQuery.ts';
 import { HelpPanel } from '../../help/HelpPanel.tsx';
+import { HelpOpenerContext } from '../../help/helpContext.ts';
 import type { HelpTopicId } from '../../help/topics.ts';
 import { languageOf } from '../../i18n/locale.ts';
 import { InsightsPanel } from '../../insights/InsightsPanel.tsx';
@@ -21,12 +22,13 @@ import {
   useDeliveryTrend,
   useDeployments,
 } from './state/deliveryQueries.ts';
+import { statusBase } from './state/statusMessages.ts';
 import { useDeliveryUrlState } from './state/useDeliveryUrlState.ts';
+import { usePendingRefresh } from './state/usePendingRefresh.ts';
 import type { DeliveryStrings } from './strings/en.ts';
 
 /** Most deployments the calendar asks for in one page (the drill-down pages through the rest). */
 const CALENDAR_PAGE = 2000;
-const noHolidays: ReadonlySet<string> = new Set();
 
 interface DeliveryHubProps {
   client: SeikaClient;
@@ -87,11 +89,15 @@ export function DeliveryHub({
     () =>
       query === null || calendar.status !== 'success'
         ? null
-        : calendarWeeks(query.from, query.to, calendar.data.items, noHolidays),
+        : calendarWeeks(query.from, query.to, calendar.data.items, calendar.data.nonWorkingDays),
     [query, calendar],
   );
   const error = settings.status === 'error' ? settings : summary.status === 'error' ? summary : null;
   const syncedAt = summary.status === 'success' ? summary.data.syncedAt : undefined;
+  const pending = summary.status === 'success' ? summary.data.pending : null;
+  usePendingRefresh(pending);
+
+  const helpOpener = useMemo(() => ({ language, open: setHelp }), [language]);
 
   return (
     <div className="seika-delivery" lang={locale}>
@@ -125,16 +131,26 @@ export function DeliveryHub({
               {strings.retry}
             </button>
           </div>
-        ) : summary.status !== 'success' || timeZone === null || query === null ? (
+        ) : summary.status !== 'success' ||
+          settings.status !== 'success' ||
+          timeZone === null ||
+          query === null ? (
           <div className="seika-state" role="status" data-testid="state-loading">
             {strings.loading}
           </div>
         ) : (
           <>
+            {pending !== null && (
+              <div className="seika-state delivery-pending" role="status" data-testid="delivery-pending">
+                <strong>{strings.pending.title}</strong>
+                <span>{strings.pending.detail(formatInstant(pending.since, locale, timeZone))}</span>
+              </div>
+            )}
             <MetricTiles
               figures={summary.data.window}
               weeks={trend.status === 'success' ? trend.data.weekly : null}
               strings={strings}
+              statusBase={statusBase(summary.data, settings.data.settings.incidents)}
               locale={locale}
               selected={tile}
               onSelect={(selected) => update({ tile: selected })}
@@ -142,13 +158,15 @@ export function DeliveryHub({
             />
             <div className="delivery-grid">
               {trend.status === 'success' && (
-                <TrendCard
-                  trend={trend.data}
-                  tile={tile}
-                  strings={strings}
-                  locale={locale}
-                  chartStrings={strings.chart}
-                />
+                <HelpOpenerContext.Provider value={helpOpener}>
+                  <TrendCard
+                    trend={trend.data}
+                    tile={tile}
+                    strings={strings}
+                    locale={locale}
+                    chartStrings={strings.chart}
+                  />
+                </HelpOpenerContext.Provider>
               )}
               <ReferenceBands
                 table={summary.data.referenceTable}
@@ -191,6 +209,7 @@ export function DeliveryHub({
             settings={settings.data}
             teamNames={teamNames}
             strings={strings}
+            locale={locale}
           />
         )}
         {help !== null && <HelpPanel language={language} topic={help} onClose={() => setHelp(null)} />}

@@ -62,6 +62,13 @@ export const ROUTE_RULES: readonly Rule[] = [
     guard: on('collectionAdministrator'),
   },
   { methods: ['GET'], path: '/organizations/:organization/audit', guard: on('collectionAdministrator') },
+  // Company holidays shape every team's working days: members read them, collection admins change them.
+  { methods: ['GET'], path: '/organizations/:organization/company-holidays', guard: member },
+  {
+    methods: ['PUT'],
+    path: '/organizations/:organization/company-holidays',
+    guard: on('collectionAdministrator'),
+  },
   // What the caller may do: any member may ask about themselves.
   { methods: ['GET'], path: '/organizations/:organization/access', guard: member },
   // Hubs record their own use for every member; the usage report stays with the administrators.
@@ -77,6 +84,8 @@ export const ROUTE_RULES: readonly Rule[] = [
   { methods: ['PUT'], path: `${TEAM}/sprints/:iterationId/review/reasons`, guard: project('projectReader') },
   { methods: WRITE, path: `${TEAM}/*`, guard: teamAdministrator },
   { methods: ['GET'], path: `${PROJECT}/*`, guard: project('projectReader') },
+  // A preview takes its draft as a POST body but stores nothing: whoever may read the settings.
+  { methods: ['POST'], path: `${PROJECT}/delivery/settings/preview`, guard: project('projectReader') },
   {
     methods: ['PUT', 'DELETE'],
     path: `${PROJECT}/delivery/settings`,

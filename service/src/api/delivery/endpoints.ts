@@ -58,7 +58,8 @@ const RANGE =
   "repositories the project's delivery settings map to the team (409 team_not_mapped names what is " +
   "missing), and the project's incidents attributed to those pipelines' deployments. A figure without a " +
   'value says why in `status` (noDeploymentRecords, noProductionEnvironment, noDeployments, noIncidents, ' +
-  'noneRestored, noChanges) instead of reporting zero.';
+  'noneRestored, noChanges) instead of reporting zero. While a change of the production mark awaits the ' +
+  'sync that recomputes what depends on it, `pending` says since when (else null).';
 
 export const DELIVERY_ENDPOINTS = {
   summary: endpoint({

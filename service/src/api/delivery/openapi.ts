@@ -3,7 +3,11 @@
  * contract's schemas: every endpoint per project and per team, and the project's delivery settings.
  */
 import { z } from 'zod';
-import { deliverySettingsResponseSchema, projectDeliverySettingsSchema } from '../../contract/index.ts';
+import {
+  deliverySettingsPreviewResponseSchema,
+  deliverySettingsResponseSchema,
+  projectDeliverySettingsSchema,
+} from '../../contract/index.ts';
 import {
   DELIVERY_ENDPOINTS,
   DELIVERY_SCOPES,
@@ -12,7 +16,7 @@ import {
   type DeliveryEndpoint,
   type DeliveryScopeKind,
 } from './endpoints.ts';
-import { DELIVERY_SETTINGS_PATH } from './settingsRouter.ts';
+import { DELIVERY_SETTINGS_PATH, DELIVERY_SETTINGS_PREVIEW_PATH } from './settingsRouter.ts';
 import type { JsonSchema } from '../openapi/schemas.ts';
 import { queryParameters, registryComponents, schemaRef } from '../openapi/schemas.ts';
 
@@ -23,6 +27,7 @@ export const DELIVERY_TAGS = [{ name: 'Delivery metrics' }, { name: 'Delivery se
 export function deliveryComponentSchemas(): Record<string, JsonSchema> {
   const outputs = z.registry<{ id: string }>();
   outputs.add(deliverySettingsResponseSchema, { id: 'DeliverySettingsResponse' });
+  outputs.add(deliverySettingsPreviewResponseSchema, { id: 'DeliverySettingsPreviewResponse' });
   for (const spec of Object.values(DELIVERY_ENDPOINTS)) outputs.add(spec.response, { id: spec.responseName });
   const inputs = z.registry<{ id: string }>();
   inputs.add(projectDeliverySettingsSchema, { id: 'ProjectDeliverySettingsRequest' });
@@ -114,7 +119,8 @@ function settingsOperations(): Record<string, Operation> {
       description:
         'Production environments and stages (a regular expression or a list of names), the incident rule, the ' +
         'types counted as rework and the team mapping. Patterns must be valid regular expressions; mapped ' +
-        'teams must have been synchronised.',
+        'teams must have been synchronised. A change of the production mark asks for the sync that recomputes ' +
+        'the changes of each production deployment at once; until it has run, delivery answers carry `pending`.',
       tags,
       requestBody: { required: true, content: json(schemaRef('ProjectDeliverySettingsRequest')) },
       responses: { ...answer, ...COMMON_ERRORS },
@@ -140,5 +146,26 @@ export function deliveryPaths(): Record<string, Record<string, unknown>> {
     }
   }
   paths[openApiPath(DELIVERY_SETTINGS_PATH)] = { parameters: PROJECT_PARAMETERS, ...settingsOperations() };
+  paths[openApiPath(DELIVERY_SETTINGS_PREVIEW_PATH)] = {
+    parameters: PROJECT_PARAMETERS,
+    post: {
+      operationId: 'previewDeliverySettings',
+      summary: 'What draft delivery settings would mark as production, beside the saved ones; stores nothing',
+      description:
+        'The body is validated like a PUT. Answers, from the synchronised deployment records, the targets the ' +
+        'draft marks production (with counts and the latest deployments of each) and those it does not (each ' +
+        'list at most 100), what it adds and removes compared with the saved settings, and whether saving it ' +
+        'would start a recomputation. Anyone who may read the settings may ask.',
+      tags: ['Delivery settings'],
+      requestBody: { required: true, content: json(schemaRef('ProjectDeliverySettingsRequest')) },
+      responses: {
+        '200': {
+          description: 'What the draft selects.',
+          content: json(schemaRef('DeliverySettingsPreviewResponse')),
+        },
+        ...COMMON_ERRORS,
+      },
+    },
+  };
   return paths;
 }

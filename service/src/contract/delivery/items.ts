@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { deliveryResponseMetaSchema } from './responses.ts';
+import { nonWorkingDaySchema } from '../calendar/workingCalendar.ts';
 
 const day = z.string().meta({ format: 'date' });
 const instant = z.string().meta({ format: 'date-time' });
@@ -89,7 +90,7 @@ export const deliveryIncidentItemSchema = z.object({
   /** Entry into a Completed-category state; null while open. */
   completedAt: instant.nullable(),
   status: z.enum(['attributed', 'unattributed']),
-  /** explicitLink: a tag names the deployment; lastBefore: the last successful production deployment before it. */
+  /** explicitLink: its artifact links or a tag name the deployment; lastBefore: the last successful production deployment before it. */
   via: z.enum(['explicitLink', 'lastBefore']).nullable(),
   /** Why it is unattributed. */
   reason: z.enum(['noDeploymentBefore', 'linkedDeploymentNotFound']).nullable(),
@@ -118,6 +119,12 @@ export const deliveryDeploymentsResponseSchema = deliveryResponseMetaSchema.exte
   /** Production attempts (successful, failed, canceled) that finished in the range, in finish order. */
   items: z.array(deliveryDeploymentItemSchema),
   page: deliveryPageSchema,
+  /**
+   * The range's days that are not working days, with why, for the deployment calendar: the team's
+   * (its working days and days off, company holidays, its holiday calendar) or, for a project, weekends,
+   * company holidays and the zone's national holidays.
+   */
+  nonWorkingDays: z.array(nonWorkingDaySchema),
 });
 export type DeliveryDeploymentsResponse = z.infer<typeof deliveryDeploymentsResponseSchema>;
 

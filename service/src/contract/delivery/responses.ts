@@ -20,6 +20,18 @@ export const deliveryScopeSchema = z.discriminatedUnion('kind', [
 ]);
 export type DeliveryScopeAnswer = z.infer<typeof deliveryScopeSchema>;
 
+/**
+ * The project's production mark changed and the sync run that recomputes what depends on it (which commits
+ * each production deployment brought) has not completed since: the figures are the new mark over data
+ * derived with the old one until it has.
+ */
+export const deliveryPendingSchema = z.object({
+  /** When the settings changed (ISO). */
+  since: z.string().meta({ format: 'date-time' }),
+  reason: z.enum(['productionRuleChanged']),
+});
+export type DeliveryPending = z.infer<typeof deliveryPendingSchema>;
+
 export const deliveryResponseMetaSchema = z.object({
   organization: z.string(),
   project: z.string(),
@@ -35,6 +47,8 @@ export const deliveryResponseMetaSchema = z.object({
   deploymentData: deploymentDataStatusSchema,
   /** When the organization was last synchronised (ISO), or null before the first sync. */
   syncedAt: z.string().nullable(),
+  /** Not null while a settings change waits for its recomputation (the answer is not final yet). */
+  pending: deliveryPendingSchema.nullable(),
 });
 export type DeliveryResponseMeta = z.infer<typeof deliveryResponseMetaSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { timeZoneSchema } from '../timeZone.ts';
+import { deliveryDeploymentItemSchema } from './items.ts';
 
 const name = z.string().trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
 
@@ -141,3 +142,58 @@ export const deliverySettingsResponseSchema = z.object({
   }),
 });
 export type DeliverySettingsResponse = z.infer<typeof deliverySettingsResponseSchema>;
+
+/** Most targets each list of a preview holds, and most recent deployments shown per matched target. */
+export const PREVIEW_LIMITS = { targets: 100, recentPerTarget: 3 } as const;
+
+const previewDeploymentSchema = z.object({
+  id: z.string(),
+  pipeline: z.string(),
+  finishedAt: z.string().meta({ format: 'date-time' }).nullable(),
+  outcome: deliveryDeploymentItemSchema.shape.outcome,
+  /** The run or release in Azure DevOps; null when the record names neither. */
+  url: z.string().nullable(),
+});
+
+export const previewTargetSchema = z.object({
+  name: z.string(),
+  kind: deliveryTargetOptionSchema.shape.kind,
+  /** Deployment records to it (any outcome) among the synchronised ones. */
+  deployments: z.number().int(),
+  successful: z.number().int(),
+  lastFinishedAt: z.string().meta({ format: 'date-time' }).nullable(),
+  /** Whether the saved settings count it as production (so a change shows as added or removed). */
+  savedProduction: z.boolean(),
+  /** The most recent deployments, newest first (matched targets only; empty for the others). */
+  recent: z.array(previewDeploymentSchema),
+});
+export type PreviewTarget = z.infer<typeof previewTargetSchema>;
+
+/** At most PREVIEW_LIMITS.targets names, and how many there are in all. */
+const namesSchema = z.object({ total: z.number().int(), names: z.array(z.string()) });
+
+const previewCountsSchema = z.object({
+  targets: z.number().int(),
+  deployments: z.number().int(),
+  successful: z.number().int(),
+});
+
+/** POST .../delivery/settings/preview: what a draft production rule selects, beside the saved rule. */
+export const deliverySettingsPreviewResponseSchema = z.object({
+  organization: z.string(),
+  project: z.string(),
+  /** The draft's production marks as the engine applies them (case-insensitive regular expressions). */
+  production: z.object({ environmentPattern: z.string(), stagePattern: z.string() }),
+  saved: z.object({ environmentPattern: z.string(), stagePattern: z.string() }),
+  /** What the draft selects, and what the saved settings select, over every synchronised record. */
+  draftSelects: previewCountsSchema,
+  savedSelects: previewCountsSchema,
+  /** Targets the draft marks production, and the targets it does not; each list at most PREVIEW_LIMITS.targets. */
+  matched: z.object({ total: z.number().int(), items: z.array(previewTargetSchema) }),
+  unmatched: z.object({ total: z.number().int(), items: z.array(previewTargetSchema) }),
+  /** Targets the draft adds to production, and takes out of it, compared with the saved settings. */
+  changes: z.object({ added: namesSchema, removed: namesSchema }),
+  /** Whether saving the draft would change the production mark (and so start a recomputation). */
+  productionChanges: z.boolean(),
+});
+export type DeliverySettingsPreviewResponse = z.infer<typeof deliverySettingsPreviewResponseSchema>;

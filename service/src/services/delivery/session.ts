@@ -9,6 +9,7 @@ import type {
   DeliveryIncidentsResponse,
   DeliveryItemsQuery,
   DeliveryLeadTimeResponse,
+  DeliveryPending,
   DeliveryQuery,
   DeliveryResponseMeta,
   DeliveryScopeAnswer,
@@ -36,6 +37,7 @@ import { datedSprints, sprintsOverlapping } from '../flow/board.ts';
 import { canonicalJson } from '../requestKey.ts';
 import type { Computed, DeliveryCaches } from './caches.ts';
 import type { ConnectedOrganization } from '../organizationDirectory.ts';
+import type { NonWorkingDay } from '../../contract/calendar/workingCalendar.ts';
 
 export type ComputeDelivery = (input: DeliveryInput, request: DeliveryRequest) => DeliveryReport;
 
@@ -64,13 +66,19 @@ export interface DeliverySessionDependencies {
   project: string;
   scope: DeliveryScope;
   settings: ProjectDeliverySettings;
+  /** A production-mark change still awaiting its recomputation (recompute.ts), else null. */
+  pending: DeliveryPending | null;
   compute: ComputeDelivery;
   versionKey: (timeZone: string) => string;
   caches: DeliveryCaches;
+  /** When the organization's last successful sync finished (every answer's `syncedAt`, and so its ETag's). */
+  syncedAt: string | null;
   /** The project's data version (records do not depend on the team or the zone): the records' key. */
   recordsKey: string;
   /** The project's data version and the team: the key of the scoped, linked input. */
   scopeKey: string;
+  /** The range's non-working days for the deployment calendar (the team's, or the project view's). */
+  nonWorkingDays: (range: { from: string; to: string; timeZone: string }) => Promise<NonWorkingDay[]>;
 }
 
 interface ViewOptions {
@@ -145,6 +153,7 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
               }
             : { status: 'ok' },
       syncedAt,
+      pending: dependencies.pending,
     };
   }
 
@@ -181,15 +190,18 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
       canonicalJson({ from: query.from, to: query.to, withSprints, drillDown }),
     ];
     return caches.results.get(key.join('\n'), async () => {
-      const [scoped, sprints, syncedAt] = await Promise.all([
-        scopedInput(),
-        sprintsOf(query, withSprints),
-        repository.lastSuccessfulSync(organization.name),
-      ]);
+      const [scoped, sprints] = await Promise.all([scopedInput(), sprintsOf(query, withSprints)]);
       const { attributionVia } = scoped;
       const input = { ...scoped.input, timeZone };
-      const report = dependencies.compute(input, { from: query.from, to: query.to, sprints, drillDown });
-      return { input, attributionVia, report, syncedAt: syncedAt ?? null };
+      // Only the trend (the view with sprints) shows the weeks.
+      const report = dependencies.compute(input, {
+        from: query.from,
+        to: query.to,
+        sprints,
+        weekly: withSprints,
+        drillDown,
+      });
+      return { input, attributionVia, report };
     });
   }
 
@@ -197,8 +209,9 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
   function answer<S>(section: (measured: Measured) => S, options: ViewOptions = {}) {
     return async (query: DeliveryQuery): Promise<DeliveryResponseMeta & S> => {
       const timeZone = zoneFor(query.timeZone);
-      const { input, attributionVia, report, syncedAt } = await computed(query, timeZone, options);
-      const meta = responseMeta(query, timeZone, report, syncedAt);
+      const { input, attributionVia, report } = await computed(query, timeZone, options);
+      // The sync this request saw: a view computed before a later run finished is still its data.
+      const meta = responseMeta(query, timeZone, report, dependencies.syncedAt);
       const items: ItemContext = { input, report, links, timeZone, attributionVia };
       return { ...meta, ...section({ report, figures: figureContext, items }) };
     };
@@ -209,7 +222,9 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     answer(({ report, figures }) => pick(detailSections(report.window, figures)));
 
   return {
-    versionKey: (timeZone) => dependencies.versionKey(zoneFor(timeZone)),
+    // Answers carry syncedAt, so their ETags (not the computations) follow the last successful sync.
+    versionKey: (timeZone) =>
+      [dependencies.versionKey(zoneFor(timeZone)), dependencies.syncedAt ?? 'never'].join('\n'),
     summary: answer(({ report, figures }) => ({
       window: periodFiguresAnswer(report.window, figures),
       referenceTable: DELIVERY_REFERENCE_TABLE,
@@ -245,12 +260,15 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
       }),
       { sprints: true },
     ),
-    deployments: (query) =>
-      answer(
+    deployments: async (query) => {
+      const page = await answer(
         ({ items }) =>
           listPage(query, items.report.deployments.length, (rows) => deploymentItems(items, rows)),
         { drillDown: true },
-      )(query),
+      )(query);
+      const range = { from: query.from, to: query.to, timeZone: page.timeZone };
+      return { ...page, nonWorkingDays: await dependencies.nonWorkingDays(range) };
+    },
     changes: (query) =>
       answer(({ items }) => listPage(query, changeCount(items), (rows) => changeItems(items, rows)))(query),
     incidents: (query) =>

@@ -1,6 +1,12 @@
 /** Stored delivery settings ⇄ the contract's shape ⇄ the engine's production rule and the incident rule. */
-import type { NameMatch, ProjectDeliverySettings, TeamDeliveryMapping } from '../../contract/index.ts';
-import { projectDeliverySettingsSchema } from '../../contract/index.ts';
+import { z } from 'zod';
+import type {
+  DeliveryPending,
+  NameMatch,
+  ProjectDeliverySettings,
+  TeamDeliveryMapping,
+} from '../../contract/index.ts';
+import { deliveryPendingSchema, projectDeliverySettingsSchema } from '../../contract/index.ts';
 import type { ProductionRule } from '../../metrics/delivery/index.ts';
 import type { IncidentRule } from '../../storage/delivery/repository.ts';
 import type { StoredDeliverySettings } from '../../storage/delivery/settings.ts';
@@ -23,8 +29,54 @@ export function decodeDeliverySettings(stored: StoredDeliverySettings | undefine
   return parsed.success ? parsed.data : DEFAULT_DELIVERY_SETTINGS;
 }
 
-export function encodeDeliverySettings(settings: ProjectDeliverySettings): string {
-  return JSON.stringify(settings);
+/**
+ * A pending recomputation is kept in the stored JSON beside the settings: the settings schema ignores the
+ * extra key, so rows written before it existed, and readers that do not ask, are unaffected.
+ */
+const storedRecomputeSchema = z.object({ recompute: deliveryPendingSchema });
+
+/**
+ * A reset that changes the mark cannot delete the row: the change's time must outlive it until the
+ * recomputation has run. Such a row holds the defaults and says so, and answers call them the defaults.
+ */
+const storedResetSchema = z.object({ resetToDefaults: z.literal(true) });
+
+export function encodeDeliverySettings(
+  settings: ProjectDeliverySettings,
+  recompute?: DeliveryPending | undefined,
+  options: { resetToDefaults?: boolean } = {},
+): string {
+  return JSON.stringify({
+    ...settings,
+    ...(recompute === undefined ? {} : { recompute }),
+    ...(options.resetToDefaults === true ? { resetToDefaults: true } : {}),
+  });
+}
+
+/** Whether the stored row only keeps a reset's pending recomputation (the settings are the defaults). */
+export function isResetToDefaults(stored: StoredDeliverySettings | undefined): boolean {
+  if (stored === undefined) return true;
+  try {
+    return storedResetSchema.safeParse(JSON.parse(stored.settings)).success;
+  } catch {
+    return false;
+  }
+}
+
+/** The last production-mark change of the stored settings, if any (settled or not: see recompute.ts). */
+export function recomputeMarkOf(stored: StoredDeliverySettings | undefined): DeliveryPending | undefined {
+  if (stored === undefined) return undefined;
+  try {
+    const parsed = storedRecomputeSchema.safeParse(JSON.parse(stored.settings));
+    return parsed.success ? parsed.data.recompute : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two production rules mark the same names (compared as the engine applies them). */
+export function sameProductionRule(a: ProductionRule, b: ProductionRule): boolean {
+  return a.environmentNamePattern === b.environmentNamePattern && a.stageNamePattern === b.stageNamePattern;
 }
 
 function escapeRegExp(text: string): string {

@@ -1,5 +1,14 @@
-/** Reads, saves and resets a project's delivery settings (per organization and project). */
-import type { DeliverySettingsResponse, ProjectDeliverySettings, ProjectPath } from '../../contract/index.ts';
+/**
+ * Reads, saves, resets and previews a project's delivery settings (per organization and project). A save
+ * or reset that changes the production mark asks for the recomputation at once (recompute.ts); a reset
+ * that still waits for one keeps a row of defaults to carry the change's time.
+ */
+import type {
+  DeliverySettingsPreviewResponse,
+  DeliverySettingsResponse,
+  ProjectDeliverySettings,
+  ProjectPath,
+} from '../../contract/index.ts';
 import type { DeploymentRecord } from '../../domain/delivery.ts';
 import { targetNameOf } from '../../metrics/delivery/index.ts';
 import type { DeliveryRepository } from '../../storage/delivery/repository.ts';
@@ -7,7 +16,19 @@ import type { DeliverySettingsStore, StoredDeliverySettings } from '../../storag
 import type { SeikaRepository } from '../../storage/repository.ts';
 import { DeliveryRequestError } from './errors.ts';
 import { findOrganization, projectNotSynchronised } from './service.ts';
-import { decodeDeliverySettings, encodeDeliverySettings, productionRuleOf } from './settingsCodec.ts';
+import { deliveryLinks } from './links.ts';
+import { previewProductionRule } from './productionPreview.ts';
+import { PRODUCTION_DEPENDENT_STREAMS, type RecomputeScheduler } from './recompute.ts';
+import {
+  decodeDeliverySettings,
+  DEFAULT_DELIVERY_SETTINGS,
+  encodeDeliverySettings,
+  isResetToDefaults,
+  productionRuleOf,
+  recomputeMarkOf,
+  sameProductionRule,
+} from './settingsCodec.ts';
+import { TARGET_KIND } from './targetKinds.ts';
 import type { ConnectedOrganization, OrganizationDirectory } from '../organizationDirectory.ts';
 
 export interface DeliverySettingsService {
@@ -16,16 +37,9 @@ export interface DeliverySettingsService {
   put(path: ProjectPath, settings: ProjectDeliverySettings): Promise<DeliverySettingsResponse>;
   /** Forgets the stored settings: the defaults apply again. */
   reset(path: ProjectPath): Promise<DeliverySettingsResponse>;
+  /** What draft settings would mark as production, beside the saved ones; stores nothing. */
+  preview(path: ProjectPath, draft: ProjectDeliverySettings): Promise<DeliverySettingsPreviewResponse>;
 }
-
-const TARGET_KIND: Record<
-  DeploymentRecord['source'],
-  DeliverySettingsResponse['options']['targets'][number]['kind']
-> = {
-  environment: 'environment',
-  classicRelease: 'releaseEnvironment',
-  pipelineStage: 'stage',
-};
 
 /** What the settings may name: pipelines, deployment targets (with their verdict) and repositories seen. */
 function optionsOf(
@@ -70,10 +84,16 @@ export function createDeliverySettingsService(dependencies: {
   delivery: DeliveryRepository;
   organizations: OrganizationDirectory;
   store: DeliverySettingsStore;
+  /** Brings the production-dependent sync forward; absent where nothing syncs (a seeded store). */
+  recompute?: RecomputeScheduler;
   now?: () => number;
 }): DeliverySettingsService {
   const { repository, delivery, organizations, store } = dependencies;
   const now = dependencies.now ?? Date.now;
+
+  async function scheduleRecomputation(organization: string, at: number): Promise<void> {
+    await dependencies.recompute?.(organization, PRODUCTION_DEPENDENT_STREAMS, at);
+  }
 
   async function project(path: ProjectPath): Promise<{
     organization: ConnectedOrganization;
@@ -97,7 +117,7 @@ export function createDeliverySettingsService(dependencies: {
       organization: organization.name,
       project: path.project,
       settings,
-      isDefault: stored === undefined,
+      isDefault: isResetToDefaults(stored),
       updatedAt: stored?.updatedAt ?? null,
       effectiveTimeZone: settings.timeZone ?? organization.timeZone,
       production: { environmentPattern: rule.environmentNamePattern, stagePattern: rule.stageNamePattern },
@@ -127,15 +147,60 @@ export function createDeliverySettingsService(dependencies: {
       }
       // ETags depend on updated_at: two saves within one millisecond must still differ.
       const at = Math.max(now(), previous === undefined ? 0 : Date.parse(previous.updatedAt) + 1);
-      const stored = { settings: encodeDeliverySettings(settings), updatedAt: new Date(at).toISOString() };
+      const updatedAt = new Date(at).toISOString();
+      const productionChanged = !sameProductionRule(
+        productionRuleOf(decodeDeliverySettings(previous)),
+        productionRuleOf(settings),
+      );
+      // A save that keeps the mark keeps the last change's time: its recomputation may still be due.
+      const recompute = productionChanged
+        ? { since: updatedAt, reason: 'productionRuleChanged' as const }
+        : recomputeMarkOf(previous);
+      const stored = { settings: encodeDeliverySettings(settings, recompute), updatedAt };
       await store.save(organization.name, path.project, stored);
+      if (productionChanged) await scheduleRecomputation(organization.name, at);
       return answer(organization, path, stored);
     },
 
     async reset(path) {
-      const { organization } = await project(path);
-      await store.remove(organization.name, path.project);
-      return answer(organization, path, undefined);
+      const { organization, stored: previous } = await project(path);
+      const changed = !sameProductionRule(
+        productionRuleOf(decodeDeliverySettings(previous)),
+        productionRuleOf(DEFAULT_DELIVERY_SETTINGS),
+      );
+      const at = Math.max(now(), previous === undefined ? 0 : Date.parse(previous.updatedAt) + 1);
+      const updatedAt = new Date(at).toISOString();
+      const recompute = changed
+        ? { since: updatedAt, reason: 'productionRuleChanged' as const }
+        : recomputeMarkOf(previous);
+      if (recompute === undefined) {
+        await store.remove(organization.name, path.project);
+        return answer(organization, path, undefined);
+      }
+      // The row outlives the reset to carry the change's time until the recomputation has run.
+      const stored = {
+        settings: encodeDeliverySettings(DEFAULT_DELIVERY_SETTINGS, recompute, { resetToDefaults: true }),
+        updatedAt,
+      };
+      await store.save(organization.name, path.project, stored);
+      if (changed) await scheduleRecomputation(organization.name, at);
+      return answer(organization, path, stored);
+    },
+
+    async preview(path, draft) {
+      const { organization, stored } = await project(path);
+      const deployments = await delivery.listDeployments(organization.name, [path.project]);
+      const links = deliveryLinks(organization.url);
+      return {
+        organization: organization.name,
+        project: path.project,
+        ...previewProductionRule(
+          deployments,
+          productionRuleOf(draft),
+          productionRuleOf(decodeDeliverySettings(stored)),
+          { link: (deployment) => links.deployment(deployment) },
+        ),
+      };
     },
   };
 }

@@ -13,10 +13,16 @@ export interface StoredDeliverySettings {
 /** Everything an unchanged delivery answer depends on in storage, read in one round trip. */
 export interface DeliveryDataVersion {
   settings: StoredDeliverySettings | undefined;
-  /** Highest raw page id of the organization: moves with every page any sync stores. */
-  lastRawPage: number | null;
-  /** When the organization's last sync run finished (any outcome): moves when a run ends. */
-  lastFinishedRun: string | null;
+  /**
+   * The project's delivery data version (storage/sql/dataVersions.ts): the highest of its delivery rows,
+   * workflow and work items' areas (incidents and bugs are work items); 0 when nothing was written since
+   * versions were kept. Pages of other projects leave it be.
+   */
+  dataVersion: number;
+  /** The team's metadata version (its sprints); 0 without a team. */
+  teamDataVersion: number;
+  /** When the organization's last successful sync run finished: the answers' `syncedAt`. */
+  lastSuccessfulSync: string | null;
   /** Whether anything of the project was synchronised (teams, workflow or deployments). */
   projectKnown: boolean;
   /** Whether the team's scope was synchronised; false when no team was asked for. */

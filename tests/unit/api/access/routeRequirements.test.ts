@@ -23,6 +23,12 @@ describe('the route table', () => {
     ['POST', `${TEAM}/anything-new`, { role: 'teamAdministrator', project: 'p', team: 't' }],
     ['GET', '/organizations/o/projects/p/delivery/summary', { role: 'projectReader', project: 'p' }],
     ['PUT', '/organizations/o/projects/p/delivery/settings', { role: 'projectAdministrator', project: 'p' }],
+    // A preview stores nothing: whoever may read the settings may ask.
+    [
+      'POST',
+      '/organizations/o/projects/p/delivery/settings/preview',
+      { role: 'projectReader', project: 'p' },
+    ],
     ['POST', '/organizations/o/projects/p/anything-new', { role: 'projectAdministrator', project: 'p' }],
     ['GET', '/organizations/o/anything-new', { role: 'collectionAdministrator' }],
     // Express routes case-insensitively, so the table must too.

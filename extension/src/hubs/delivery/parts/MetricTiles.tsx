@@ -4,6 +4,7 @@ import type { HelpTopicId } from '../../../help/topics.ts';
 import { languageOf } from '../../../i18n/locale.ts';
 import { formatHours, formatRate } from '../state/deliveryFormat.ts';
 import { sparklineSegments } from '../state/sparkline.ts';
+import { tileStatusContext, type StatusBase } from '../state/statusMessages.ts';
 import { TILES, tileModel, periodValue, type TileValue } from '../state/tileModel.ts';
 import type { DeliveryStrings } from '../strings/en.ts';
 import type { DeliveryTile } from '../strings/keys.ts';
@@ -21,6 +22,8 @@ interface MetricTilesProps {
   /** The trend's weeks, for each tile's small trend line (absent while the trend loads). */
   weeks: readonly PeriodFiguresAnswer[] | null;
   strings: DeliveryStrings;
+  /** Whose figures and which rules, for the status sentences. */
+  statusBase: StatusBase;
   locale: string;
   selected: DeliveryTile;
   onSelect: (tile: DeliveryTile) => void;
@@ -32,6 +35,7 @@ export function MetricTiles({
   figures,
   weeks,
   strings,
+  statusBase,
   locale,
   selected,
   onSelect,
@@ -160,10 +164,10 @@ export function MetricTiles({
             ) : (
               <div className="delivery-tile-state" data-testid="tile-state">
                 <strong>{strings.status[model.status]}</strong>
-                {languageOf(locale) === 'en' && <span>{model.message}</span>}
-                {model.targetNamesSeen.length > 0 && (
-                  <span>{strings.targetsSeen(model.targetNamesSeen.join(', '))}</span>
-                )}
+                {/* The service's reason, rendered from its code and parameters in the hub's language. */}
+                <span data-testid="tile-state-message">
+                  {strings.statusMessage[model.status](tileStatusContext(statusBase, figures, model))}
+                </span>
               </div>
             )}
           </article>

@@ -2,16 +2,12 @@ import type { ReferenceTable } from '../../../../../service/src/contract/deliver
 import { HelpButton } from '../../../help/HelpPanel.tsx';
 import { languageOf } from '../../../i18n/locale.ts';
 import type { DeliveryStrings } from '../strings/en.ts';
-import type { DeliveryTile } from '../strings/keys.ts';
 
-const TILE_OF_FIGURE: Record<ReferenceTable['rows'][number]['figure'], DeliveryTile> = {
-  deploymentFrequency: 'deploymentFrequency',
-  leadTimeForChanges: 'leadTimeForChanges',
-  changeFailureRate: 'changeFailureRate',
-  failedDeploymentRecoveryTime: 'recoveryTime',
-};
-
-/** The DORA reference bands as the service answers them, with their source: context, not a ranking. */
+/**
+ * The DORA reference bands the service answers, with their source: context, not a ranking. The rows and
+ * their order are the answer's; each cell's text comes from the string tables by row and band, so the
+ * table reads in the hub's language (the English table equals the contract's, checked by a unit test).
+ */
 export function ReferenceBands({
   table,
   strings,
@@ -49,12 +45,12 @@ export function ReferenceBands({
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr key={row.figure}>
-                <th scope="row">{strings.tiles[TILE_OF_FIGURE[row.figure]]}</th>
-                <td>{row.elite}</td>
-                <td>{row.high}</td>
-                <td>{row.medium}</td>
-                <td>{row.low}</td>
+              <tr key={row.figure} data-figure={row.figure}>
+                <th scope="row">{r.measures[row.figure]}</th>
+                <td>{r.cells[row.figure].elite}</td>
+                <td>{r.cells[row.figure].high}</td>
+                <td>{r.cells[row.figure].medium}</td>
+                <td>{r.cells[row.figure].low}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { DeliverySettingsResponse } from '../../../../../service/src/contract/delivery/settings.ts';
 import type { SeikaClient } from '../../../api/seikaClient.ts';
 import { useQueryClient } from '../../../data/useQuery.ts';
-import { matchesRule } from '../state/deliveryFormat.ts';
 import { DELIVERY_KEY_PREFIX } from '../state/deliveryQueries.ts';
 import {
   draftOf,
@@ -11,17 +10,23 @@ import {
   type DraftField,
   type SettingsDraft,
 } from '../state/settingsDraft.ts';
+import { useRulePreview } from '../state/useRulePreview.ts';
 import type { DeliveryStrings } from '../strings/en.ts';
+import { RulePreview } from './RulePreview.tsx';
 
 interface SettingsEditorProps {
   client: SeikaClient;
   settings: DeliverySettingsResponse;
   teamNames: readonly string[];
   strings: DeliveryStrings;
+  locale: string;
 }
 
-/** Project administrators' delivery settings, with the targets each production rule selects as it is typed. */
-export function SettingsEditor({ client, settings, teamNames, strings }: SettingsEditorProps) {
+/**
+ * Project administrators' delivery settings, with what the production rule selects as it is typed (the
+ * service answers from the stored deployments, so the preview is the engine's own verdict).
+ */
+export function SettingsEditor({ client, settings, teamNames, strings, locale }: SettingsEditorProps) {
   const s = strings.settings;
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings.settings));
@@ -34,20 +39,7 @@ export function SettingsEditor({ client, settings, teamNames, strings }: Setting
     incidentTypes: s.incidentTypes,
     pipelines: s.pipelines,
   };
-  const preview = (field: 'environments' | 'stages') => {
-    const kinds = field === 'environments' ? ['environment', 'releaseEnvironment'] : ['stage'];
-    const matched = settings.options.targets.filter(
-      (target) =>
-        kinds.includes(target.kind) && matchesRule(target.name, { kind: 'pattern', pattern: draft[field] }),
-    );
-    return (
-      <p className="secondary-text" data-testid={`preview-${field}`} data-count={matched.length}>
-        {matched.length === 0
-          ? s.previewNone
-          : `${s.preview(matched.length)} ${matched.map((t) => t.name).join(', ')}`}
-      </p>
-    );
-  };
+  const preview = useRulePreview(client, project, draft);
   const save = async () => {
     const problems = draftProblems(draft);
     if (problems.length > 0) {
@@ -91,9 +83,13 @@ export function SettingsEditor({ client, settings, teamNames, strings }: Setting
       </h2>
       <p className="secondary-text">{s.note}</p>
       {field('environments', s.environments)}
-      {preview('environments')}
       {field('stages', s.stages)}
-      {preview('stages')}
+      <RulePreview
+        preview={preview}
+        strings={strings}
+        locale={locale}
+        timeZone={settings.effectiveTimeZone}
+      />
       {field('incidentTypes', s.incidentTypes)}
       {field('incidentTag', s.incidentTag)}
       <fieldset className="delivery-teams">

@@ -71,6 +71,7 @@ export function TrendCard({ trend, tile, strings, locale, chartStrings }: TrendC
   return (
     <>
       <ChartCard
+        chartId={`deliveryTrend.${tile}`}
         testId="trend-card"
         title={strings.trend.title}
         subtitle={strings.trend.subtitle(figureName)}

@@ -20,16 +20,3 @@ export function formatHours(hours: number, units: DurationUnits, locale: string)
 export function formatRate(rate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
-
-/** Whether a name is production under a draft rule, as the service applies it (case-insensitive). */
-export function matchesRule(
-  name: string,
-  rule: { kind: 'pattern'; pattern: string } | { kind: 'names'; names: readonly string[] },
-): boolean {
-  if (rule.kind === 'names') return rule.names.some((entry) => entry.toLowerCase() === name.toLowerCase());
-  try {
-    return new RegExp(rule.pattern, 'i').test(name);
-  } catch {
-    return false;
-  }
-}

@@ -102,3 +102,16 @@ export function inputOf(
       })),
   };
 }
+
+/** The body of a preview of the draft's production mark, or null while a pattern is not valid yet. */
+export function previewInputOf(
+  draft: Pick<SettingsDraft, 'environments' | 'stages'>,
+): ProjectDeliverySettingsInput | null {
+  if (!validPattern(draft.environments) || !validPattern(draft.stages)) return null;
+  return {
+    production: {
+      environments: { kind: 'pattern', pattern: draft.environments },
+      stages: { kind: 'pattern', pattern: draft.stages },
+    },
+  };
+}

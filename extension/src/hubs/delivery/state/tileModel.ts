@@ -25,7 +25,15 @@ export type TileModel =
       band: ReferenceBandAnswer | null;
       tooFew: number | null;
     }
-  | { status: Exclude<DeliveryStatusKey, 'tooFew'>; targetNamesSeen: readonly string[]; message: string };
+  | {
+      status: Exclude<DeliveryStatusKey, 'tooFew'>;
+      /** The status's own parameters (empty or 0 where it has none), for the string tables' sentences. */
+      targetNamesSeen: readonly string[];
+      openIncidentIds: readonly number[];
+      successfulDeployments: number;
+      /** The service's English sentence. */
+      message: string;
+    };
 
 export const TILES: readonly DeliveryTile[] = [
   'deploymentFrequency',
@@ -41,6 +49,8 @@ function gap(figure: Gap): TileModel {
   return {
     status: figure.status,
     targetNamesSeen: figure.status === 'noProductionEnvironment' ? figure.targetNamesSeen : [],
+    openIncidentIds: figure.status === 'noneRestored' ? figure.openIncidentIds : [],
+    successfulDeployments: 'successfulDeployments' in figure ? figure.successfulDeployments : 0,
     message: figure.message,
   };
 }

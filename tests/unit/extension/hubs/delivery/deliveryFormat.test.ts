@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatHours,
-  formatRate,
-  matchesRule,
-} from '../../../../../extension/src/hubs/delivery/state/deliveryFormat.ts';
+import { formatHours, formatRate } from '../../../../../extension/src/hubs/delivery/state/deliveryFormat.ts';
 import { deliveryEn } from '../../../../../extension/src/hubs/delivery/strings/en.ts';
 import { deliveryJa } from '../../../../../extension/src/hubs/delivery/strings/ja.ts';
 
@@ -35,18 +31,5 @@ describe('formatRate', () => {
     [1, '100%'],
   ])('%f reads "%s"', (rate, expected) => {
     expect(formatRate(rate, 'en-US')).toBe(expected);
-  });
-});
-
-describe('matchesRule', () => {
-  it.each([
-    ['Production', { kind: 'pattern', pattern: 'prod' }, true],
-    ['staging', { kind: 'pattern', pattern: 'prod' }, false],
-    ['PROD-eu', { kind: 'pattern', pattern: '^prod' }, true],
-    ['anything', { kind: 'pattern', pattern: '(' }, false],
-    ['Live', { kind: 'names', names: ['live', 'prod'] }, true],
-    ['Live-2', { kind: 'names', names: ['live'] }, false],
-  ] as const)('%s under %j: %s', (name, rule, expected) => {
-    expect(matchesRule(name, rule)).toBe(expected);
   });
 });

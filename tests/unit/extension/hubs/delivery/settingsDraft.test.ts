@@ -4,6 +4,7 @@ import {
   draftOf,
   draftProblems,
   inputOf,
+  previewInputOf,
   splitList,
 } from '../../../../../extension/src/hubs/delivery/state/settingsDraft.ts';
 
@@ -66,5 +67,16 @@ describe('settings draft', () => {
 
   it('splits comma lists, dropping blanks', () => {
     expect(splitList(' a, ,b ,')).toEqual(['a', 'b']);
+  });
+
+  it('asks for a preview of the production mark only, and only once both patterns are valid', () => {
+    expect(previewInputOf({ environments: 'prod|live', stages: '^Ship$' })).toEqual({
+      production: {
+        environments: { kind: 'pattern', pattern: 'prod|live' },
+        stages: { kind: 'pattern', pattern: '^Ship$' },
+      },
+    });
+    expect(previewInputOf({ environments: '(', stages: 'prod' })).toBeNull();
+    expect(previewInputOf({ environments: 'prod', stages: ' ' })).toBeNull();
   });
 });

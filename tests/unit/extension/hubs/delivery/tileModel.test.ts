@@ -93,7 +93,25 @@ describe('tileModel', () => {
     expect(tileModel('deploymentFrequency', answer)).toEqual({
       status: 'noProductionEnvironment',
       targetNamesSeen: ['staging', 'qa'],
+      openIncidentIds: [],
+      successfulDeployments: 0,
       message: noProduction.message,
+    });
+  });
+
+  it('keeps each status’s own parameters for the string tables’ sentences', () => {
+    const answer: PeriodFiguresAnswer = {
+      ...figures(8),
+      failedDeploymentRecoveryTime: { status: 'noneRestored', openIncidentIds: [7, 9], message: 'Open.' },
+    };
+    expect(tileModel('recoveryTime', answer)).toMatchObject({
+      status: 'noneRestored',
+      openIncidentIds: [7, 9],
+      targetNamesSeen: [],
+    });
+    expect(tileModel('leadTimeForChanges', answer)).toMatchObject({
+      status: 'noChanges',
+      successfulDeployments: 8,
     });
   });
 });
