@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 import { createLogger, defineConfig, type Plugin } from 'vite';
 
 /**
- * Builds every hub (one folder under src/hubs = one HTML entry) plus the preview host page.
+ * Builds every hub (one folder under src/hubs = one HTML entry; a dashboard widget is one too) plus the
+ * preview host page.
  * Hub output (html + assets) lives under dist/extension/hubs/ and is what the .vsix packages;
  * the preview host lives under dist/extension/preview-host/ and is served only by the service.
  */
@@ -39,7 +40,7 @@ interface HubContributionFragment {
     id?: string;
     type?: string;
     targets?: string[];
-    properties?: { name?: string; uri?: string };
+    properties?: { name?: string; uri?: string; supportedSizes?: { rowSpan: number; columnSpan: number }[] };
   }[];
 }
 
@@ -71,16 +72,25 @@ function previewExtensionListingPlugin(hubs: HubEntry[]): Plugin {
         version: manifest.version ?? '0.0.0',
         hubs: hubs.flatMap((hub) =>
           (readJson<HubContributionFragment>(hub.manifestFragment).contributions ?? [])
-            // Hubs and tabs (a Sprints-page tab is previewed like a hub, with the sprint in its configuration).
+            // Hubs and tabs (a Sprints-page tab is previewed like a hub, with the sprint in its configuration),
+            // and dashboard widgets, which the preview shows in a dashboard cell of one of their sizes.
             .filter(
               (contribution) =>
-                contribution.type === 'ms.vss-web.hub' || contribution.type === 'ms.vss-web.tab',
+                contribution.type === 'ms.vss-web.hub' ||
+                contribution.type === 'ms.vss-web.tab' ||
+                contribution.type === 'ms.vss-dashboards-web.widget',
             )
             .map((contribution) => ({
               id: contribution.id ?? hub.name,
               name: contribution.properties?.name ?? hub.name,
               uri: contribution.properties?.uri ?? '',
               targets: contribution.targets ?? [],
+              ...(contribution.type === 'ms.vss-dashboards-web.widget'
+                ? {
+                    widgetSizes: contribution.properties?.supportedSizes ?? [],
+                    ...widgetConfigurationOf(contribution, hub),
+                  }
+                : {}),
             })),
         ),
       };
@@ -91,6 +101,21 @@ function previewExtensionListingPlugin(hubs: HubEntry[]): Plugin {
       });
     },
   };
+}
+
+/** A widget's configuration contribution: the one of its fragment its targets name as `.<id>`. */
+function widgetConfigurationOf(
+  widget: NonNullable<HubContributionFragment['contributions']>[number],
+  hub: HubEntry,
+): { configuration?: { id: string; uri: string } } {
+  const configuration = (readJson<HubContributionFragment>(hub.manifestFragment).contributions ?? []).find(
+    (candidate) =>
+      candidate.type === 'ms.vss-dashboards-web.widget-configuration' &&
+      (widget.targets ?? []).includes(`.${candidate.id ?? ''}`),
+  );
+  return configuration?.id === undefined
+    ? {}
+    : { configuration: { id: configuration.id, uri: configuration.properties?.uri ?? '' } };
 }
 
 function belongsToPreviewHost(moduleIds: readonly string[]): boolean {

@@ -12,6 +12,7 @@ import {
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 import { PREVIEW_ACCESS_TOKEN } from '../../service/src/app/demoAppToken.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
+import { seriousViolations } from './flow-hub-harness.ts';
 
 /**
  * Organization settings › Seika in a browser: the demo's simulated organization as the admin hub shows it
@@ -142,6 +143,7 @@ describe('admin hub in the preview host', () => {
     expect(await page.locator('#hub-nav .ph-nav-group').allTextContents()).toEqual([
       'Boards',
       'Pipelines',
+      'Dashboards',
       'Organization settings',
     ]);
 
@@ -249,6 +251,90 @@ describe('admin hub in the preview host', () => {
     expect(await streamError.textContent()).toContain('The reporting API answered 500 three times.');
     expect(await frame.getByTestId('organization-facts').textContent()).toContain('Synchronising now');
     await screenshot('syncing');
+    await page.unroute(syncStatusRoute);
+  });
+
+  it('shows the organization first sync as a whole: one bar and its ETA, or that it is not known yet', async () => {
+    const real = await syncStatus();
+    // The demo finished its first sync: the API says there is none.
+    expect(real.firstSync ?? null).toBeNull();
+    const now = Date.now();
+    const finishAt = new Date(now + 9 * 60_000);
+    const streams = real.streams.map((stream, index) => ({
+      ...stream,
+      phase: index < 2 ? ('collecting' as const) : ('done' as const),
+      progress: index < 2 ? 0.3 : 1,
+      estimatedSecondsLeft: index < 2 ? 540 : 0,
+      lastSucceededAt: index < 2 ? null : new Date(now).toISOString(),
+    }));
+    const firstSync = {
+      streamsLeft: 2,
+      streamsWithoutEstimate: 0,
+      startedAt: new Date(now - 3 * 60_000).toISOString(),
+      progress: 0.25,
+      estimatedSecondsLeft: 540,
+      estimatedFinishAt: finishAt.toISOString(),
+    };
+    const running = {
+      nextRunAt: new Date(now).toISOString(),
+      running: true,
+      lastFinishedAt: null,
+      lastError: null,
+    };
+    let answer = mockedStatus(real, { job: running, streams, firstSync });
+    await page.route(syncStatusRoute, (route) => fulfillJson(route, answer));
+    let frame = await openHub();
+    const summary = () => frame.locator(`[data-organization="${organization}"] [data-testid="first-sync"]`);
+    await summary().waitFor();
+    const timeText = (locale: string) =>
+      frame.evaluate(
+        ([iso, tag]) =>
+          new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso)),
+        [finishAt.toISOString(), locale] as const,
+      );
+    expect(await summary().getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+    expect(await summary().getByTestId('first-sync-eta').textContent()).toBe(
+      `about 9 min left, done around ${await timeText('en-US')}`,
+    );
+    expect(await summary().getByTestId('first-sync-streams').textContent()).toBe('2 streams to go');
+    expect(await seriousViolations(frame)).toEqual([]);
+    await screenshot('first-sync-light-en');
+
+    await page.click('#theme-toggle');
+    await page.waitForSelector('body[data-theme="dark"]');
+    await screenshot('first-sync-dark-en');
+    await page.selectOption('#language-select', 'ja-JP');
+    frame = await waitForReload();
+    await summary().waitFor();
+    expect(await summary().getByTestId('first-sync-eta').textContent()).toBe(
+      `残り約 9 分、${await timeText('ja-JP')} ごろ完了`,
+    );
+    expect(await summary().getByTestId('first-sync-streams').textContent()).toBe('残り 2 ストリーム');
+    expect(await seriousViolations(frame)).toEqual([]);
+    await screenshot('first-sync-dark-ja');
+
+    // A stream that cannot be estimated yet: the whole is not known, and the bar says it is working.
+    answer = mockedStatus(real, {
+      job: running,
+      streams,
+      firstSync: {
+        ...firstSync,
+        streamsWithoutEstimate: 1,
+        progress: null,
+        estimatedSecondsLeft: null,
+        estimatedFinishAt: null,
+      },
+    });
+    await page.selectOption('#language-select', 'en-US');
+    frame = await waitForReload();
+    await summary().waitFor();
+    expect(await summary().getByTestId('first-sync-eta').textContent()).toBe(
+      'Time left not known yet: 1 stream cannot be estimated yet',
+    );
+    expect(await summary().getByRole('progressbar').getAttribute('class')).toContain('indeterminate');
+    await page.click('#theme-toggle');
+    await page.waitForSelector('body[data-theme="light"]');
+    await screenshot('first-sync-unknown-light-en');
     await page.unroute(syncStatusRoute);
   });
 

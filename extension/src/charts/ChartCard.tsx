@@ -1,5 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { downloadCsv } from '../format/csv.ts';
+import { ChartHelp } from '../help/ChartHelp.tsx';
+import type { ChartId } from '../help/chartTopics.ts';
 
 export interface ChartCardStrings {
   showTable: string;
@@ -8,6 +10,8 @@ export interface ChartCardStrings {
 }
 
 interface ChartCardProps {
+  /** Which chart this is: its title's "?" opens the help topic chartTopics.ts maps it to. */
+  chartId: ChartId;
   title: string;
   /** One line under the title: what is measured, over which days. */
   subtitle?: ReactNode;
@@ -21,13 +25,26 @@ interface ChartCardProps {
 }
 
 /** A chart with its title, a chart/table switch and a CSV download: the frame every flow chart sits in. */
-export function ChartCard({ title, subtitle, chart, table, csv, controls, strings, testId }: ChartCardProps) {
+export function ChartCard({
+  chartId,
+  title,
+  subtitle,
+  chart,
+  table,
+  csv,
+  controls,
+  strings,
+  testId,
+}: ChartCardProps) {
   const [asTable, setAsTable] = useState(false);
   return (
-    <section className="seika-card" data-testid={testId} aria-label={title}>
+    <section className="seika-card" data-testid={testId} data-chart={chartId} aria-label={title}>
       <div className="seika-card-head">
         <div className="seika-card-titles">
-          <h2 className="seika-card-title">{title}</h2>
+          <div className="seika-card-title-row">
+            <h2 className="seika-card-title">{title}</h2>
+            <ChartHelp chart={chartId} title={title} />
+          </div>
           {subtitle !== undefined && <div className="secondary-text seika-card-subtitle">{subtitle}</div>}
         </div>
         <div className="seika-card-actions">

@@ -31,15 +31,22 @@ export function HelpPanel({ language, topic, onClose }: HelpPanelProps) {
   const panel = useRef<HTMLElement>(null);
   const content = helpContent(language)[shown];
   const labels = LABELS[language];
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => setShown(topic), [topic]);
   useEffect(() => {
+    // Focus moves into the panel when it opens and back to what opened it (a "?") when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     panel.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
+      if (event.key === 'Escape') close.current();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener?.isConnected === true) opener.focus();
+    };
+  }, []);
   return (
     <aside
       className="seika-help"
@@ -107,10 +114,13 @@ export function HelpButton({
   language,
   onOpen,
   label,
+  chart,
 }: {
   language: Language;
   onOpen: () => void;
   label: string;
+  /** The chart whose title it sits beside (see chartTopics.ts). */
+  chart?: string;
 }) {
   return (
     <button
@@ -118,6 +128,7 @@ export function HelpButton({
       className="seika-help-button"
       onClick={onOpen}
       aria-label={`${LABELS[language].title}: ${label}`}
+      data-chart={chart}
     >
       ?
     </button>

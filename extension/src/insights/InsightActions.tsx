@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { InsightAction } from '../../../service/src/contract/insights/insights.ts';
+import { SeikaApiError } from '../api/seikaClient.ts';
 import type { InsightLabels } from './strings.ts';
 
 export interface ActionRequest {
@@ -37,7 +38,10 @@ export function InsightActions({ ruleTitle, labels, currentSprint, onAct }: Insi
       setForm(null);
       setNote('');
     } catch (error) {
-      setProblem(labels.actFailed + (error instanceof Error ? error.message : String(error)));
+      // The service refuses a week that is not the team's (code invalid_week_start); say it in the user's words.
+      if (error instanceof SeikaApiError && error.code === 'invalid_week_start')
+        setProblem(labels.weekRefused);
+      else setProblem(labels.actFailed + (error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }

@@ -241,6 +241,8 @@ const LABELS = {
     cancel: 'Cancel',
     reasonRequired: 'Say why the insight is dismissed.',
     actFailed: 'Could not save: ',
+    weekRefused:
+      'Seika did not take this week as one of the team’s insight weeks. Reload the page and act on this week’s insights.',
     readOnly: 'Team administrators can acknowledge, dismiss or experiment with insights.',
     status: {
       acknowledged: 'Acknowledged this week',
@@ -306,6 +308,8 @@ const LABELS = {
     cancel: 'キャンセル',
     reasonRequired: '見送る理由を書いてください。',
     actFailed: '保存できませんでした: ',
+    weekRefused:
+      'この週はチームの改善施策の週として受け付けられませんでした。ページを再読み込みして今週の改善施策に対応してください。',
     readOnly: '確認・見送り・実験化はチーム管理者が行えます。',
     status: {
       acknowledged: '今週確認済み',

@@ -14,6 +14,8 @@ const areasByTarget: readonly (readonly [string, HubArea])[] = [
   // A tab of Boards › Sprints (the sprint backlog) belongs to Boards too.
   ['ms.vss-work-web.iteration-backlog-tabs', boards],
   ['ms.vss-build-web.build-release-hub-group', { label: 'Pipelines', level: 'team' }],
+  // Widgets sit on a team's dashboard (Overview › Dashboards); their scope is project_team.
+  ['ms.vss-dashboards-web.widget-catalog', { label: 'Dashboards', level: 'team' }],
   ['ms.vss-web.collection-admin-hub-group', { label: 'Organization settings', level: 'organization' }],
 ];
 const otherArea: HubArea = { label: 'Other', level: 'team' };

@@ -10,7 +10,13 @@ import {
   type PreviewHub,
 } from './previewState.ts';
 import { applyThemeToDocument, themes, type ThemeName } from './themes.ts';
-import { XdmHost } from './xdmHost.ts';
+import { XdmHost, type HostObjects } from './xdmHost.ts';
+import {
+  chosenWidgetSize,
+  configurationPanel,
+  createWidgetDashboard,
+  sizeFrameAsWidget,
+} from './widgetHost.ts';
 import {
   chosenPersona,
   fetchPersonaAppToken,
@@ -40,7 +46,8 @@ const themeToggle = element('theme-toggle', HTMLButtonElement);
 const languageSelect = element('language-select', HTMLSelectElement);
 const personaLabel = element('persona-label', HTMLLabelElement);
 const personaSelect = element('persona-select', HTMLSelectElement);
-let channel: XdmHost | undefined;
+/** The open frames' channels: the hub's, or a widget's and its configuration's. */
+let channels: XdmHost[] = [];
 /** Who the preview plays; undefined: the page's own user (no personas offered). */
 let persona: Persona | undefined;
 
@@ -99,28 +106,37 @@ function renderChrome(listing: PreviewExtensionListing, current: PreviewHub): vo
   );
 }
 
-function loadHub(listing: PreviewExtensionListing, hub: PreviewHub): void {
-  channel?.dispose();
-  setHubState('loading');
+/**
+ * The host side of the SDK for one frame: the handshake as `contributionId` (a hub, a widget or a widget's
+ * configuration), the user's tokens and the load notifications. Navigates the frame to the page.
+ */
+function connectFrame(
+  target: HTMLIFrameElement,
+  listing: PreviewExtensionListing,
+  contribution: { id: string; uri: string; level: 'team' | 'organization' },
+  onLoaded: (connection: XdmHost) => void,
+  extraObjects: HostObjects = {},
+): XdmHost {
   const baseUri = new URL(config.extensionBaseUri, window.location.origin);
-  const hubUrl = new URL(hub.uri, baseUri);
-  channel = new XdmHost(frame, hubUrl.origin, {
+  const pageUrl = new URL(contribution.uri, baseUri);
+  const connection: XdmHost = new XdmHost(target, pageUrl.origin, {
+    ...extraObjects,
     'DevOps.HostControl': {
       initialHandshake: () =>
         buildHandshakeResponse({
           context: config.context,
           extension: listing,
-          contributionId: hub.id,
+          contributionId: contribution.id,
           extensionBaseUri: baseUri.href,
           culture: settings.culture,
-          level: areaOf(hub).level,
+          level: contribution.level,
           themeName: settings.theme,
           themeData: themes[settings.theme],
         }),
       getAccessToken: () => ({ token: persona?.accessToken ?? 'seika-preview-access-token' }),
       getAppToken: () =>
         persona === undefined ? fetchAppToken() : fetchPersonaAppToken(config.appTokenUrl, persona),
-      notifyLoadSucceeded: () => setHubState('loaded'),
+      notifyLoadSucceeded: () => onLoaded(connection),
       notifyLoadFailed: (error: unknown) =>
         setHubState(
           'failed',
@@ -133,7 +149,44 @@ function loadHub(listing: PreviewExtensionListing, hub: PreviewHub): void {
         Promise.reject(new Error(`The Seika preview host offers no service ${String(id)}.`)),
     },
   });
-  frame.src = hubUrl.href;
+  target.src = pageUrl.href;
+  return connection;
+}
+
+function loadHub(listing: PreviewExtensionListing, hub: PreviewHub): void {
+  for (const open of channels) open.dispose();
+  channels = [];
+  document.querySelector('.ph-widget-configuration')?.remove();
+  setHubState('loading');
+  const level = areaOf(hub).level;
+  const widgetSize = chosenWidgetSize(hub, settings.widgetSize);
+  sizeFrameAsWidget(frame, widgetSize);
+  delete document.body.dataset.widgetStatus;
+  if (widgetSize === undefined) {
+    channels.push(connectFrame(frame, listing, { ...hub, level }, () => setHubState('loaded')));
+    return;
+  }
+  // A widget is loaded once the dashboard's load call is answered, not when its frame is up.
+  const dashboard = createWidgetDashboard(hub, widgetSize);
+  channels.push(
+    connectFrame(frame, listing, { ...hub, level }, (widget) => {
+      void dashboard.load(widget).then(() => setHubState('loaded'));
+    }),
+  );
+  const configuration = hub.configuration;
+  if (settings.configureWidget && configuration !== undefined) {
+    const panel = configurationPanel(frame);
+    panel.save.addEventListener('click', () => void dashboard.save(configuration.id));
+    channels.push(
+      connectFrame(
+        panel.frame,
+        listing,
+        { ...configuration, level },
+        (connection) => void dashboard.configure(connection, configuration.id),
+        dashboard.configurationHostObjects,
+      ),
+    );
+  }
 }
 
 async function start(): Promise<void> {
@@ -175,10 +228,12 @@ async function start(): Promise<void> {
     showTheme(settings.theme);
     renderChrome(listing, hub);
     // What Azure DevOps does on a theme switch: the SDK re-applies the variables and fires themeApplied.
-    void channel?.invoke('DevOps.SdkClient', 'dispatchEvent', [
-      'themeChanged',
-      { detail: { data: themes[settings.theme] } },
-    ]);
+    for (const open of channels) {
+      void open.invoke('DevOps.SdkClient', 'dispatchEvent', [
+        'themeChanged',
+        { detail: { data: themes[settings.theme] } },
+      ]);
+    }
   });
   languageSelect.addEventListener('change', () => {
     settings.culture = languageSelect.value;

@@ -2,12 +2,22 @@ import type { PreviewExtensionInfo } from './handshake.ts';
 import { parsePageConfig, type PageConfig } from './pageConfig.ts';
 import type { ThemeName } from './themes.ts';
 
+/** A dashboard cell count, as a widget's `supportedSizes` lists them. */
+export interface WidgetSize {
+  rowSpan: number;
+  columnSpan: number;
+}
+
 /** A hub contribution as listed by the build from the hub's manifest fragment. */
 export interface PreviewHub {
   id: string;
   name: string;
   uri: string;
   targets: string[];
+  /** Only for dashboard widgets: their supported sizes, the default first. */
+  widgetSizes?: WidgetSize[];
+  /** Only for configurable widgets: the configuration contribution. */
+  configuration?: { id: string; uri: string };
 }
 
 /** Written by the Vite build next to the host page (preview-host/extension.json). */
@@ -20,6 +30,10 @@ export interface PreviewSettings {
   hubId: string | undefined;
   theme: ThemeName;
   culture: string;
+  /** A widget's size as "<columns>x<rows>" (`?size=4x2`); its default size when absent. */
+  widgetSize: string | undefined;
+  /** `?configure=1`: the widget's configuration panel is open beside it, as in a dashboard's edit mode. */
+  configureWidget: boolean;
 }
 
 const configElementId = 'seika-preview-config';
@@ -48,6 +62,8 @@ export function readSettings(defaultTheme: ThemeName): PreviewSettings {
     hubId: query.get('hub') ?? undefined,
     theme: theme === 'dark' || theme === 'light' ? theme : defaultTheme,
     culture: query.get('lang') ?? 'en-US',
+    widgetSize: query.get('size') ?? undefined,
+    configureWidget: query.get('configure') === '1',
   };
 }
 

@@ -119,4 +119,36 @@ describe('improvement insights API', () => {
     expect(dismissed.findings).toEqual([]);
     await test.api(`${insightsPath()}/settings`, { method: 'PUT', body: { enabled: [...INSIGHT_RULE_IDS] } });
   });
+
+  it('takes an action only for a week of the team’s calendar: a real date, a Monday, not to come', async () => {
+    const current = insightsResponseSchema.parse((await test.api(insightsPath())).body);
+    const monday = new Date(`${current.weekStart}T00:00:00Z`);
+    const shifted = (days: number) =>
+      new Date(monday.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    const act = (weekStart: string) =>
+      test.api(`${insightsPath()}/actions`, {
+        method: 'POST',
+        body: { ruleId: 'WIP-1', weekStart, action: 'acknowledged' },
+      });
+    const refusals = [
+      [
+        shifted(2),
+        `does not start a week: the team's insight weeks start on Monday (this week: ${current.weekStart})`,
+      ],
+      [shifted(7), `is a week still to come in the team's time zone`],
+      ['2026-02-30', 'is not a calendar date'],
+    ] as const;
+    for (const [weekStart, problem] of refusals) {
+      const refused = await act(weekStart);
+      expect(refused.status, weekStart).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'invalid_week_start', parameter: 'weekStart' } });
+      expect((refused.body as { error: { message: string } }).error.message).toContain(problem);
+    }
+    const stored = await test.api(`${insightsPath()}/actions`, {
+      method: 'POST',
+      body: { ruleId: 'WIP-1', weekStart: current.weekStart, action: 'acknowledged' },
+    });
+    expect(stored.status).toBe(200);
+    expect((await act(shifted(-7))).status).toBe(200);
+  });
 });

@@ -19,7 +19,14 @@ interface Contribution {
   id: string;
   type: string;
   targets: string[];
-  properties: { name?: string; uri?: string };
+  properties: {
+    name?: string;
+    uri?: string;
+    catalogIconUrl?: string;
+    previewImageUrl?: string;
+    supportedSizes?: { rowSpan: number; columnSpan: number }[];
+    supportedScopes?: string[];
+  };
 }
 
 interface VsoManifest {
@@ -169,6 +176,38 @@ describe('packaged .vsix', () => {
     );
     expect(release.zip.file('static/logo.png')).not.toBeNull();
     expect(release.zip.file('static/overview.md')).not.toBeNull();
+  });
+
+  it('declares the Sprint outcomes widget and its configuration, with page, catalog icon and preview image', async () => {
+    for (const { manifest, zip, vsixManifest } of [dev, release]) {
+      const widget = manifest.contributions.find(
+        (contribution) => contribution.type === 'ms.vss-dashboards-web.widget',
+      );
+      expect(widget?.targets).toEqual([
+        'ms.vss-dashboards-web.widget-catalog',
+        '.sprint-outcomes-widget-config',
+      ]);
+      const configuration = manifest.contributions.find(
+        (contribution) => contribution.type === 'ms.vss-dashboards-web.widget-configuration',
+      );
+      expect(configuration?.id).toBe('sprint-outcomes-widget-config');
+      expect(configuration?.targets).toEqual(['ms.vss-dashboards-web.widget-configuration']);
+      expect(configuration?.properties.uri).toBe(widget?.properties.uri);
+      expect(widget?.properties.supportedScopes).toEqual(['project_team']);
+      expect(widget?.properties.supportedSizes).toEqual([
+        { rowSpan: 2, columnSpan: 2 },
+        { rowSpan: 2, columnSpan: 4 },
+      ]);
+      const { uri = '', catalogIconUrl = '', previewImageUrl = '' } = widget?.properties ?? {};
+      for (const path of [uri, catalogIconUrl, previewImageUrl]) {
+        expect(zip.file(path), `${path} is not in the package`).not.toBeNull();
+        expect(vsixManifest).toContain(`Path="${path}" Addressable="true"`);
+      }
+      const html = (await zip.file(uri)?.async('string')) ?? '';
+      const scripts = htmlReferences(html, uri).filter((path) => path.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const path of scripts) expect(zip.file(path), path).not.toBeNull();
+    }
   });
 
   it('does not package the preview host', async () => {

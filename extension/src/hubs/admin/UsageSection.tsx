@@ -11,6 +11,7 @@ const TEXT = {
     team: 'Team',
     week: 'Week of',
     opens: 'Views opened',
+    widgetLoads: 'Widget loads',
     viewers: 'Most viewers on a day',
     targets: 'Targets set',
     reviews: 'Reviews saved',
@@ -26,6 +27,7 @@ const TEXT = {
     team: 'チーム',
     week: '週の開始日',
     opens: '画面を開いた回数',
+    widgetLoads: 'ウィジェットの読み込み',
     viewers: '1 日の最大閲覧者数',
     targets: '目標の設定',
     reviews: 'レビューの保存',
@@ -70,7 +72,6 @@ export function UsageSection({
       team.counts.deliveryHubOpened,
       team.counts.sprintTabOpened,
       team.counts.adminHubOpened,
-      team.counts.widgetLoaded,
     ]);
   const rows = (report?.weeks ?? []).flatMap((week) =>
     week.teams.map((team) => ({ week: week.weekStart, team })),
@@ -80,6 +81,7 @@ export function UsageSection({
       text.week,
       text.team,
       text.opens,
+      text.widgetLoads,
       text.viewers,
       text.targets,
       text.reviews,
@@ -89,6 +91,7 @@ export function UsageSection({
       week,
       team.team === '' ? text.organizationLevel : `${team.project} / ${team.team}`,
       show(opensOf(team)),
+      show(team.counts.widgetLoaded),
       show(team.peakDailyViewers),
       show(team.counts.targetsSet),
       show(team.counts.reviewSaved),
@@ -115,6 +118,7 @@ export function UsageSection({
               <th scope="col">{text.week}</th>
               <th scope="col">{text.team}</th>
               <th scope="col">{text.opens}</th>
+              <th scope="col">{text.widgetLoads}</th>
               <th scope="col">{text.viewers}</th>
               <th scope="col">{text.targets}</th>
               <th scope="col">{text.reviews}</th>
@@ -129,6 +133,7 @@ export function UsageSection({
                   {team.team === '' ? text.organizationLevel : `${team.project} / ${team.team}`}
                 </th>
                 <td>{show(opensOf(team))}</td>
+                <td data-count="widgetLoaded">{show(team.counts.widgetLoaded)}</td>
                 <td>{show(team.peakDailyViewers)}</td>
                 <td>{show(team.counts.targetsSet)}</td>
                 <td>{show(team.counts.reviewSaved)}</td>

@@ -3,6 +3,7 @@ import type { FlowQuery, TeamPath } from '../../../../service/src/contract/index
 import type { SeikaClient } from '../../api/seikaClient.ts';
 import { queryKey, useQuery } from '../../data/useQuery.ts';
 import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
+import { HelpOpenerContext } from '../../help/helpContext.ts';
 import type { HelpTopicId } from '../../help/topics.ts';
 import { languageOf } from '../../i18n/locale.ts';
 import { dayInZone, formatDay, formatInstant } from '../../format/calendar.ts';
@@ -90,6 +91,7 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
   }, [settled, onFirstResult]);
 
   const [help, setHelp] = useState<HelpTopicId | null>(null);
+  const helpOpener = useMemo(() => ({ language: languageOf(locale), open: setHelp }), [locale]);
   const project = { organization: hostTeam.organization, project: hostTeam.project };
   const teams = useQuery(queryKey('teams', project), (signal) => client.listTeams(project, signal));
   // Beside the first requests, not after them: the freshness line costs no extra round trip.
@@ -161,24 +163,26 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
         ) : context === null || range === null ? (
           <LoadingMessage strings={strings} />
         ) : (
-          <FlowContext.Provider value={context}>
-            {state.view !== 'settings' && (
-              <FilterBar
+          <HelpOpenerContext.Provider value={helpOpener}>
+            <FlowContext.Provider value={context}>
+              {state.view !== 'settings' && (
+                <FilterBar
+                  range={range}
+                  sprints={sprints}
+                  workItemTypes={settings.status === 'success' ? settings.data.options.workItemTypes : []}
+                />
+              )}
+              <FlowViews
+                summary={summary}
+                settings={settings.status === 'success' ? settings.data : null}
                 range={range}
-                sprints={sprints}
-                workItemTypes={settings.status === 'success' ? settings.data.options.workItemTypes : []}
               />
-            )}
-            <FlowViews
-              summary={summary}
-              settings={settings.status === 'success' ? settings.data : null}
-              range={range}
-            />
-            {drill && <DrillPanel title={drill.title} items={drill.items} onClose={() => setDrill(null)} />}
-            {help !== null && (
-              <HelpPanel language={languageOf(locale)} topic={help} onClose={() => setHelp(null)} />
-            )}
-          </FlowContext.Provider>
+              {drill && <DrillPanel title={drill.title} items={drill.items} onClose={() => setDrill(null)} />}
+              {help !== null && (
+                <HelpPanel language={languageOf(locale)} topic={help} onClose={() => setHelp(null)} />
+              )}
+            </FlowContext.Provider>
+          </HelpOpenerContext.Provider>
         )}
       </main>
     </div>

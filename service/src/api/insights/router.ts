@@ -6,6 +6,7 @@ import {
   insightSettingsSchema,
 } from '../../contract/insights/insights.ts';
 import { DigestUrlError } from '../../services/insights/digestUrl.ts';
+import { InsightWeekError } from '../../services/insights/errors.ts';
 import type { InsightsService } from '../../services/insights/service.ts';
 import { HttpError } from '../httpErrors.ts';
 import { TEAM_PATH } from '../flow/endpoints.ts';
@@ -36,7 +37,14 @@ export function createInsightsRouter(service: InsightsService): Router {
   router.post(`${INSIGHTS_PATH}/actions`, async (request, response) => {
     const team = parseTeamPath(request.params);
     const action = parseParameters(insightActionSchema, request.body, 'body');
-    response.json(await asHttp(() => service.act(team, action)));
+    try {
+      response.json(await asHttp(() => service.act(team, action)));
+    } catch (error) {
+      if (error instanceof InsightWeekError) {
+        throw new HttpError(400, error.code, error.message, error.parameter);
+      }
+      throw error;
+    }
   });
   router.put(`${INSIGHTS_PATH}/settings`, async (request, response) => {
     const team = parseTeamPath(request.params);

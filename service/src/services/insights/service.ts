@@ -13,7 +13,7 @@ import type {
 } from '../../contract/insights/insights.ts';
 import { INSIGHT_RULE_IDS } from '../../contract/insights/insights.ts';
 import { addDays, dayOf, daysBetween } from '../../metrics/calendar.ts';
-import { computeFlowMetrics } from '../../metrics/flow/flowMetrics.ts';
+import { computeFlowMetrics, prepareTeamFlow } from '../../metrics/flow/flowMetrics.ts';
 import {
   INSIGHT_RULES,
   insightInputFromMetrics,
@@ -24,13 +24,14 @@ import {
   type TargetProbabilityChange,
   type WeeklyDelivery,
 } from '../../metrics/insights/index.ts';
-import { weekdayOf, WEEKDAYS } from '../../metrics/targets/workingCalendar.ts';
+import { weekStartOf, weekStartProblem } from '../../metrics/insights/weeks.ts';
 import type { InsightStore } from '../../storage/insights.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { SprintTargetsStore } from '../../storage/targets.ts';
 import type { TeamSettingsStore } from '../../storage/teamSettings.ts';
 import type { DeliveryService } from '../delivery/service.ts';
 import { NotFoundError } from '../errors.ts';
+import type { DatedSprint } from '../flow/board.ts';
 import { loadTeamFlowData, type TeamFlowData } from '../flow/teamData.ts';
 import type { ConnectedOrganization, OrganizationDirectory } from '../organizationDirectory.ts';
 import { decodeTeamSettings, flowConfigOf } from '../teamSettings/codec.ts';
@@ -38,8 +39,10 @@ import type { Logger } from '../../logger.ts';
 import type { SecretBox } from '../../security/secretBox.ts';
 import { sendWeeklyDigests, type DigestRoundResult } from './digest.ts';
 import { DigestUrlError, digestUrlProblem, maskDigestUrl } from './digestUrl.ts';
+import { InsightWeekError } from './errors.ts';
 import { BASELINE_WEEKS, judgeExperiments } from './experiments.ts';
 import { weeklyDeliveryOf } from './weeklyDelivery.ts';
+import { loadSprintScope } from '../targets/sprintScope.ts';
 
 export interface InsightsService {
   weekly(team: TeamPath): Promise<InsightsResponse>;
@@ -56,9 +59,7 @@ export interface InsightsService {
 const RULE_PERCENTILES = [50, 70, 85, 95];
 const PREVIEW_WEEKS = 13;
 
-function mondayOf(day: string): string {
-  return addDays(day, -((WEEKDAYS.indexOf(weekdayOf(day)) + 6) % 7));
-}
+const mondayOf = weekStartOf;
 
 interface TeamContext {
   organization: ConnectedOrganization;
@@ -144,6 +145,46 @@ export function createInsightsService(dependencies: {
     });
   }
 
+  // The team's items prepared once per request: experiments ask for many weeks of the same team.
+  const preparedFlows = new WeakMap<TeamContext, ReturnType<typeof prepareTeamFlow>>();
+  function preparedFlowOf(context: TeamContext, sprint: DatedSprint) {
+    const known = preparedFlows.get(context);
+    if (known !== undefined) return known;
+    const flow = prepareTeamFlow(
+      {
+        items: context.data.items,
+        workflow: context.data.workflow,
+        scope: context.data.scope,
+        fromDay: sprint.startDay,
+        toDay: sprint.finishDay,
+      },
+      context.config,
+    );
+    preparedFlows.set(context, flow);
+    return flow;
+  }
+
+  /** The sprint's scope with data through `lastDay` (CARRY-1, SCOPE-1); zeros while membership is unknown. */
+  async function sprintScopeFigures(context: TeamContext, sprint: DatedSprint, lastDay: string) {
+    const scope = await loadSprintScope({
+      repository,
+      organization: context.key.organization,
+      projectUrl: `${context.organization.url.replace(/\/+$/, '')}/${encodeURIComponent(context.key.project)}`,
+      flow: preparedFlowOf(context, sprint),
+      sprint,
+      iterations: context.data.sprints,
+      evaluatedOn: addDays(lastDay, 1),
+      timeZone: context.timeZone,
+    });
+    const items = scope?.items ?? [];
+    return {
+      // The baseline: everything in the sprint at its start, carried-over items included.
+      planned: items.filter((item) => item.addedOn === undefined).length,
+      added: items.filter((item) => item.origin === 'added').length,
+      carriedOverTwice: items.filter((item) => item.origin === 'carriedOverTwice').map((item) => item.itemId),
+    };
+  }
+
   async function inputFor(context: TeamContext, weekStart: string, lastDay: string): Promise<InsightInput> {
     const flow = computeFlowMetrics({
       items: context.data.items,
@@ -166,7 +207,7 @@ export function createInsightsService(dependencies: {
           ? undefined
           : {
               lengthDays: daysBetween(sprint.startDay, sprint.finishDay) + 1,
-              carriedOverTwice: [],
+              ...(await sprintScopeFigures(context, sprint, lastDay)),
               targetChanges: await targetChanges(context, lastDay),
             },
       delivery: await deliveryWeeks(context, lastDay),
@@ -262,6 +303,10 @@ export function createInsightsService(dependencies: {
     },
     async act(path, action) {
       const context = await team(path);
+      // Actions are stored under the week they answer: one the team has had, as its calendar counts weeks.
+      const today = dayOf(now(), context.timeZone);
+      const problem = weekStartProblem(action.weekStart, today);
+      if (problem !== undefined) throw new InsightWeekError(problem, action.weekStart, mondayOf(today));
       await store.saveAction(context.key.organization, context.key.project, context.key.team, {
         weekStart: action.weekStart,
         ruleId: action.ruleId,

@@ -129,6 +129,7 @@ export function AgingView({ data }: { data: FlowSummaryResponse }) {
   const header = [c.id, c.title, c.type, c.state, a.columnHeader, c.age, c.pace, 'URL'];
   return (
     <ChartCard
+      chartId="aging"
       testId="aging-card"
       title={a.title}
       subtitle={

@@ -59,6 +59,7 @@ export function CumulativeFlowView({ data }: { data: FlowSummaryResponse }) {
   return (
     <div className="seika-view-grid">
       <ChartCard
+        chartId="cumulativeFlow"
         testId="cfd-card"
         title={f.title}
         strings={strings.chart}

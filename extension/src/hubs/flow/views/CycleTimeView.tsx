@@ -105,6 +105,7 @@ export function CycleTimeView({ data }: { data: FlowSummaryResponse }) {
   return (
     <div className="seika-view-grid seika-cycle-grid">
       <ChartCard
+        chartId={lead ? 'leadTimeScatter' : 'cycleTimeScatter'}
         testId="scatter-card"
         title={title}
         subtitle={

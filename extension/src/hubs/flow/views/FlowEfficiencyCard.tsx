@@ -32,6 +32,7 @@ export function FlowEfficiencyCard({ data }: { data: FlowSummaryResponse }) {
   );
   return (
     <ChartCard
+      chartId="flowEfficiency"
       testId="efficiency-card"
       title={f.efficiencyTitle}
       strings={strings.chart}

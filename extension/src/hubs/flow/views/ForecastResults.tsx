@@ -7,6 +7,7 @@ import { buildSeriesOptions } from '../../../charts/seriesChart.ts';
 import { UPlotChart, type ChartBuildInput } from '../../../charts/UPlotChart.tsx';
 import { daySeconds } from '../../../format/calendar.ts';
 import { useFlow } from '../parts/flowContext.ts';
+import { ChartHelp } from '../../../help/ChartHelp.tsx';
 
 /** Answers at each confidence, then the distribution as a chart and a table. */
 export function HowManyResult({ data }: { data: HowManyResponse }) {
@@ -46,7 +47,10 @@ export function HowManyResult({ data }: { data: HowManyResponse }) {
           </li>
         ))}
       </ul>
-      <h3 className="seika-subheading">{f.distribution}</h3>
+      <div className="seika-card-title-row">
+        <h3 className="seika-subheading">{f.distribution}</h3>
+        <ChartHelp chart="forecastHowMany" title={f.howManyChart} />
+      </div>
       <UPlotChart
         testId="how-many-chart"
         label={f.howManyChart}
@@ -104,7 +108,10 @@ export function WhenResult({ data }: { data: WhenResponse }) {
           </li>
         ))}
       </ul>
-      <h3 className="seika-subheading">{f.distribution}</h3>
+      <div className="seika-card-title-row">
+        <h3 className="seika-subheading">{f.distribution}</h3>
+        <ChartHelp chart="forecastWhen" title={f.whenChart} />
+      </div>
       <UPlotChart
         testId="when-chart"
         label={f.whenChart}

@@ -49,6 +49,7 @@ export function HistogramCard({ data, lead, items, percentiles }: HistogramCardP
   );
   return (
     <ChartCard
+      chartId={lead ? 'leadTimeHistogram' : 'cycleTimeHistogram'}
       testId="histogram-card"
       title={s.histogram}
       subtitle={percentiles

@@ -43,6 +43,7 @@ export function QualityView({ data }: { data: FlowSummaryResponse }) {
         <p className="secondary-text">{q.asOf(formatDay(dayInZone(new Date(dataQuality.asOf), timeZone)))}</p>
       </section>
       <ChartCard
+        chartId="dataQuality"
         testId="quality-card"
         title={q.subtitle(dataQuality.items.length)}
         strings={strings.chart}

@@ -112,6 +112,7 @@ export function ThroughputView({ data }: { data: FlowSummaryResponse }) {
   return (
     <div className="seika-view-grid">
       <ChartCard
+        chartId="throughput"
         testId="throughput-card"
         title={t.title}
         subtitle={t.total(data.throughput.total)}
@@ -180,6 +181,7 @@ export function ThroughputView({ data }: { data: FlowSummaryResponse }) {
         }
       />
       <ChartCard
+        chartId="wip"
         testId="wip-card"
         title={t.wipTitle}
         subtitle={`${data.wip.average === null ? '' : t.wipAverage(formatNumber(data.wip.average, 1))} · ${t.arrivalsTotal(data.wip.arrivals.total)}`}
