@@ -13,7 +13,7 @@ import type { StreamStatus } from './storage/tenants.ts';
 import { renormaliseFromRaw } from './sync/renormalise.ts';
 import { syncOrganization } from './sync/syncOrganization.ts';
 import type { SyncSettings } from './sync/syncSettings.ts';
-import { storedProductionRule } from './services/delivery/storedProductionRule.ts';
+import { storedIncidentRule, storedProductionRule } from './services/delivery/storedProductionRule.ts';
 
 const USAGE = `Usage: node dist/service/main.js <command>
   demo    start a simulated organization, sync it, serve the API and the hub preview
@@ -80,6 +80,7 @@ async function runSync(config: ServiceConfig, logger: Logger): Promise<void> {
       repository: storage.repository,
       delivery: storage.delivery,
       productionRule: storedProductionRule(storage.deliverySettings),
+      incidentRule: storedIncidentRule(storage.deliverySettings),
       createConnection: createAdoConnection,
       logger,
       onStatus: printProgress,

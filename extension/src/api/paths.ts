@@ -31,7 +31,10 @@ export function teamBasePath({ organization, project, team }: TeamPath): string 
   return `${projectPath(organization, project)}/teams/${encodeURIComponent(team)}`;
 }
 
-export function sprintPath(sprint: SprintPath, resource: 'targets' | 'outlook' | 'review'): string {
+export function sprintPath(
+  sprint: SprintPath,
+  resource: 'targets' | 'outlook' | 'review' | 'targets/suggestions',
+): string {
   return `${teamBasePath(sprint)}/sprints/${encodeURIComponent(sprint.iterationId)}/${resource}`;
 }
 

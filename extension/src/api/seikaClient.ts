@@ -19,6 +19,8 @@ import type {
 } from '../../../service/src/contract/targets/sprintTargets.ts';
 import type { UsageReport } from '../../../service/src/contract/usage/usage.ts';
 import type { AdoptionResponse } from '../../../service/src/contract/usage/adoption.ts';
+import type { CompanyHolidaysResponse } from '../../../service/src/contract/calendar/workingCalendar.ts';
+import type { TargetSuggestionsResponse } from '../../../service/src/contract/targets/suggestions.ts';
 import type {
   InsightExperimentsResponse,
   InsightsResponse,
@@ -37,7 +39,10 @@ import type {
   DeliverySummaryResponse,
   DeliveryTrendResponse,
 } from '../../../service/src/contract/delivery/responses.ts';
-import type { DeliverySettingsResponse } from '../../../service/src/contract/delivery/settings.ts';
+import type {
+  DeliverySettingsPreviewResponse,
+  DeliverySettingsResponse,
+} from '../../../service/src/contract/delivery/settings.ts';
 import { errorFromResponse, SeikaApiError } from './apiError.ts';
 import {
   deliveryBasePath,
@@ -200,6 +205,9 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
     getSprintOutlook(sprint, signal) {
       return getJson<SprintOutlookResponse>(sprintPath(sprint, 'outlook'), signal);
     },
+    getTargetSuggestions(sprint, signal) {
+      return getJson<TargetSuggestionsResponse>(sprintPath(sprint, 'targets/suggestions'), signal);
+    },
     getSprintReview(sprint, signal) {
       return getJson<SprintReviewResponse>(sprintPath(sprint, 'review'), signal);
     },
@@ -267,6 +275,21 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
     getAdoption(organization, signal) {
       return getJson<AdoptionResponse>(`${organizationPath(organization)}/adoption`, signal);
     },
+    getCompanyHolidays(organization, signal) {
+      return getJson<CompanyHolidaysResponse>(`${organizationPath(organization)}/company-holidays`, signal);
+    },
+    async putCompanyHolidays(organization, holidays, signal) {
+      const response = await send(
+        `${organizationPath(organization)}/company-holidays`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ holidays }),
+        },
+        signal,
+      );
+      return (await response.json()) as CompanyHolidaysResponse;
+    },
     getDeliverySummary(path, query, signal) {
       return getJson<DeliverySummaryResponse>(deliveryUrl(path, 'summary', query), signal);
     },
@@ -300,6 +323,14 @@ export function createSeikaClient(options: SeikaClientOptions): SeikaClient {
         signal,
       );
       return (await response.json()) as DeliverySettingsResponse;
+    },
+    async previewDeliverySettings(project, draft, signal) {
+      const response = await send(
+        `${deliveryBasePath(project)}/delivery/settings/preview`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(draft) },
+        signal,
+      );
+      return (await response.json()) as DeliverySettingsPreviewResponse;
     },
   };
 }

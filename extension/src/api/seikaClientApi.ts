@@ -1,3 +1,4 @@
+import type { TargetSuggestionsResponse } from '../../../service/src/contract/targets/suggestions.ts';
 import type {
   ConnectOrganizationRequest,
   ConnectOrganizationResponse,
@@ -28,6 +29,10 @@ import type {
 import type { UsageEvent, UsageReport } from '../../../service/src/contract/usage/usage.ts';
 import type { AdoptionResponse } from '../../../service/src/contract/usage/adoption.ts';
 import type {
+  CompanyHoliday,
+  CompanyHolidaysResponse,
+} from '../../../service/src/contract/calendar/workingCalendar.ts';
+import type {
   InsightAction,
   InsightExperimentsResponse,
   InsightSettings,
@@ -54,6 +59,7 @@ import type {
   DeliveryTrendResponse,
 } from '../../../service/src/contract/delivery/responses.ts';
 import type {
+  DeliverySettingsPreviewResponse,
   DeliverySettingsResponse,
   ProjectDeliverySettingsInput,
 } from '../../../service/src/contract/delivery/settings.ts';
@@ -106,6 +112,8 @@ export interface SeikaClient {
     signal?: AbortSignal,
   ): Promise<SprintTargetsResponse>;
   getSprintOutlook(sprint: SprintPath, signal?: AbortSignal): Promise<SprintOutlookResponse>;
+  /** Suggested target values from the team's last six ended sprints, each with its hit rate. */
+  getTargetSuggestions(sprint: SprintPath, signal?: AbortSignal): Promise<TargetSuggestionsResponse>;
   getSprintReview(sprint: SprintPath, signal?: AbortSignal): Promise<SprintReviewResponse>;
   /** Team administrators: reasons per missed target and the Keep/Problem/Try notes. */
   putSprintReview(
@@ -154,6 +162,14 @@ export interface SeikaClient {
   getUsageReport(organization: string, weeks: number, signal?: AbortSignal): Promise<UsageReport>;
   /** How each team uses Azure DevOps, each gap with its fix (Project Collection Administrators). */
   getAdoption(organization: string, signal?: AbortSignal): Promise<AdoptionResponse>;
+  /** The organization's company holidays (any member). */
+  getCompanyHolidays(organization: string, signal?: AbortSignal): Promise<CompanyHolidaysResponse>;
+  /** Replaces them (collection administrators); a refused list rejects with its code. */
+  putCompanyHolidays(
+    organization: string,
+    holidays: readonly CompanyHoliday[],
+    signal?: AbortSignal,
+  ): Promise<CompanyHolidaysResponse>;
   /** Every delivery figure of a range, per project or (with `team`) per team. */
   getDeliverySummary(
     path: DeliveryPath,
@@ -198,6 +214,12 @@ export interface SeikaClient {
     settings: ProjectDeliverySettingsInput,
     signal?: AbortSignal,
   ): Promise<DeliverySettingsResponse>;
+  /** What draft settings would mark as production, beside the saved ones; stores nothing. */
+  previewDeliverySettings(
+    project: ProjectPath,
+    draft: ProjectDeliverySettingsInput,
+    signal?: AbortSignal,
+  ): Promise<DeliverySettingsPreviewResponse>;
 }
 
 /** A drill-down page: the range plus `offset` and `limit`. */

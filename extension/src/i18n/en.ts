@@ -105,9 +105,19 @@ export const en = {
       'work.metadata': 'Teams and settings',
       'wit.reporting.revisions': 'Work item history',
       'wit.reporting.links': 'Work item links',
+      'wit.incidentLinks': 'Incidents’ deployment links',
     } as Readonly<Record<string, string>>,
     progressEstimating: 'Estimating…',
     progressLabel: (stream: string) => `${stream}: progress`,
+    firstSyncTitle: 'First sync of the organization',
+    firstSyncProgressLabel: 'First sync of the organization: progress',
+    firstSyncEta: (duration: string, time: string) => `${duration} left, done around ${time}`,
+    firstSyncUnknown: (streams: number) =>
+      streams === 1
+        ? 'Time left not known yet: 1 stream cannot be estimated yet'
+        : `Time left not known yet: ${streams} streams cannot be estimated yet`,
+    firstSyncStreamsLeft: (streams: number) =>
+      streams === 1 ? '1 stream to go' : `${streams} streams to go`,
     volume: (pages: number, items: number, format: (value: number) => string) =>
       `${format(pages)} ${pages === 1 ? 'page' : 'pages'} · ${format(items)} ${items === 1 ? 'item' : 'items'}`,
     lessThanMinute: 'less than a minute',

@@ -101,9 +101,16 @@ export const ja: Strings = {
       'work.metadata': 'チームと設定',
       'wit.reporting.revisions': '作業項目の履歴',
       'wit.reporting.links': '作業項目のリンク',
+      'wit.incidentLinks': 'インシデントのデプロイ リンク',
     },
     progressEstimating: '推定中…',
     progressLabel: (stream: string) => `${stream}: 進捗`,
+    firstSyncTitle: '組織の初回同期',
+    firstSyncProgressLabel: '組織の初回同期: 進捗',
+    firstSyncEta: (duration: string, time: string) => `残り${duration}、${time} ごろ完了`,
+    firstSyncUnknown: (streams: number) =>
+      `残り時間はまだ不明です: ${streams} 件のストリームをまだ推定できません`,
+    firstSyncStreamsLeft: (streams: number) => `残り ${streams} ストリーム`,
     volume: (pages: number, items: number, format: (value: number) => string) =>
       `${format(pages)} ページ · ${format(items)} 件`,
     lessThanMinute: '1 分未満',

@@ -31,6 +31,8 @@ import type { SprintTargetsService } from '../services/targets/service.ts';
 import type { SprintReviewService } from '../services/targets/reviewService.ts';
 import type { UsageService } from '../services/usage/service.ts';
 import type { AdoptionService } from '../services/usage/adoption.ts';
+import { createCompanyHolidaysRouter } from '../api/calendar/router.ts';
+import type { CompanyHolidaysService } from '../services/calendar/companyHolidaysService.ts';
 
 export interface AppDependencies {
   flowService: FlowService;
@@ -52,6 +54,8 @@ export interface AppDependencies {
   usageService?: UsageService;
   /** GET .../adoption (with the usage router). */
   adoptionService?: AdoptionService;
+  /** GET/PUT .../company-holidays; absent without a company-holiday store. */
+  companyHolidaysService?: CompanyHolidaysService;
   /** .../teams/:team/insights; absent without an insights store. */
   insightsService?: InsightsService;
   /** GET .../projects/:project/teams. */
@@ -115,6 +119,9 @@ export function createApp(dependencies: AppDependencies): Express {
     api.use(createUsageRouter(dependencies.usageService, dependencies.adoptionService));
   }
   if (dependencies.insightsService !== undefined) api.use(createInsightsRouter(dependencies.insightsService));
+  if (dependencies.companyHolidaysService !== undefined) {
+    api.use(createCompanyHolidaysRouter(dependencies.companyHolidaysService));
+  }
   if (dependencies.teamsService !== undefined) api.use(createTeamsRouter(dependencies.teamsService));
   if (dependencies.organizationService !== undefined) {
     api.use(createOrganizationsRouter(dependencies.organizationService));

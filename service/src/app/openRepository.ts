@@ -11,6 +11,8 @@ import { SqlDeliveryRepository } from '../storage/sql/delivery/repository.ts';
 import { SqlDeliverySettingsStore } from '../storage/sql/delivery/settingsStore.ts';
 import { SqlOrganizationStore } from '../storage/sql/organizations/organizationStore.ts';
 import { SqlAuditLog, type AuditLog } from '../storage/sql/audit/auditStore.ts';
+import type { CompanyHolidayStore } from '../storage/calendar.ts';
+import { SqlCompanyHolidayStore } from '../storage/sql/calendar/companyHolidayStore.ts';
 import { SqlRepository } from '../storage/sql/workItems/repository.ts';
 import { SqlStreamStatusStore } from '../storage/sql/organizations/streamStatusStore.ts';
 import { SqlSyncJobQueue } from '../storage/sql/organizations/syncJobQueue.ts';
@@ -54,6 +56,8 @@ export interface Storage {
   organizations(secrets: SecretBox): OrganizationStore;
   /** Administrators' changes to settings, connects and disconnects. */
   audit: AuditLog;
+  /** Each organization's company holidays (working calendars). */
+  companyHolidays: CompanyHolidayStore;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,7 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
     insights: new SqlInsightStore(database),
     organizations: (secrets) => new SqlOrganizationStore(database, secrets),
     audit: new SqlAuditLog(database),
+    companyHolidays: new SqlCompanyHolidayStore(database),
     close: () => database.close(),
   };
 }

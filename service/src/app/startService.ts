@@ -8,7 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
 import { createDeliveryService } from '../services/delivery/service.ts';
 import { createDeliverySettingsService } from '../services/delivery/settingsService.ts';
-import { storedProductionRule } from '../services/delivery/storedProductionRule.ts';
+import { storedIncidentRule, storedProductionRule } from '../services/delivery/storedProductionRule.ts';
 import { createFlowService } from '../services/flow/service.ts';
 import { storedOrganizationDirectory } from '../services/organizationDirectory.ts';
 import { createOrganizationService, type OrganizationService } from '../services/organizations/service.ts';
@@ -34,6 +34,9 @@ import type { SyncReport } from '../sync/syncOrganization.ts';
 import { SyncWorker } from '../sync/syncWorker.ts';
 import type { SyncSettings } from '../sync/syncSettings.ts';
 import { createApp } from './createApp.ts';
+import { createCompanyHolidaysService } from '../services/calendar/companyHolidaysService.ts';
+import { createWorkingCalendarService } from '../services/calendar/workingCalendarService.ts';
+import { createDeliveryCalendarSource } from '../services/calendar/deliveryCalendar.ts';
 import { boundPort, listen } from './listen.ts';
 
 export interface ServiceOptions {
@@ -96,6 +99,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         repository: storage.repository,
         delivery: storage.delivery,
         productionRule: storedProductionRule(storage.deliverySettings),
+        incidentRule: storedIncidentRule(storage.deliverySettings),
         jobs: storage.jobs,
         organizations: organizationStore,
         statusStore: storage.streamStatus,
@@ -134,11 +138,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     azureDevOps,
     ...(options.accessTimings === undefined ? {} : { timings: options.accessTimings }),
   });
+  const calendars = createWorkingCalendarService({
+    repository: storage.repository,
+    companyHolidays: storage.companyHolidays,
+  });
   const outlooks = createSprintOutlookService({
     repository: storage.repository,
     organizations: directory,
     targets: storage.sprintTargets,
     teamSettings: storage.teamSettings,
+    calendars,
   });
   const usage = createUsageService({ store: storage.usage, organizations: directory });
   const deliveryService = createDeliveryService({
@@ -146,6 +155,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     delivery: storage.delivery,
     organizations: directory,
     settings: storage.deliverySettings,
+    streamStatus: storage.streamStatus,
+    calendar: createDeliveryCalendarSource({
+      calendars,
+      companyHolidays: storage.companyHolidays,
+      teamSettings: storage.teamSettings,
+    }),
   });
   const insights = createInsightsService({
     repository: storage.repository,
@@ -196,6 +211,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       delivery: storage.delivery,
       organizations: directory,
       store: storage.deliverySettings,
+      // Like a service hook: the streams are due at once, and this instance's worker looks now.
+      recompute: async (organization, streams, at) => {
+        await storage.jobs.request(organization, streams, at);
+        worker?.poke();
+      },
     }),
     sprintTargets: {
       targets: createSprintTargetsService({
@@ -203,6 +223,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         organizations: directory,
         store: storage.sprintTargets,
         teamSettings: storage.teamSettings,
+        companyHolidays: storage.companyHolidays,
+        calendars,
       }),
       outlooks,
       reviews: createSprintReviewService({
@@ -218,11 +240,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       organizations: directory,
       teamSettings: storage.teamSettings,
       deliverySettings: storage.deliverySettings,
+      pullRequests: storage.delivery,
       insights: storage.insights,
       hookSubscriptions: (organization) => organizationStore.hookSubscriptions(organization),
     }),
     teamsService: createTeamsService({ repository: storage.repository, organizations: directory }),
     insightsService: insights,
+    companyHolidaysService: createCompanyHolidaysService({
+      store: storage.companyHolidays,
+      organizations: directory,
+    }),
     organizationService: organizations,
     hooksRouter: createHooksRouter({
       organizations: organizationStore,

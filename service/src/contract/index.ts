@@ -17,4 +17,6 @@ export * from './syncStatus.ts';
 export * from './flow/teamSettings.ts';
 export * from './targets/sprintTargets.ts';
 export * from './targets/review.ts';
+export * from './targets/scope.ts';
+export * from './targets/suggestions.ts';
 export * from './teams.ts';

@@ -92,6 +92,11 @@ export interface RunningSimulator {
   requestLog: readonly SimulatorRequest[];
   /** Appends revisions (new items and state changes) after the latest one, like a living organization. */
   addActivity(options: { revisions: number }): void;
+  /**
+   * Moves a work item to another iteration now, on the simulator's clock, as someone dragging it on the
+   * sprint backlog would: a new revision with only System.IterationPath changed.
+   */
+  moveToIteration(workItemId: number, iterationPath: string): void;
   close(): Promise<void>;
   /** `http://127.0.0.1:PORT`: where `/_simulator/...` (the control endpoint) lives. */
   origin: string;
@@ -135,6 +140,7 @@ interface Hosted extends HostedOrganization {
   readonly model: OrganizationModel;
   readonly hooks: HookService;
   readonly addActivity: (revisions: number) => void;
+  readonly moveToIteration: (workItemId: number, iterationPath: string) => void;
 }
 
 /** Generates one organization and the runtime that keeps it living. */
@@ -174,7 +180,11 @@ function hostOrganization(
       world.events.emit({ kind, revision: index }, model.workItems.changed.get(index));
     }
   };
-  return { runtime, urls, model, hooks, addActivity };
+  const moveToIteration = (workItemId: number, iterationPath: string): void => {
+    if (!model.workItems.has(workItemId)) throw new RangeError(`work item ${workItemId} does not exist`);
+    world.writer.change(runtime.clock.now(), workItemId, 0, { iteration: iterationPath });
+  };
+  return { runtime, urls, model, hooks, addActivity, moveToIteration };
 }
 
 /** Starts an Azure DevOps Services stand-in for one organization (or several, see `organizations`). */
@@ -256,6 +266,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     pat: model.pat,
     requestLog,
     addActivity: ({ revisions }) => primary.addActivity(revisions),
+    moveToIteration: (workItemId, iterationPath) => primary.moveToIteration(workItemId, iterationPath),
     origin,
     releaseUrl: urls.releaseUrl,
     model,

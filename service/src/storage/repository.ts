@@ -2,6 +2,7 @@ import type {
   BoardColumnChangeRecord,
   BoardColumnRecord,
   FlowItem,
+  IterationChangeRecord,
   TeamIterationRecord,
   WorkItemLinkRecord,
   StateTransitionRecord,
@@ -9,6 +10,7 @@ import type {
   WorkItemRecord,
   WorkItemRevisionRecord,
 } from '../domain/records.ts';
+import type { DayOfWeek, TeamCalendarRecord } from '../domain/teamCalendar.ts';
 import type { StateCategory, WorkflowStateMap } from '../domain/workflow.ts';
 
 /** A page exactly as the API returned it, with the request that produced it. */
@@ -22,8 +24,14 @@ export interface RawPage {
   body: string;
 }
 
-/** Where an apply's rows come from: a page just fetched (stored now), or one stored earlier (re-normalising). */
-export type PageSource = RawPage | { storedPageId: number };
+/**
+ * Where an apply's rows come from: a page just fetched (stored now), or one stored earlier (re-normalising).
+ * With `quarantine`, the page's records that could not be normalised replace what the page had in
+ * quarantine, in the same transaction as its rows (an empty list empties it: a fixed mapping).
+ */
+export type PageSource = (RawPage | { storedPageId: number }) & {
+  quarantine?: { stream: string; records: readonly QuarantinedRecord[] };
+};
 
 export interface StoredRawPage extends RawPage {
   id: number;
@@ -51,9 +59,22 @@ export type ColumnChangeDeriver = (
   columnBefore: string | null,
 ) => BoardColumnChangeRecord[];
 
+/** Moves between iterations from consecutive revisions; `iterationBefore` as `stateBefore` above. */
+export type IterationChangeDeriver = (
+  revisions: readonly (WorkItemRevisionRecord & { rawPageId: number })[],
+  iterationBefore: string | null,
+) => IterationChangeRecord[];
+
 export interface RevisionDerivers {
   transitions: TransitionDeriver;
   columnChanges: ColumnChangeDeriver;
+  iterationChanges: IterationChangeDeriver;
+}
+
+/** An item's moves into iterations, in time order: its sprint membership history. */
+export interface ItemIterationHistory {
+  workItemId: number;
+  moves: { at: number; iterationPath: string }[];
 }
 
 /** A stored (area path, work item type) pair: what decides whether an item belongs to a team. */
@@ -68,13 +89,22 @@ export interface ItemSelection {
   workItemTypes: readonly string[];
 }
 
-/** What a team's flow answers depend on in storage; every part is an index seek. */
+/**
+ * What a team's flow answers depend on in storage; every part is an index seek or a read of the project's
+ * area versions. Data versions (storage/sql/dataVersions.ts) are 0 for data not written since they were kept.
+ */
 export interface TeamDataVersion {
   settings: { settings: string; updatedAt: string } | undefined;
-  /** Highest raw page id of the organization: moves with every page any sync stores. */
-  lastRawPage: number | null;
-  /** When the organization's last sync run finished (any outcome). */
-  lastFinishedRun: string | null;
+  /** Data version of the team's metadata (scope, iterations, board columns, calendar). */
+  teamVersion: number;
+  /** Data version of the project's workflow. */
+  workflowVersion: number;
+  /** The team's field values, to choose its areas among `areaVersions`; empty when the team is unknown. */
+  fieldValues: TeamScope['values'];
+  /** Each area path of the project (normalised: lower-cased, no outer separators) with its data version. */
+  areaVersions: readonly { area: string; version: number }[];
+  /** When the organization's last successful sync run finished: the answers' `syncedAt`. */
+  lastSuccessfulSync: string | null;
   teamKnown: boolean;
 }
 
@@ -117,6 +147,8 @@ export interface SeikaRepository {
   ): Promise<number>;
   /** Records kept aside because they could not be normalised, oldest page first. */
   listQuarantined(organization: string): Promise<StoredQuarantinedRecord[]>;
+  /** Stores a page none of whose records could be normalised, with its quarantine; nothing else applies. */
+  applyQuarantinedPage(organization: string, page: PageSource): Promise<number>;
   applyIterationsPage(
     organization: string,
     project: string,
@@ -146,6 +178,25 @@ export interface SeikaRepository {
     page: PageSource,
     scope: TeamScope,
   ): Promise<number>;
+  /** The team's working weekdays from its settings (the page is the team-scope page that carried them). */
+  applyTeamWorkingDays(
+    organization: string,
+    project: string,
+    team: string,
+    page: PageSource,
+    workingDays: readonly DayOfWeek[],
+  ): Promise<number>;
+  /** Replaces one iteration's team days off. */
+  applyTeamDaysOffPage(
+    organization: string,
+    project: string,
+    team: string,
+    iterationId: string,
+    page: PageSource,
+    daysOff: readonly { start: string; end: string }[],
+  ): Promise<number>;
+  /** The team's working weekdays and days off of every iteration read. */
+  getTeamCalendar(organization: string, project: string, team: string): Promise<TeamCalendarRecord>;
 
   /** Latest state of each link wins (a later change of the same link replaces an earlier one). */
   applyLinksPage(
@@ -199,6 +250,15 @@ export interface SeikaRepository {
     project: string,
   ): Promise<Map<number, { at: number; column: string }[]>>;
   getTeamIterations(organization: string, project: string, team: string): Promise<TeamIterationRecord[]>;
+  /**
+   * The whole iteration history of every item that was ever in one of `iterationPaths` (any case), read
+   * through index `iteration_changes_by_iteration`; items in no such iteration are absent. `known`: the
+   * organization has any iteration history at all (false until revisions are synced with their paths).
+   */
+  getIterationHistories(
+    organization: string,
+    iterationPaths: readonly string[],
+  ): Promise<{ known: boolean; items: ItemIterationHistory[] }>;
   /** The team's board columns in board order, per board. */
   getBoardColumns(organization: string, project: string, team: string): Promise<BoardColumnRecord[]>;
   countRows(

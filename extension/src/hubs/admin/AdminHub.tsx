@@ -2,6 +2,7 @@ import { Header, TitleSize } from 'azure-devops-ui/Header';
 import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
 import { UsageSection } from './UsageSection.tsx';
 import { AdoptionSection } from './AdoptionSection.tsx';
+import { CompanyHolidaysSection } from './CompanyHolidaysSection.tsx';
 import { Page } from 'azure-devops-ui/Page';
 import { useEffect, useMemo, useState } from 'react';
 import type { SeikaClient } from '../../api/seikaClient.ts';
@@ -101,6 +102,13 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
         )}
         {known?.collectionAdministrator === true && (
           <UsageSection client={client} organization={known.organization} language={localization.language} />
+        )}
+        {known?.collectionAdministrator === true && (
+          <CompanyHolidaysSection
+            client={client}
+            organization={known.organization}
+            localization={localization}
+          />
         )}
         {known?.collectionAdministrator === true && (
           <AdoptionSection

@@ -8,6 +8,7 @@ import { FLOW_ENDPOINTS, TEAM_PATH } from '../flow/endpoints.ts';
 import type { JsonSchema } from './schemas.ts';
 import { componentSchemas, queryParameters, requestBodyName, schemaRef } from './schemas.ts';
 import { TEAM_SETTINGS_PATH } from '../teamSettings/router.ts';
+import { TARGETS_TAGS, targetsComponentSchemas, targetsPaths } from '../targets/openapi.ts';
 
 type Operation = Record<string, unknown>;
 
@@ -186,6 +187,34 @@ function organizationPaths(): Record<string, Record<string, unknown>> {
         },
       },
     },
+    '/organizations/{organization}/company-holidays': {
+      parameters: [organization],
+      get: {
+        operationId: 'getCompanyHolidays',
+        summary: "The organization's company holidays (any member)",
+        tags,
+        responses: {
+          '200': { description: 'The holidays.', content: json(schemaRef('CompanyHolidaysResponse')) },
+          '403': ref('Forbidden'),
+          ...COMMON_ERRORS,
+        },
+      },
+      put: {
+        operationId: 'putCompanyHolidays',
+        summary: 'Replace the company holidays (collection administrators; audited)',
+        description:
+          'At most 100 ranges of at most 31 days; refused lists answer 422 with too_many_holidays, invalid_day, ' +
+          'start_after_end, holiday_too_long, name_required or name_too_long and the field.',
+        tags,
+        requestBody: { required: true, content: json(schemaRef('CompanyHolidaysRequest')) },
+        responses: {
+          '200': { description: 'Saved.', content: json(schemaRef('CompanyHolidaysResponse')) },
+          '403': ref('Forbidden'),
+          '422': errorResponse('A range is not valid.'),
+          ...COMMON_ERRORS,
+        },
+      },
+    },
     '/organizations/{organization}/sync-status': {
       parameters: [organization],
       get: {
@@ -221,6 +250,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   }
   paths[openApiPath(TEAM_SETTINGS_PATH)] = { parameters: TEAM_PARAMETERS, ...settingsOperations() };
   Object.assign(paths, deliveryPaths());
+  Object.assign(paths, targetsPaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -238,6 +268,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Forecasts' },
       { name: 'Team settings' },
       ...DELIVERY_TAGS,
+      ...TARGETS_TAGS,
       { name: 'Organizations' },
       { name: 'Meta' },
     ],
@@ -258,7 +289,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             "The user's Azure DevOps access token (SDK.getAccessToken()): proves the organization and the role.",
         },
       },
-      schemas: { ...componentSchemas(), ...deliveryComponentSchemas() },
+      schemas: { ...componentSchemas(), ...deliveryComponentSchemas(), ...targetsComponentSchemas() },
       responses: RESPONSES,
     },
   };

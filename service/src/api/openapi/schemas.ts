@@ -15,6 +15,10 @@ import {
 } from '../../contract/index.ts';
 import { auditLogResponseSchema } from '../../contract/access/audit.ts';
 import { accessCapabilitiesSchema } from '../../contract/access/capabilities.ts';
+import {
+  companyHolidaySchema,
+  companyHolidaysResponseSchema,
+} from '../../contract/calendar/workingCalendar.ts';
 import { FLOW_ENDPOINTS } from '../flow/endpoints.ts';
 
 export type JsonSchema = Record<string, unknown>;
@@ -55,11 +59,16 @@ export function componentSchemas(): Record<string, JsonSchema> {
   outputs.add(syncStatusResponseSchema, { id: 'SyncStatusResponse' });
   outputs.add(auditLogResponseSchema, { id: 'AuditLogResponse' });
   outputs.add(accessCapabilitiesSchema, { id: 'AccessCapabilitiesResponse' });
+  outputs.add(companyHolidaysResponseSchema, { id: 'CompanyHolidaysResponse' });
   for (const spec of Object.values(FLOW_ENDPOINTS)) outputs.add(spec.response, { id: spec.responseName });
 
   const inputs = z.registry<{ id: string }>();
   inputs.add(teamFlowSettingsSchema, { id: 'TeamFlowSettingsRequest' });
   inputs.add(connectOrganizationRequestSchema, { id: 'ConnectOrganizationRequest' });
+  // The service checks each range itself (422 with a code), so the document describes the valid shape.
+  inputs.add(z.object({ holidays: z.array(companyHolidaySchema).max(100) }), {
+    id: 'CompanyHolidaysRequest',
+  });
   for (const spec of Object.values(FLOW_ENDPOINTS)) {
     if (spec.methods.includes('post')) inputs.add(spec.query, { id: requestBodyName(spec.responseName) });
   }

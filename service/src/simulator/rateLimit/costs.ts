@@ -24,6 +24,7 @@ export const DEFAULT_COSTS: Readonly<Record<LocationKey, number>> = {
   teamSettings: 0.05,
   teamFieldValues: 0.05,
   teamIterations: 0.05,
+  teamDaysOff: 0.05,
   backlogConfiguration: 0.05,
   processConfiguration: 0.05,
   boards: 0.05,
@@ -47,6 +48,7 @@ export const DEFAULT_COSTS: Readonly<Record<LocationKey, number>> = {
   gitPullRequests: 0.1,
   gitPullRequestCommits: 0.02,
   gitCommits: 0.1,
+  gitPushes: 0.05,
   hooksSubscriptions: 0.05,
   hooksPublishers: 0.05,
 };

@@ -589,4 +589,106 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 16,
+    name: 'team working calendars: working weekdays and days off from Azure DevOps, company holidays',
+    sql: `
+      CREATE TABLE team_working_days (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        working_days TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, project, team)
+      );
+
+      CREATE TABLE team_days_off (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        team TEXT NOT NULL,
+        iteration_id TEXT NOT NULL,
+        start_day TEXT NOT NULL,
+        end_day TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, project, team, iteration_id, start_day)
+      );
+
+      CREATE TABLE company_holidays (
+        organization TEXT PRIMARY KEY,
+        holidays TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 17,
+    name: 'incidents’ artifact links to builds and releases; how many work items each pull request links',
+    // work_item_count stays NULL until the pull request's details (includeWorkItemRefs) were read.
+    sql: `
+      CREATE TABLE delivery_incident_links (
+        organization TEXT NOT NULL,
+        work_item_id {{bigint}} NOT NULL,
+        artifact TEXT NOT NULL,
+        artifact_id {{bigint}} NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, work_item_id, artifact, artifact_id)
+      );
+
+      ALTER TABLE delivery_pull_requests ADD COLUMN work_item_count INTEGER;
+    `,
+  },
+  {
+    version: 18,
+    name: 'iteration membership history: each revision’s iteration path and every move between iterations',
+    // Revisions stored before this version were asked for without System.IterationPath, so their raw pages
+    // cannot rebuild the history: the revisions watermark is dropped and the next sync re-reads the stream
+    // from its start (upserts make the re-read harmless; flow answers stay available meanwhile).
+    sql: `
+      ALTER TABLE work_item_revisions ADD COLUMN iteration_path TEXT;
+      ALTER TABLE work_items ADD COLUMN iteration_path TEXT;
+
+      CREATE TABLE iteration_changes (
+        organization TEXT NOT NULL,
+        work_item_id INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        at {{bigint}} NOT NULL,
+        iteration_path TEXT NOT NULL,
+        iteration_key TEXT NOT NULL,
+        raw_page_id {{bigint}} NOT NULL REFERENCES raw_pages (id),
+        PRIMARY KEY (organization, work_item_id, revision)
+      );
+      CREATE INDEX iteration_changes_by_iteration ON iteration_changes (organization, iteration_key, work_item_id);
+
+      DELETE FROM watermarks WHERE stream = 'wit.reporting.revisions';
+    `,
+  },
+  {
+    version: 19,
+    name: 'data versions per team and project; delivery reads of one project in index order',
+    // kind: stamp (the counter), area, workflow, team, delivery (storage/sql/dataVersions.ts). Rows written
+    // before this version have no versions yet: a scope without one reads as version 0 until it changes.
+    // A project's delivery rows are read in key order: indexes leading with the project and ending with
+    // that order let SQLite seek the project's rows instead of walking the organization's key to avoid a
+    // sort (the two widened indexes keep their names and serve every query of the narrower ones).
+    sql: `
+      CREATE TABLE data_versions (
+        organization TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        project TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version {{bigint}} NOT NULL,
+        PRIMARY KEY (organization, kind, project, name)
+      );
+      CREATE INDEX delivery_deployments_by_build ON delivery_deployments (organization, build_id);
+      CREATE INDEX sync_runs_by_status ON sync_runs (organization, status, finished_at);
+      DROP INDEX delivery_deployments_by_project;
+      CREATE INDEX delivery_deployments_by_project ON delivery_deployments (organization, project, deployment_id);
+      CREATE INDEX delivery_pull_requests_by_project
+        ON delivery_pull_requests (organization, project, repository_id, pull_request_id);
+      CREATE INDEX delivery_commits_by_project
+        ON delivery_commits (organization, project, repository_id, committed_at, sha);
+      DROP INDEX work_items_by_project;
+      CREATE INDEX work_items_by_project ON work_items (organization, project, work_item_id);
+    `,
+  },
 ];

@@ -2,26 +2,25 @@ import { z } from 'zod';
 import type { WorkItemRevisionRecord } from '../../domain/records.ts';
 import type { PageSource, QuarantinedRecord, SeikaRepository } from '../../storage/repository.ts';
 import { deriveColumnChanges } from './workItems/columnChanges.ts';
+import { deriveIterationChanges } from './workItems/iterationChanges.ts';
 import type { DeliveryPageKind } from './delivery/pages.ts';
 import { linksBatchSchema, toLinks } from './workItems/links.ts';
-import { boardColumnsSchema, iterationsSchema, toBoardColumns, toIterations } from './workItems/boards.ts';
+import {
+  applyBacklogConfigurationBody,
+  applyBoardColumnsBody,
+  applyIterationsBody,
+  applyTeamScopeBody,
+  applyTypeStatesBody,
+} from './workItems/metadataPages.ts';
 import {
   MalformedRevisionError,
   normaliseRevision,
   revisionKey,
   revisionsBatchSchema,
 } from './workItems/revisions.ts';
-import {
-  backlogConfigurationSchema,
-  processConfigurationSchema,
-  teamFieldValuesSchema,
-  teamScopeFrom,
-  teamSettingsSchema,
-  workflowFromBacklogConfiguration,
-  workflowFromTypeStates,
-  workItemTypeStatesSchema,
-} from './workItems/teamMetadata.ts';
+import { daysOffFrom, teamDaysOffSchema } from './workItems/teamMetadata.ts';
 import { deriveTransitions } from './workItems/transitions.ts';
+import { sortSingleRecord, withQuarantine } from './quarantine.ts';
 
 /**
  * Every kind of raw page Seika stores, each with the one function that turns it into normalised rows.
@@ -35,6 +34,7 @@ export const PAGE_KINDS = [
   'work.iterations',
   'work.boardColumns',
   'wit.reporting.links',
+  'work.teamDaysOff',
 ] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
@@ -54,27 +54,9 @@ type Normaliser = (
 ) => Promise<number>;
 
 const teamContext = z.object({ project: z.string(), team: z.string() });
-
-/** Metadata pages keep the request's context beside the response, so they can be re-read alone. */
-export const teamScopeBodySchema = z.object({
-  context: teamContext,
-  teamFieldValues: teamFieldValuesSchema,
-  teamSettings: teamSettingsSchema,
-  backlogConfiguration: backlogConfigurationSchema,
-  processConfiguration: processConfigurationSchema,
-});
-const backlogConfigurationBodySchema = z.object({
-  context: teamContext,
-  response: backlogConfigurationSchema,
-});
-const typeStatesBodySchema = z.object({
-  context: z.object({ project: z.string(), workItemType: z.string() }),
-  response: workItemTypeStatesSchema,
-});
-const iterationsBodySchema = z.object({ context: teamContext, response: iterationsSchema });
-const boardColumnsBodySchema = z.object({
-  context: teamContext.extend({ board: z.string() }),
-  response: boardColumnsSchema,
+const teamDaysOffBodySchema = z.object({
+  context: teamContext.extend({ iterationId: z.string() }),
+  response: teamDaysOffSchema,
 });
 
 /** Normalises and stores one reporting-revisions batch; returns the revisions for progress figures. */
@@ -100,7 +82,11 @@ export async function applyRevisionsBatch(
     organization,
     source,
     revisions,
-    { transitions: deriveTransitions, columnChanges: deriveColumnChanges },
+    {
+      transitions: deriveTransitions,
+      columnChanges: deriveColumnChanges,
+      iterationChanges: deriveIterationChanges,
+    },
     quarantined,
   );
   return { rawPageId, revisions, quarantined: quarantined.length };
@@ -113,59 +99,30 @@ export const PAGE_NORMALISERS: Record<PageKind, Normaliser> = {
   },
   'wit.reporting.revisions': async (repository, organization, source, body) =>
     (await applyRevisionsBatch(repository, organization, source, body)).rawPageId,
-  'work.teamScope': (repository, organization, source, body) => {
-    const page = teamScopeBodySchema.parse(body);
-    const scope = teamScopeFrom(
-      page.teamFieldValues,
-      page.teamSettings,
-      page.backlogConfiguration,
-      page.processConfiguration,
+  'work.teamScope': applyTeamScopeBody,
+  'work.teamDaysOff': (repository, organization, source, body) => {
+    // One team's days off in one sprint: read whole or quarantined whole (the team's earlier rows stay).
+    const kind = 'work.teamDaysOff';
+    const context = teamDaysOffBodySchema.shape.context.safeParse(
+      typeof body === 'object' && body !== null ? Reflect.get(body, 'context') : undefined,
     );
-    return repository.applyTeamScopePage(
+    const key = context.success
+      ? `team ${context.data.project}/${context.data.team}/${context.data.iterationId}`
+      : 'page';
+    const { record: page, quarantined } = sortSingleRecord(body, teamDaysOffBodySchema, key);
+    const withRecords = withQuarantine(source, kind, quarantined);
+    if (page === undefined) return repository.applyQuarantinedPage(organization, withRecords);
+    return repository.applyTeamDaysOffPage(
       organization,
       page.context.project,
       page.context.team,
-      source,
-      scope,
+      page.context.iterationId,
+      withRecords,
+      daysOffFrom(page.response),
     );
   },
-  'work.backlogConfiguration': (repository, organization, source, body) => {
-    const page = backlogConfigurationBodySchema.parse(body);
-    return repository.applyWorkflowPage(
-      organization,
-      page.context.project,
-      source,
-      workflowFromBacklogConfiguration(page.response),
-    );
-  },
-  'wit.workItemTypeStates': (repository, organization, source, body) => {
-    const page = typeStatesBodySchema.parse(body);
-    return repository.applyWorkflowPage(
-      organization,
-      page.context.project,
-      source,
-      workflowFromTypeStates(page.context.workItemType, page.response),
-    );
-  },
-  'work.iterations': (repository, organization, source, body) => {
-    const page = iterationsBodySchema.parse(body);
-    return repository.applyIterationsPage(
-      organization,
-      page.context.project,
-      page.context.team,
-      source,
-      toIterations(page.response),
-    );
-  },
-  'work.boardColumns': (repository, organization, source, body) => {
-    const page = boardColumnsBodySchema.parse(body);
-    return repository.applyBoardColumnsPage(
-      organization,
-      page.context.project,
-      page.context.team,
-      page.context.board,
-      source,
-      toBoardColumns(page.context.board, page.response),
-    );
-  },
+  'work.backlogConfiguration': applyBacklogConfigurationBody,
+  'wit.workItemTypeStates': applyTypeStatesBody,
+  'work.iterations': applyIterationsBody,
+  'work.boardColumns': applyBoardColumnsBody,
 };

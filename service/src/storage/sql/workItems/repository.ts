@@ -10,6 +10,7 @@ import type {
 } from '../../../domain/records.ts';
 import { isStateCategory, type StateCategory, type WorkflowStateMap } from '../../../domain/workflow.ts';
 import type {
+  ItemIterationHistory,
   ItemKind,
   ItemSelection,
   PageSource,
@@ -24,6 +25,9 @@ import type {
 import { rawPageIdFor } from '../rawPages.ts';
 import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
 import { writeRevisionPage } from './revisionWrites.ts';
+import { touchRevisedAreas } from './areaVersions.ts';
+import { touchAllScopes, touchScopes } from '../dataVersions.ts';
+import { readIterationHistories } from './iterationHistory.ts';
 import { listQuarantined, replaceQuarantined } from './quarantine.ts';
 import * as teamReads from './teamReads.ts';
 import { bool, integer, optionalText, stringArray, text } from '../rows.ts';
@@ -34,6 +38,8 @@ import {
   replaceIterations,
 } from './teamBoardQueries.ts';
 import { insertMany, type SqlDatabase } from '../sqlDatabase.ts';
+import { readTeamCalendar, replaceDaysOff, replaceWorkingDays } from './teamCalendarQueries.ts';
+import type { DayOfWeek, TeamCalendarRecord } from '../../../domain/teamCalendar.ts';
 
 /** The repository over either SQL dialect. Every statement is scoped by organization. */
 export class SqlRepository implements SeikaRepository {
@@ -48,6 +54,7 @@ export class SqlRepository implements SeikaRepository {
   ): Promise<number> {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
+      await touchRevisedAreas(executor, organization, revisions);
       await writeRevisionPage(executor, organization, rawPageId, revisions, derive);
       await replaceQuarantined(executor, organization, REVISIONS_PAGE_KIND, rawPageId, quarantined);
       return rawPageId;
@@ -56,6 +63,10 @@ export class SqlRepository implements SeikaRepository {
 
   listQuarantined(organization: string): Promise<StoredQuarantinedRecord[]> {
     return listQuarantined(this.database, organization);
+  }
+
+  applyQuarantinedPage(organization: string, page: PageSource): Promise<number> {
+    return this.database.transaction((executor) => rawPageIdFor(executor, organization, page));
   }
 
   async applyWorkflowPage(
@@ -74,6 +85,7 @@ export class SqlRepository implements SeikaRepository {
         states.map((row) => [organization, project, row.workItemType, row.state, row.category, rawPageId]),
         'ON CONFLICT (organization, project, work_item_type, state) DO UPDATE SET category = excluded.category, raw_page_id = excluded.raw_page_id',
       );
+      await touchScopes(executor, organization, [{ kind: 'workflow', project }]);
       return rawPageId;
     });
   }
@@ -104,6 +116,7 @@ export class SqlRepository implements SeikaRepository {
           team,
         ],
       );
+      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
       return rawPageId;
     });
   }
@@ -118,6 +131,7 @@ export class SqlRepository implements SeikaRepository {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
+      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
       return rawPageId;
     });
   }
@@ -133,8 +147,44 @@ export class SqlRepository implements SeikaRepository {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
+      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
       return rawPageId;
     });
+  }
+
+  async applyTeamWorkingDays(
+    organization: string,
+    project: string,
+    team: string,
+    page: PageSource,
+    workingDays: readonly DayOfWeek[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await replaceWorkingDays(executor, { organization, project, team, rawPageId }, workingDays);
+      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
+      return rawPageId;
+    });
+  }
+
+  async applyTeamDaysOffPage(
+    organization: string,
+    project: string,
+    team: string,
+    iterationId: string,
+    page: PageSource,
+    daysOff: readonly { start: string; end: string }[],
+  ): Promise<number> {
+    return this.database.transaction(async (executor) => {
+      const rawPageId = await rawPageIdFor(executor, organization, page);
+      await replaceDaysOff(executor, { organization, project, team, rawPageId }, iterationId, daysOff);
+      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
+      return rawPageId;
+    });
+  }
+
+  getTeamCalendar(organization: string, project: string, team: string): Promise<TeamCalendarRecord> {
+    return readTeamCalendar(this.database, organization, project, team);
   }
 
   getTeamIterations(organization: string, project: string, team: string): Promise<TeamIterationRecord[]> {
@@ -143,6 +193,13 @@ export class SqlRepository implements SeikaRepository {
 
   getBoardColumns(organization: string, project: string, team: string): Promise<BoardColumnRecord[]> {
     return readBoardColumns(this.database, organization, project, team);
+  }
+
+  getIterationHistories(
+    organization: string,
+    iterationPaths: readonly string[],
+  ): Promise<{ known: boolean; items: ItemIterationHistory[] }> {
+    return readIterationHistories(this.database, organization, iterationPaths);
   }
 
   async getBoardColumnHistory(
@@ -295,6 +352,8 @@ export class SqlRepository implements SeikaRepository {
       for (const table of NORMALISED_TABLES) {
         await executor.run(`DELETE FROM ${table} WHERE organization = ?`, [organization]);
       }
+      // Pages applied again may not reach every scope they reached before (a mapping fix).
+      await touchAllScopes(executor, organization);
     });
   }
 
@@ -411,12 +470,15 @@ const NORMALISED_TABLES = [
   'quarantined_records',
   'state_transitions',
   'board_column_changes',
+  'iteration_changes',
   'work_items',
   'work_item_revisions',
   'workflow_states',
   'team_scopes',
   'team_iterations',
   'board_columns',
+  'team_working_days',
+  'team_days_off',
   'work_item_links',
   'delivery_builds',
   'delivery_deployments',
@@ -426,6 +488,7 @@ const NORMALISED_TABLES = [
   'delivery_commits',
   'delivery_build_changes',
   'delivery_build_change_queries',
+  'delivery_incident_links',
 ] as const;
 
 /** Raw page kinds with quarantine (sync/collect names them the same; storage may not import sync). */
