@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdoConnection } from '../../../service/src/ado/clients.ts';
 import { silentLogger } from '../../../service/src/logger.ts';
 import { computeDeliveryMetrics } from '../../../service/src/metrics/delivery/index.ts';
+import { createDeliveryService } from '../../../service/src/services/delivery/service.ts';
+import { staticOrganizationDirectory } from '../../../service/src/services/organizationDirectory.ts';
 import { incidentArtifactRelations } from '../../../service/src/simulator/delivery/incidentLinks.ts';
 import { pushesOf } from '../../../service/src/simulator/delivery/pushes.ts';
 import { startSimulator, type RunningSimulator } from '../../../service/src/simulator/index.ts';
@@ -198,6 +200,24 @@ describe.each(BACKENDS)('incremental delivery sync on %s', (backend) => {
           names.includes(`release:${record?.releaseId ?? -1}`),
       ).toBe(true);
     }
+    // The incidents drill-down says which link attributed each one.
+    const session = await createDeliveryService({
+      repository: store.repository,
+      delivery: store.storage.delivery,
+      organizations: staticOrganizationDirectory([
+        { name: simulator.organization, url: simulator.organizationUrl, timeZone: 'UTC' },
+      ]),
+      settings: store.storage.deliverySettings,
+    }).open({ organization: simulator.organization, project: simulator.project });
+    const answered = await session.incidents({
+      from: '2025-01-01',
+      to: simulator.now().toISOString().slice(0, 10),
+      limit: 500,
+    });
+    const viaArtifact = answered.items.filter((item) => item.via === 'artifactLink');
+    expect(viaArtifact.length).toBeGreaterThan(0);
+    const artifactIds = new Set(byArtifact.map((attribution) => attribution.incidentId));
+    expect(viaArtifact.every((item) => artifactIds.has(item.workItemId))).toBe(true);
   });
 
   it('asks for relations only of incidents that changed: a run with no change asks none', async () => {

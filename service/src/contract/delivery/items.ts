@@ -90,8 +90,12 @@ export const deliveryIncidentItemSchema = z.object({
   /** Entry into a Completed-category state; null while open. */
   completedAt: instant.nullable(),
   status: z.enum(['attributed', 'unattributed']),
-  /** explicitLink: its artifact links or a tag name the deployment; lastBefore: the last successful production deployment before it. */
-  via: z.enum(['explicitLink', 'lastBefore']).nullable(),
+  /**
+   * artifactLink: its own Azure DevOps links (Found in build, Integrated in build, a release environment)
+   * name the deployment; explicitLink: its tag names it; lastBefore: the last successful production
+   * deployment before it.
+   */
+  via: z.enum(['artifactLink', 'explicitLink', 'lastBefore']).nullable(),
   /** Why it is unattributed. */
   reason: z.enum(['noDeploymentBefore', 'linkedDeploymentNotFound']).nullable(),
   deploymentId: z.string().nullable(),

@@ -24,9 +24,13 @@ export interface ItemContext {
   attributionVia: ReadonlyMap<number, AttributionVia> | undefined;
 }
 
-/** The answer names both kinds of explicit link (artifact and tag) "explicitLink". */
 function contractVia(via: AttributionVia): DeliveryIncidentItem['via'] {
-  return via === 'lastBefore' ? 'lastBefore' : 'explicitLink';
+  switch (via) {
+    case 'artifactLink':
+    case 'explicitLink':
+    case 'lastBefore':
+      return via;
+  }
 }
 
 function byId<T>(records: readonly T[], id: (record: T) => string): Map<string, T> {

@@ -228,7 +228,8 @@ export const deliveryEn = {
     unknown: 'Unknown',
   },
   attribution: {
-    explicitLink: 'linked',
+    artifactLink: 'linked in Azure DevOps',
+    explicitLink: 'tagged',
     lastBefore: 'last deployment before',
     noDeploymentBefore: 'Unattributed: no deployment before it',
     linkedDeploymentNotFound: 'Unattributed: the linked deployment was not found',

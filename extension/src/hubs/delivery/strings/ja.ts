@@ -205,7 +205,8 @@ export const deliveryJa: DeliveryStrings = {
     unknown: '不明',
   },
   attribution: {
-    explicitLink: 'リンク',
+    artifactLink: 'Azure DevOps のリンク',
+    explicitLink: 'タグ',
     lastBefore: '直前のデプロイ',
     noDeploymentBefore: '未帰属: それ以前のデプロイがありません',
     linkedDeploymentNotFound: '未帰属: リンク先のデプロイが見つかりません',
