@@ -9,6 +9,8 @@ import {
   type SyncHealthResponse,
 } from '../../service/src/contract/index.ts';
 import { formatInstant } from '../../extension/src/format/calendar.ts';
+import { SeikaApiError } from '../../extension/src/api/seikaClient.ts';
+import { apiErrorText } from '../../extension/src/i18n/apiErrors.ts';
 import { temporaryDirectory } from '../support/tempDirectory.ts';
 import { chromiumExecutable } from './browser.ts';
 import {
@@ -276,7 +278,12 @@ describe.each(['en-US', 'ja-JP'])('designed states, %s', (lang) => {
     const frame = await waitForFlowHub(page);
     const error = frame.getByTestId('flow-error');
     await error.waitFor();
-    expect(await error.textContent()).toContain('Team data is still synchronising.');
+    // English shows the service's message; Japanese never shows it, but words the code it does not know.
+    expect(await error.textContent()).toContain(
+      lang === 'ja-JP'
+        ? apiErrorText(new SeikaApiError('', 503, 'sync_pending'), 'ja')
+        : 'Team data is still synchronising.',
+    );
     expect(await error.getAttribute('data-code')).toBe('sync_pending');
     expect(await seriousViolations(frame)).toEqual([]);
     await screenshot(page, frame, `state-error-${lang}`);

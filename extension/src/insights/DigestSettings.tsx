@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DigestKind, InsightsResponse } from '../../../service/src/contract/insights/insights.ts';
+import { apiErrorText } from '../i18n/apiErrors.ts';
+import type { Language } from '../i18n/locale.ts';
 import type { InsightLabels } from './strings.ts';
 
 interface DigestSettingsProps {
   digest: InsightsResponse['digest'];
   labels: InsightLabels;
+  language: Language;
   /** Saves the digest (null switches it off); rejects with the service's message. */
   onSave: (digest: { kind: DigestKind; url: string } | null) => Promise<void>;
 }
@@ -13,7 +16,7 @@ interface DigestSettingsProps {
  * A team administrator's weekly digest: the Teams or Slack incoming webhook it goes to. The URL is sent
  * once and never shown again; the service answers only a masked form.
  */
-export function DigestSettings({ digest, labels, onSave }: DigestSettingsProps) {
+export function DigestSettings({ digest, labels, language, onSave }: DigestSettingsProps) {
   const [kind, setKind] = useState<DigestKind>(digest?.kind ?? 'teams');
   const [url, setUrl] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function DigestSettings({ digest, labels, onSave }: DigestSettingsProps) 
       await onSave(value);
       setUrl('');
     } catch (error) {
-      setProblem(labels.actFailed + (error instanceof Error ? error.message : String(error)));
+      setProblem(labels.actFailed + apiErrorText(error, language));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { InsightAction } from '../../../service/src/contract/insights/insights.ts';
 import { SeikaApiError } from '../api/seikaClient.ts';
+import { apiErrorText } from '../i18n/apiErrors.ts';
+import type { Language } from '../i18n/locale.ts';
 import type { InsightLabels } from './strings.ts';
 
 export interface ActionRequest {
@@ -12,6 +14,7 @@ export interface ActionRequest {
 interface InsightActionsProps {
   ruleTitle: string;
   labels: InsightLabels;
+  language: Language;
   /** The current sprint an experiment may be linked to, if there is one. */
   currentSprint: { id: string; name: string } | undefined;
   onAct: (request: ActionRequest) => Promise<void>;
@@ -21,7 +24,7 @@ interface InsightActionsProps {
  * A team administrator's choices for one finding: acknowledge at once, or open a small form to dismiss
  * it (a reason is required) or to make it an experiment (a note, optionally linked to the current sprint).
  */
-export function InsightActions({ ruleTitle, labels, currentSprint, onAct }: InsightActionsProps) {
+export function InsightActions({ ruleTitle, labels, language, currentSprint, onAct }: InsightActionsProps) {
   const [form, setForm] = useState<'dismissed' | 'experiment' | null>(null);
   const [note, setNote] = useState('');
   const [linkSprint, setLinkSprint] = useState(true);
@@ -41,7 +44,7 @@ export function InsightActions({ ruleTitle, labels, currentSprint, onAct }: Insi
       // The service refuses a week that is not the team's (code invalid_week_start); say it in the user's words.
       if (error instanceof SeikaApiError && error.code === 'invalid_week_start')
         setProblem(labels.weekRefused);
-      else setProblem(labels.actFailed + (error instanceof Error ? error.message : String(error)));
+      else setProblem(labels.actFailed + apiErrorText(error, language));
     } finally {
       setBusy(false);
     }

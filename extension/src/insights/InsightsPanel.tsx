@@ -107,6 +107,7 @@ export function InsightsPanel({ client, team, language }: InsightsPanelProps) {
                   <InsightActions
                     ruleTitle={text.title}
                     labels={labels}
+                    language={language}
                     currentSprint={current}
                     onAct={(request) => act(finding.ruleId, request)}
                   />
@@ -123,6 +124,7 @@ export function InsightsPanel({ client, team, language }: InsightsPanelProps) {
         <DigestSettings
           digest={insights.data.digest}
           labels={labels}
+          language={language}
           onSave={async (digest) => {
             await client.putInsightSettings(team, {
               enabled: insights.data.rules.filter((rule) => rule.enabled).map((rule) => rule.id),

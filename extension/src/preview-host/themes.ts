@@ -56,6 +56,7 @@ const light: ThemeData = {
   'status-error-background': 'rgba(250, 235, 235, 1)',
   'status-error-text': 'rgba(164, 38, 44, 1)',
   'status-warning-text': 'rgba(143, 87, 0, 1)',
+  'status-warning-background': 'rgba(251, 242, 236, 1)',
   'status-success-foreground': 'rgba(16, 124, 16, 1)',
   'status-info-foreground': 'rgba(0, 120, 212, 1)',
   'callout-shadow-color': 'rgba(0, 0, 0, .132)',
@@ -92,6 +93,8 @@ const dark: ThemeData = {
   'status-error-background': 'rgba(68, 39, 38, 1)',
   'status-error-text': 'rgba(241, 112, 123, 1)',
   'status-warning-text': 'rgba(252, 225, 0, 1)',
+  // Azure DevOps' dark theme defines it; without it MessageBar's light default leaves white text unreadable.
+  'status-warning-background': 'rgba(67, 53, 25, 1)',
   'status-success-foreground': 'rgba(84, 176, 84, 1)',
   'status-info-foreground': 'rgba(99, 173, 240, 1)',
   'callout-shadow-color': 'rgba(0, 0, 0, .4)',

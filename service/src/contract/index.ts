@@ -6,6 +6,7 @@ export * from './delivery/query.ts';
 export * from './delivery/settings.ts';
 export * from './delivery/status.ts';
 export * from './errors.ts';
+export * from './errorCodes.ts';
 export * from './flow/responses.ts';
 export * from './flow/items.ts';
 export * from './flow/query.ts';

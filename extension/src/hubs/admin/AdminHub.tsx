@@ -6,6 +6,7 @@ import { CompanyHolidaysSection } from './CompanyHolidaysSection.tsx';
 import { Page } from 'azure-devops-ui/Page';
 import { useEffect, useMemo, useState } from 'react';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Localization } from '../../i18n/locale.ts';
 import { adminFormat } from './adminFormat.ts';
 import { ConnectForm } from './ConnectForm.tsx';
@@ -43,7 +44,8 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
   const reload = (): void => setRevision((value) => value + 1);
   const settled = organizations.status !== 'loading' && capabilities.status !== 'loading';
   const known = capabilities.status === 'known' ? capabilities.capabilities : undefined;
-  const refused = capabilities.status === 'refused' ? capabilities.message : undefined;
+  const refused =
+    capabilities.status === 'refused' ? apiErrorText(capabilities.error, localization.language) : undefined;
   const administrator = refused === undefined && (known === undefined || known.collectionAdministrator);
 
   useEffect(() => {
@@ -89,6 +91,7 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
               strings={strings}
               format={format}
               onDisconnect={setDisconnecting}
+              language={localization.language}
             />
           </section>
         )}
@@ -97,6 +100,7 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
             client={client}
             hostOrganization={hostOrganization}
             strings={strings}
+            language={localization.language}
             onConnected={reload}
           />
         )}
@@ -123,6 +127,7 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
             organization={known.organization}
             strings={access}
             format={format}
+            language={localization.language}
             revision={revision}
           />
         )}
@@ -133,6 +138,7 @@ export function AdminHub({ client, hostOrganization, localization, onFirstResult
           organization={disconnecting}
           strings={strings}
           accessStrings={access}
+          language={localization.language}
           onDismiss={() => setDisconnecting(undefined)}
           onDisconnected={() => {
             setDisconnecting(undefined);

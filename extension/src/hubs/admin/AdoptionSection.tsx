@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AdoptionResponse } from '../../../../service/src/contract/usage/adoption.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
 import { downloadCsv, toCsv } from '../../format/csv.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Language } from '../../i18n/locale.ts';
 
 type CheckId = AdoptionResponse['teams'][number]['checks'][number]['id'];
@@ -131,11 +132,11 @@ export function AdoptionSection({
 }) {
   const text = TEXT[language];
   const [report, setReport] = useState<AdoptionResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ caught: unknown } | null>(null);
   useEffect(() => {
     const controller = new AbortController();
     client.getAdoption(organization, controller.signal).then(setReport, (caught: unknown) => {
-      if (!controller.signal.aborted) setError(caught instanceof Error ? caught.message : String(caught));
+      if (!controller.signal.aborted) setError({ caught });
     });
     return () => controller.abort();
   }, [client, organization]);
@@ -168,7 +169,7 @@ export function AdoptionSection({
         {text.heading}
       </h2>
       <p className="secondary-text">{text.note}</p>
-      {error !== null ? <p role="alert">{error}</p> : null}
+      {error !== null ? <p role="alert">{apiErrorText(error.caught, language)}</p> : null}
       {report !== null && rows.length === 0 ? <p>{text.none}</p> : null}
       {rows.length > 0 ? (
         <table className="seika-usage-table">

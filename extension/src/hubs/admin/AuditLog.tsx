@@ -3,13 +3,15 @@ import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { useEffect, useState } from 'react';
 import type { AuditEntryResponse } from '../../../../service/src/contract/access/audit.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
+import type { Language } from '../../i18n/locale.ts';
 import type { AdminFormat } from './adminFormat.ts';
 import type { AccessStrings } from './accessStrings.ts';
 
 type AuditState =
   | { status: 'loading' }
   | { status: 'loaded'; entries: AuditEntryResponse[] }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; error: unknown };
 
 function summary(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -23,9 +25,10 @@ export function AuditLog(props: {
   organization: string;
   strings: AccessStrings;
   format: AdminFormat;
+  language: Language;
   revision: number;
 }) {
-  const { client, organization, strings, format, revision } = props;
+  const { client, organization, strings, format, language, revision } = props;
   const [state, setState] = useState<AuditState>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
@@ -34,8 +37,7 @@ export function AuditLog(props: {
         if (!controller.signal.aborted) setState({ status: 'loaded', entries });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted)
-          setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (!controller.signal.aborted) setState({ status: 'failed', error });
       },
     );
     return () => controller.abort();
@@ -55,7 +57,7 @@ export function AuditLog(props: {
         <MessageCard severity={MessageCardSeverity.Error}>
           <div className="flex-column">
             <strong>{strings.auditFailed}</strong>
-            <span>{state.message}</span>
+            <span>{apiErrorText(state.error, language)}</span>
           </div>
         </MessageCard>
       )}

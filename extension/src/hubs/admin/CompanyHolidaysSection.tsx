@@ -5,7 +5,8 @@ import {
 } from '../../../../service/src/contract/calendar/workingCalendar.ts';
 import { SeikaApiError, type SeikaClient } from '../../api/seikaClient.ts';
 import { dayInZone, formatDay } from '../../format/calendar.ts';
-import type { Localization } from '../../i18n/locale.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
+import type { Language, Localization } from '../../i18n/locale.ts';
 import { COMPANY_HOLIDAY_TEXT, type CompanyHolidayTexts } from './companyHolidayStrings.ts';
 import {
   holidayNumberOf,
@@ -17,11 +18,14 @@ import {
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
 
-/** A refused save in the reader's language: the service's code names the problem and the holiday. */
-function problemText(error: unknown, text: CompanyHolidayTexts): string {
-  if (!(error instanceof SeikaApiError)) return error instanceof Error ? error.message : String(error);
+/**
+ * A refused save in the reader's language: a holiday code is worded with the holiday's number (this
+ * section's own words); any other failure as every hub words API errors.
+ */
+function problemText(error: unknown, text: CompanyHolidayTexts, language: Language): string {
+  if (!(error instanceof SeikaApiError)) return apiErrorText(error, language);
   const code = COMPANY_HOLIDAY_ERRORS.find((known) => known === error.code);
-  if (code === undefined) return error.message;
+  if (code === undefined) return apiErrorText(error, language);
   const number = holidayNumberOf(error.parameter);
   return number === undefined ? text.errors[code] : text.holiday(number, text.errors[code]);
 }
@@ -52,7 +56,7 @@ export function CompanyHolidaysSection({
     client.getCompanyHolidays(organization, controller.signal).then(
       (answer) => setHolidays(answer.holidays),
       (caught: unknown) => {
-        if (!controller.signal.aborted) setLoadError(problemText(caught, text));
+        if (!controller.signal.aborted) setLoadError(problemText(caught, text, localization.language));
       },
     );
     return () => controller.abort();
@@ -66,7 +70,8 @@ export function CompanyHolidaysSection({
         setStatus({ kind: 'saved' });
         onSaved?.();
       },
-      (caught: unknown) => setStatus({ kind: 'error', message: problemText(caught, text) }),
+      (caught: unknown) =>
+        setStatus({ kind: 'error', message: problemText(caught, text, localization.language) }),
     );
   };
 

@@ -8,7 +8,9 @@ import { TextField, TextFieldWidth } from 'azure-devops-ui/TextField';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ConnectOrganizationResponse } from '../../../../service/src/contract/index.ts';
 import { SeikaApiError, type SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Strings } from '../../i18n/en.ts';
+import type { Language } from '../../i18n/locale.ts';
 import {
   browserTimeZone,
   defaultOrganizationUrl,
@@ -21,6 +23,7 @@ interface ConnectFormProps {
   /** The host's organization name, used to prefill the URL. */
   hostOrganization: string | undefined;
   strings: Strings['admin'];
+  language: Language;
   onConnected: () => void;
 }
 
@@ -30,7 +33,7 @@ type FieldErrors = Partial<Record<ConnectField, string>>;
  * Connects an organization. The PAT lives only in this form's state while typed: it is cleared the moment
  * the form is submitted and is never shown, logged or returned by the service.
  */
-export function ConnectForm({ client, hostOrganization, strings, onConnected }: ConnectFormProps) {
+export function ConnectForm({ client, hostOrganization, strings, language, onConnected }: ConnectFormProps) {
   const [organizationUrl, setOrganizationUrl] = useState(() => defaultOrganizationUrl(hostOrganization));
   const [personalAccessToken, setPersonalAccessToken] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
@@ -71,7 +74,8 @@ export function ConnectForm({ client, hostOrganization, strings, onConnected }: 
       (error: unknown) => {
         setBusy(false);
         const field = error instanceof SeikaApiError ? fieldOfParameter(error.parameter) : undefined;
-        const message = error instanceof Error ? error.message : String(error);
+        // The language is the host's for the page's life, so the text can be worded when the error arrives.
+        const message = apiErrorText(error, language);
         if (field) {
           setFieldErrors({ [field]: message });
         } else {

@@ -3,7 +3,9 @@ import { Dialog } from 'azure-devops-ui/Dialog';
 import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { useState } from 'react';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Strings } from '../../i18n/en.ts';
+import type { Language } from '../../i18n/locale.ts';
 import type { AccessStrings } from './accessStrings.ts';
 
 interface DisconnectDialogProps {
@@ -11,6 +13,7 @@ interface DisconnectDialogProps {
   organization: string;
   strings: Strings['admin'];
   accessStrings: AccessStrings;
+  language: Language;
   onDismiss: () => void;
   onDisconnected: () => void;
 }
@@ -21,12 +24,13 @@ export function DisconnectDialog({
   organization,
   strings,
   accessStrings,
+  language,
   onDismiss,
   onDisconnected,
 }: DisconnectDialogProps) {
   const [busy, setBusy] = useState(false);
   const [deleteData, setDeleteData] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<{ caught: unknown } | undefined>();
 
   const disconnect = (): void => {
     setBusy(true);
@@ -35,7 +39,7 @@ export function DisconnectDialog({
       .disconnectOrganization(organization, undefined, { deleteData })
       .then(onDisconnected, (reason: unknown) => {
         setBusy(false);
-        setError(reason instanceof Error ? reason.message : String(reason));
+        setError({ caught: reason });
       });
   };
 
@@ -67,7 +71,7 @@ export function DisconnectDialog({
           <MessageCard severity={MessageCardSeverity.Error}>
             <div className="flex-column" data-testid="disconnect-error">
               <strong>{strings.disconnectFailedTitle}</strong>
-              <span>{error}</span>
+              <span>{apiErrorText(error.caught, language)}</span>
             </div>
           </MessageCard>
         )}

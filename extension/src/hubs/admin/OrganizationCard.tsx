@@ -6,7 +6,9 @@ import type {
   SyncStatusResponse,
 } from '../../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Strings } from '../../i18n/en.ts';
+import type { Language } from '../../i18n/locale.ts';
 import type { AdminFormat } from './adminFormat.ts';
 import { StreamTable } from './StreamTable.tsx';
 import { useSyncStatus } from './useSyncStatus.ts';
@@ -17,6 +19,7 @@ interface OrganizationCardProps {
   strings: Strings['admin'];
   format: AdminFormat;
   onDisconnect: (organization: string) => void;
+  language: Language;
 }
 
 /** One connected organization: its schedule, its streams' progress (polled) and any errors. */
@@ -26,6 +29,7 @@ export function OrganizationCard({
   strings,
   format,
   onDisconnect,
+  language,
 }: OrganizationCardProps) {
   const { status, error } = useSyncStatus(client, organization.name);
   return (
@@ -49,7 +53,7 @@ export function OrganizationCard({
           <MessageCard severity={MessageCardSeverity.Warning}>
             <div className="flex-column" data-testid="sync-status-error">
               <strong>{strings.syncStatusErrorTitle}</strong>
-              <span>{error}</span>
+              <span>{apiErrorText(error.caught, language)}</span>
             </div>
           </MessageCard>
         )}

@@ -2,7 +2,9 @@ import { MessageCard, MessageCardSeverity } from 'azure-devops-ui/MessageCard';
 import { Spinner, SpinnerSize } from 'azure-devops-ui/Spinner';
 import { ZeroData } from 'azure-devops-ui/ZeroData';
 import type { SeikaClient } from '../../api/seikaClient.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Strings } from '../../i18n/en.ts';
+import type { Language } from '../../i18n/locale.ts';
 import type { AdminFormat } from './adminFormat.ts';
 import { OrganizationCard } from './OrganizationCard.tsx';
 import type { OrganizationsState } from './useOrganizations.ts';
@@ -13,10 +15,18 @@ interface OrganizationListProps {
   strings: Strings['admin'];
   format: AdminFormat;
   onDisconnect: (organization: string) => void;
+  language: Language;
 }
 
 /** The connected organizations, each with its live sync progress. */
-export function OrganizationList({ client, state, strings, format, onDisconnect }: OrganizationListProps) {
+export function OrganizationList({
+  client,
+  state,
+  strings,
+  format,
+  onDisconnect,
+  language,
+}: OrganizationListProps) {
   switch (state.status) {
     case 'loading':
       return (
@@ -31,7 +41,7 @@ export function OrganizationList({ client, state, strings, format, onDisconnect 
         <MessageCard severity={MessageCardSeverity.Error}>
           <div className="flex-column" data-testid="organizations-error">
             <strong>{strings.organizationsErrorTitle}</strong>
-            <span>{state.message}</span>
+            <span>{apiErrorText(state.error, language)}</span>
           </div>
         </MessageCard>
       );
@@ -57,6 +67,7 @@ export function OrganizationList({ client, state, strings, format, onDisconnect 
               strings={strings}
               format={format}
               onDisconnect={onDisconnect}
+              language={language}
             />
           ))}
         </div>

@@ -10,8 +10,8 @@ export type CapabilitiesState =
   | { status: 'loading' }
   | { status: 'known'; capabilities: AccessCapabilitiesResponse }
   | { status: 'unknown'; reason: string }
-  /** The service refused to say (401/403): the user cannot use anything here; the message says why. */
-  | { status: 'refused'; message: string };
+  /** The service refused to say (401/403): the user cannot use anything here; the error says why. */
+  | { status: 'refused'; error: SeikaApiError };
 
 function errorCode(error: unknown): string {
   return error instanceof SeikaApiError ? error.code : 'network_error';
@@ -36,7 +36,7 @@ export function useCapabilities(
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof SeikaApiError && (error.status === 401 || error.status === 403)) {
-          setState({ status: 'refused', message: error.message });
+          setState({ status: 'refused', error });
           return;
         }
         // Not connected yet, or Azure DevOps down: the full page, and the service decides on submit.

@@ -5,7 +5,8 @@ import type { SeikaClient } from '../../api/seikaClient.ts';
 export type OrganizationsState =
   | { status: 'loading' }
   | { status: 'loaded'; organizations: OrganizationSummaryResponse[] }
-  | { status: 'failed'; message: string };
+  /** `error`: what the call threw, worded in the reader's language where it is shown. */
+  | { status: 'failed'; error: unknown };
 
 /**
  * Loads the connected organizations; a new `revision` (after connecting or disconnecting) reloads them,
@@ -24,7 +25,7 @@ export function useOrganizations(client: SeikaClient, revision: number): Organiz
       },
       (error: unknown) => {
         if (!controller.signal.aborted) {
-          setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+          setState({ status: 'failed', error });
         }
       },
     );

@@ -6,8 +6,8 @@ import { nextPollDelayMs } from './syncDisplay.ts';
 export interface SyncStatusState {
   /** The latest answer; kept when a later poll fails so the view does not go blank. */
   status: SyncStatusResponse | undefined;
-  /** The last poll's error, cleared by the next success. */
-  error: string | undefined;
+  /** What the last poll threw, cleared by the next success (worded where it is shown). */
+  error: { caught: unknown } | undefined;
 }
 
 /**
@@ -30,7 +30,7 @@ export function useSyncStatus(client: SeikaClient, organization: string): SyncSt
         if (controller.signal.aborted) {
           return;
         }
-        setState({ status: latest, error: error instanceof Error ? error.message : String(error) });
+        setState({ status: latest, error: { caught: error } });
       }
       if (!controller.signal.aborted) {
         timer = window.setTimeout(() => void poll(), nextPollDelayMs(latest, Date.now()));

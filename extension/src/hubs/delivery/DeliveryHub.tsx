@@ -6,6 +6,7 @@ import { queryKey, useQuery } from '../../data/useQuery.ts';
 import { HelpPanel } from '../../help/HelpPanel.tsx';
 import { HelpOpenerContext } from '../../help/helpContext.ts';
 import type { HelpTopicId } from '../../help/topics.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import { languageOf } from '../../i18n/locale.ts';
 import { InsightsPanel } from '../../insights/InsightsPanel.tsx';
 import { DeliveryHeader } from './parts/DeliveryHeader.tsx';
@@ -125,7 +126,7 @@ export function DeliveryHub({
             <span>
               {error.error instanceof SeikaApiError && error.error.code === 'team_not_mapped'
                 ? strings.teamNotMapped
-                : error.error.message}
+                : apiErrorText(error.error, language)}
             </span>
             <button type="button" className="seika-button" onClick={error.refetch}>
               {strings.retry}

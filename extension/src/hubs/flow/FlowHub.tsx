@@ -159,7 +159,12 @@ export function FlowHub({ client, hostTeam, strings, locale, onFirstResult }: Fl
       </div>
       <main className="seika-flow-main">
         {settings.status === 'error' ? (
-          <ErrorMessage strings={strings} error={settings.error} onRetry={settings.refetch} />
+          <ErrorMessage
+            strings={strings}
+            language={languageOf(locale)}
+            error={settings.error}
+            onRetry={settings.refetch}
+          />
         ) : context === null || range === null ? (
           <LoadingMessage strings={strings} />
         ) : (

@@ -1,3 +1,5 @@
+import { apiErrorText } from '../../i18n/apiErrors.ts';
+import type { Language } from '../../i18n/locale.ts';
 import type { SprintStrings } from '../../targets/strings/en.ts';
 import type { WidgetOptions } from './widgetOptions.ts';
 import type { WidgetView } from './widgetView.ts';
@@ -12,6 +14,7 @@ interface SprintWidgetProps {
   columnSpan: number;
   options: WidgetOptions;
   strings: WidgetStrings;
+  language: Language;
   sprintStrings: SprintStrings;
   formatPercent: (value: number) => string;
   formatNumber: (value: number) => string;
@@ -38,6 +41,7 @@ function WidgetBody({
   columnSpan,
   options,
   strings,
+  language,
   sprintStrings,
   formatPercent,
   formatNumber,
@@ -54,7 +58,7 @@ function WidgetBody({
     case 'notConnected':
       return <Message heading={strings.notConnected} hint={strings.notConnectedHint} />;
     case 'failed':
-      return <Message heading={strings.failed} hint={view.message} alert />;
+      return <Message heading={strings.failed} hint={apiErrorText(view.error, language)} alert />;
     case 'noTargets':
       return (
         <>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { TeamPath } from '../../../../service/src/contract/index.ts';
 import type { SeikaClient } from '../../api/seikaClient.ts';
 import type { Language } from '../../i18n/locale.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import {
   widgetFailure,
   widgetSuccess,
@@ -60,7 +61,7 @@ export function createWidgetRuntime(input: {
     if (controller.signal.aborted) return widgetSuccess('superseded');
     shown.set({ view, settings });
     return view.kind === 'failed'
-      ? widgetFailure(`${strings.failed}: ${view.message}`)
+      ? widgetFailure(`${strings.failed}: ${apiErrorText(view.error, language)}`)
       : widgetSuccess(view.kind);
   }
 
@@ -74,6 +75,7 @@ export function createWidgetRuntime(input: {
         columnSpan={settings.size.columnSpan}
         options={readOptions(settings.customSettings)}
         strings={strings}
+        language={language}
         sprintStrings={sprintStrings(language)}
         formatPercent={(value) => percent.format(value)}
         formatNumber={(value) => number.format(value)}

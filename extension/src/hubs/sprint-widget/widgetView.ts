@@ -13,7 +13,8 @@ export type WidgetView =
   | { kind: 'noTargets'; sprint: Sprint; goal: string }
   | { kind: 'outcomes'; sprint: Sprint; goal: string; outlook: SprintOutlookResponse }
   | { kind: 'notConnected' }
-  | { kind: 'failed'; message: string };
+  /** `error`: what the call threw, worded in the dashboard's language where it is shown. */
+  | { kind: 'failed'; error: unknown };
 
 /**
  * Asks what the Outcomes tab asks, in the same order: the team's sprints (which one is current, in the
@@ -42,7 +43,7 @@ export async function loadWidgetView(
     if (error instanceof SeikaApiError && error.code === 'organization_not_connected') {
       return { kind: 'notConnected' };
     }
-    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'failed', error };
   }
 }
 

@@ -6,6 +6,7 @@ import { HelpButton, HelpPanel } from '../../help/HelpPanel.tsx';
 import { HelpOpenerContext } from '../../help/helpContext.ts';
 import { InsightsPanel } from '../../insights/InsightsPanel.tsx';
 import type { HelpTopicId } from '../../help/topics.ts';
+import { apiErrorText } from '../../i18n/apiErrors.ts';
 import type { Language } from '../../i18n/locale.ts';
 import { TargetOutlookCard } from './parts/TargetOutlookCard.tsx';
 import { TargetsEditor } from './parts/TargetsEditor.tsx';
@@ -103,7 +104,7 @@ export function SprintTab({
   if (sprints.status === 'error')
     return (
       <p className="sprint-error" role="alert">
-        {sprints.error.message}
+        {apiErrorText(sprints.error, language)}
       </p>
     );
   if (selected === undefined || sprintPath === null)
@@ -155,7 +156,7 @@ export function SprintTab({
         {outlook.status === 'loading' ? <p className="sprint-status">{strings.loading}</p> : null}
         {outlook.status === 'error' ? (
           <p className="sprint-error" role="alert">
-            {outlook.error.message}
+            {apiErrorText(outlook.error, language)}
           </p>
         ) : null}
         {outlook.status === 'success' ? (
@@ -207,6 +208,7 @@ export function SprintTab({
           review={review.data}
           isLead={mayEdit}
           strings={strings}
+          language={language}
           formatPercent={formatPercent}
           onSaved={() => {
             review.refetch();
@@ -227,6 +229,7 @@ export function SprintTab({
             current={targets.data}
             suggestions={suggestions.status === 'success' ? suggestions.data.suggestions : []}
             strings={strings}
+            language={language}
             onCancel={() => setEditing(false)}
             onSaved={() => {
               setEditing(false);

@@ -3,6 +3,8 @@ import type { DeliveryPath } from '../../../../../service/src/contract/delivery/
 import type { DeliveryPage } from '../../../../../service/src/contract/delivery/items.ts';
 import type { SeikaClient } from '../../../api/seikaClient.ts';
 import { downloadCsv } from '../../../format/csv.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import { useChanges, useDeployments, useIncidents, type DrillKind } from '../state/deliveryQueries.ts';
 import type { DeliveryStrings } from '../strings/en.ts';
 import { ChangesTable, DeploymentsTable, IncidentsTable } from './drillTables.tsx';
@@ -37,7 +39,7 @@ export function DrillDowns({ client, path, range, strings, locale, timeZone }: D
       const csv = await client.getDeliveryCsv(path, kind, { from: range.from, to: range.to });
       downloadCsv(`delivery-${kind}-${range.from}-${range.to}.csv`, csv);
     } catch (error) {
-      setCsvProblem(error instanceof Error ? error.message : String(error));
+      setCsvProblem(apiErrorText(error, languageOf(locale)));
     }
   };
   let body: ReactNode = <p role="status">{strings.loading}</p>;
@@ -46,7 +48,7 @@ export function DrillDowns({ client, path, range, strings, locale, timeZone }: D
   if (current.status === 'error') {
     body = (
       <p role="alert" className="seika-state seika-state-error">
-        {current.error.message}
+        {apiErrorText(current.error, languageOf(locale))}
       </p>
     );
   } else if (kind === 'deployments' && deployments.status === 'success') {

@@ -4,6 +4,8 @@ import type {
 } from '../../../../../service/src/contract/delivery/settings.ts';
 import type { QueryState } from '../../../data/queryClient.ts';
 import { formatInstant } from '../../../format/calendar.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import type { DeliveryStrings } from '../strings/en.ts';
 
 interface RulePreviewProps {
@@ -30,7 +32,8 @@ export function RulePreview({ preview, strings, locale, timeZone }: RulePreviewP
   const body = () => {
     if (preview === null) return <p className="secondary-text">{p.invalid}</p>;
     if (preview.status === 'loading') return <p className="secondary-text">{p.loading}</p>;
-    if (preview.status === 'error') return <p role="alert">{p.failed(preview.error.message)}</p>;
+    if (preview.status === 'error')
+      return <p role="alert">{p.failed(apiErrorText(preview.error, languageOf(locale)))}</p>;
     const answer = preview.data;
     const { added, removed } = answer.changes;
     const row = (target: PreviewTarget) => (

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { DeliverySettingsResponse } from '../../../../../service/src/contract/delivery/settings.ts';
 import type { SeikaClient } from '../../../api/seikaClient.ts';
 import { useQueryClient } from '../../../data/useQuery.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import { DELIVERY_KEY_PREFIX } from '../state/deliveryQueries.ts';
 import {
   draftOf,
@@ -52,7 +54,7 @@ export function SettingsEditor({ client, settings, teamNames, strings, locale }:
       queryClient.invalidate(DELIVERY_KEY_PREFIX);
       setMessage({ tone: 'status', text: s.saved });
     } catch (error) {
-      setMessage({ tone: 'alert', text: error instanceof Error ? error.message : String(error) });
+      setMessage({ tone: 'alert', text: apiErrorText(error, languageOf(locale)) });
     } finally {
       setSaving(false);
     }

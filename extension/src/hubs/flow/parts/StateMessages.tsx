@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { SeikaApiError } from '../../../api/seikaClient.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import type { Language } from '../../../i18n/locale.ts';
 import type { FlowStrings } from '../strings/en.ts';
 
 /** The designed states: never a blank chart. Each has a test id the browser tests look for. */
@@ -15,10 +17,12 @@ export function LoadingMessage({ strings }: { strings: FlowStrings }) {
 
 export function ErrorMessage({
   strings,
+  language,
   error,
   onRetry,
 }: {
   strings: FlowStrings;
+  language: Language;
   error: Error;
   onRetry: () => void;
 }) {
@@ -26,7 +30,7 @@ export function ErrorMessage({
   return (
     <div className="seika-state seika-state-error" role="alert" data-testid="flow-error" data-code={code}>
       <strong>{strings.states.errorTitle}</strong>
-      <span>{error.message}</span>
+      <span>{apiErrorText(error, language)}</span>
       <button type="button" className="seika-button" onClick={onRetry}>
         {strings.states.retry}
       </button>

@@ -3,6 +3,7 @@ import type { FlowSummaryResponse, TeamSettingsResponse } from '../../../../../s
 import type { QueryState } from '../../../data/queryClient.ts';
 import { formatInstant } from '../../../format/calendar.ts';
 import { useFlow } from '../parts/flowContext.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import { ErrorMessage, LoadingMessage, Notice } from '../parts/StateMessages.tsx';
 import type { DateRange } from '../state/dateRange.ts';
 import type { FlowStrings } from '../strings/en.ts';
@@ -31,7 +32,14 @@ export function FlowViews({ summary, settings, range }: FlowViewsProps) {
   if (state.view === 'forecast') return <ForecastView settings={settings} />;
   if (summary.status === 'loading') return <LoadingMessage strings={strings} />;
   if (summary.status === 'error') {
-    return <ErrorMessage strings={strings} error={summary.error} onRetry={summary.refetch} />;
+    return (
+      <ErrorMessage
+        strings={strings}
+        language={languageOf(locale)}
+        error={summary.error}
+        onRetry={summary.refetch}
+      />
+    );
   }
   const data = summary.data;
   if (data.syncedAt === null) {

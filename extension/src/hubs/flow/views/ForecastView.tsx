@@ -2,13 +2,15 @@ import { useState } from 'react';
 import type { TeamSettingsResponse } from '../../../../../service/src/contract/index.ts';
 import { addDays } from '../../../format/calendar.ts';
 import { useFlow } from '../parts/flowContext.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import { ErrorMessage, LoadingMessage } from '../parts/StateMessages.tsx';
 import { useHowMany, useWhen } from '../state/flowQueries.ts';
 import { HowManyResult, WhenResult } from './ForecastResults.tsx';
 
 /** "How many by a date" and "when will N be done", Monte Carlo over an adjustable throughput history. */
 export function ForecastView({ settings }: { settings: TeamSettingsResponse | null }) {
-  const { strings, state, update, client, team, teamToday, formatDay } = useFlow();
+  const { strings, state, update, client, team, teamToday, formatDay, locale } = useFlow();
+  const language = languageOf(locale);
   const f = strings.forecast;
   const history = state.history ?? settings?.settings.forecast.historyDays ?? 30;
   const trials = settings?.settings.forecast.trials ?? 10_000;
@@ -78,7 +80,12 @@ export function ForecastView({ settings }: { settings: TeamSettingsResponse | nu
         {howMany.status === 'loading' ? (
           <LoadingMessage strings={strings} />
         ) : howMany.status === 'error' ? (
-          <ErrorMessage strings={strings} error={howMany.error} onRetry={howMany.refetch} />
+          <ErrorMessage
+            strings={strings}
+            language={language}
+            error={howMany.error}
+            onRetry={howMany.refetch}
+          />
         ) : (
           <HowManyResult data={howMany.data} />
         )}
@@ -111,7 +118,7 @@ export function ForecastView({ settings }: { settings: TeamSettingsResponse | nu
         {when.status === 'loading' ? (
           <LoadingMessage strings={strings} />
         ) : when.status === 'error' ? (
-          <ErrorMessage strings={strings} error={when.error} onRetry={when.refetch} />
+          <ErrorMessage strings={strings} language={language} error={when.error} onRetry={when.refetch} />
         ) : (
           <WhenResult data={when.data} />
         )}

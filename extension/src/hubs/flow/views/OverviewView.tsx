@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FlowSummaryResponse } from '../../../../../service/src/contract/index.ts';
 import { addDays, formatInstant } from '../../../format/calendar.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
 import { languageOf } from '../../../i18n/locale.ts';
 import { InsightsPanel } from '../../../insights/InsightsPanel.tsx';
 import { OutcomesPanel } from '../../../targets/OutcomesPanel.tsx';
@@ -92,7 +93,7 @@ export function OverviewView({ data }: { data: FlowSummaryResponse }) {
         {forecast.status === 'success' && forecast85
           ? o.forecastValue(forecast85.items, formatDay(forecastBy))
           : forecast.status === 'error'
-            ? forecast.error.message
+            ? apiErrorText(forecast.error, languageOf(locale))
             : strings.states.loading}
       </Tile>
       <Tile

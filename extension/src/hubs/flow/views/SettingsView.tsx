@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { TeamSettingsResponse } from '../../../../../service/src/contract/index.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import { languageOf } from '../../../i18n/locale.ts';
 import { queryKey, useQuery, useQueryClient } from '../../../data/useQuery.ts';
 import { useFlow } from '../parts/flowContext.ts';
 import { Notice } from '../parts/StateMessages.tsx';
@@ -10,7 +12,8 @@ import { HOLIDAY_CALENDARS } from '../../../../../service/src/contract/calendar/
 
 /** The team's flow settings with a preview of the cycle-time lines they give. */
 export function SettingsView({ settings, range }: { settings: TeamSettingsResponse; range: DateRange }) {
-  const { strings, client, team } = useFlow();
+  const { strings, client, team, locale } = useFlow();
+  const language = languageOf(locale);
   const s = strings.settings;
   // The service decides; the hub only hides what the caller could not save.
   const capabilities = useQuery(queryKey('capabilities', team), (signal) =>
@@ -53,8 +56,7 @@ export function SettingsView({ settings, range }: { settings: TeamSettingsRespon
         for (const prefix of ['settings:', 'summary:', 'howMany:', 'when:', 'preview:'])
           queryClient.invalidate(prefix);
       },
-      (error: unknown) =>
-        setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setStatus({ kind: 'error', message: apiErrorText(error, language) }),
     );
   };
   return (
@@ -200,7 +202,7 @@ export function SettingsView({ settings, range }: { settings: TeamSettingsRespon
             ))}
           </ul>
         ) : preview.status === 'error' ? (
-          <Notice testId="preview-error" tone="warning" title={preview.error.message} />
+          <Notice testId="preview-error" tone="warning" title={apiErrorText(preview.error, language)} />
         ) : (
           <p>{strings.states.loading}</p>
         )}

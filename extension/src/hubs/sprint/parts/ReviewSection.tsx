@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { SprintReviewResponse } from '../../../../../service/src/contract/targets/review.ts';
 import type { SprintPath } from '../../../../../service/src/contract/targets/sprintTargets.ts';
 import type { SeikaClient } from '../../../api/seikaClient.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import type { Language } from '../../../i18n/locale.ts';
 import { reviewMarkdown } from '../state/reviewMarkdown.ts';
 import { TARGET_KINDS } from '../state/targetDrafts.ts';
 import type { SprintStrings } from '../../../targets/strings/en.ts';
@@ -13,6 +15,7 @@ interface ReviewSectionProps {
   /** Team or project administrator: may edit notes and every reason. */
   isLead: boolean;
   strings: SprintStrings;
+  language: Language;
   formatPercent: (value: number) => string;
   onSaved: () => void;
 }
@@ -30,6 +33,7 @@ export function ReviewSection({
   review,
   isLead,
   strings,
+  language,
   formatPercent,
   onSaved,
 }: ReviewSectionProps) {
@@ -67,8 +71,8 @@ export function ReviewSection({
         .catch(() => undefined);
       setMessage(strings.review.reasonsSaved);
       onSaved();
-    } catch {
-      setMessage(strings.errors.generic);
+    } catch (caught) {
+      setMessage(apiErrorText(caught, language));
     }
   };
 

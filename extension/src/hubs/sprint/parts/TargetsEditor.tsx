@@ -5,6 +5,8 @@ import type {
 } from '../../../../../service/src/contract/targets/sprintTargets.ts';
 import type { TargetSuggestion } from '../../../../../service/src/contract/targets/suggestions.ts';
 import { SeikaApiError, type SeikaClient } from '../../../api/seikaClient.ts';
+import { apiErrorText } from '../../../i18n/apiErrors.ts';
+import type { Language } from '../../../i18n/locale.ts';
 import type { SprintStrings } from '../../../targets/strings/en.ts';
 import {
   draftOf,
@@ -27,22 +29,24 @@ interface TargetsEditorProps {
   /** Values suggested from the team's last sprints (none while they load or when there are none). */
   suggestions: readonly TargetSuggestion[];
   strings: SprintStrings;
+  language: Language;
   onSaved: () => void;
   onCancel: () => void;
 }
 
-function messageOf(error: unknown, strings: SprintStrings): string {
-  if (!(error instanceof SeikaApiError)) return strings.errors.generic;
+/** This form's own words for what it expects; any other failure as every hub words API errors. */
+function messageOf(error: unknown, strings: SprintStrings, language: Language): string {
+  if (!(error instanceof SeikaApiError)) return apiErrorText(error, language);
   if (error.code === 'target_refused') return strings.errors.target_refused;
-  if (error.status === 403) return strings.errors.forbidden;
-  if (error.status === 404) return strings.errors.not_found;
+  if (error.code === 'requires_team_administrator') return strings.errors.forbidden;
+  if (error.code === 'not_found') return strings.errors.not_found;
   if (error.code === 'invalid_parameter') {
     const name = error.parameter?.split('.').at(-1);
     return strings.errors.invalid_parameter(
       isParameterName(name) ? strings.parameters[name] : (error.parameter ?? ''),
     );
   }
-  return strings.errors.generic;
+  return apiErrorText(error, language);
 }
 
 /** The lead's form: the goal in words, its items, and the targets with their numbers. */
@@ -52,6 +56,7 @@ export function TargetsEditor({
   current,
   suggestions,
   strings,
+  language,
   onSaved,
   onCancel,
 }: TargetsEditorProps) {
@@ -97,7 +102,7 @@ export function TargetsEditor({
         .catch(() => undefined);
       onSaved();
     } catch (caught) {
-      setError(messageOf(caught, strings));
+      setError(messageOf(caught, strings, language));
     } finally {
       setSaving(false);
     }
