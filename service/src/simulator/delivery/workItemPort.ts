@@ -2,7 +2,7 @@ import type { OrganizationModel } from '../model/organization.ts';
 import type { Random } from '../model/random.ts';
 import type { ActivityIndex } from '../engine/activityIndex.ts';
 import type { WorkItemWriter } from '../engine/writer.ts';
-import { currentIteration } from '../model/iterations.ts';
+import { openSprintAt } from '../model/sprintPlanning.ts';
 import type { WorkItemPort, WorkItemSpec } from './ports.ts';
 
 /** Writes deferred while the tiny/demo history is generated (merged into its revisions later). */
@@ -67,7 +67,8 @@ export class DeliveryWorkItems implements WorkItemPort {
       type: spec.type,
       title: spec.title,
       area: spec.area,
-      iteration: currentIteration(project, at)?.path ?? project.name,
+      // An incident is urgent: it joins the open sprint (the next one in the weekend before it).
+      iteration: openSprintAt(project.iterations, at)?.path ?? project.name,
       tags: spec.tags,
       priority: spec.priority,
       parent: 0,

@@ -2,7 +2,7 @@ import type { Random } from '../model/random.ts';
 import { createRandom } from '../model/random.ts';
 import { derivedNumber } from '../model/ids.ts';
 import type { OrganizationModel } from '../model/organization.ts';
-import { currentIteration } from '../model/iterations.ts';
+import { carriedIterationFor, sprintTakingWorkAt } from '../model/sprintPlanning.ts';
 import { categoryOf } from '../model/workflow.ts';
 import { TAGS, tagMask } from '../model/tags.ts';
 import { typeOf } from '../processes/types.ts';
@@ -13,7 +13,7 @@ import { MINUTE, logNormal } from '../delivery/timing.ts';
 import type { DeliveryWorkItems } from '../delivery/workItemPort.ts';
 import type { ActivityIndex } from './activityIndex.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { WorkItemWriter } from './writer.ts';
+import type { WorkItemChange, WorkItemWriter } from './writer.ts';
 import { planLife, planTask } from './flow.ts';
 import type { PlannedStep } from './flow.ts';
 import type { TeamContext } from './teams.ts';
@@ -136,40 +136,50 @@ export class WorkItemEngine {
     const latest = store.latestIndex(id);
     const typeName = store.strings.get(store.types.get(latest));
     const project = this.model.projects[store.projects.get(latest)] ?? team.project;
+    const category = categoryOf(project.process, typeName, store.strings.get(store.states.get(latest)));
+    // Unfinished work whose sprint has ended goes along to the open sprint with this change.
+    const carried = carriedIterationFor(
+      project.iterations,
+      store.strings.get(store.iterations.get(latest)),
+      new Date(at),
+      category !== 'Completed' && category !== 'Removed',
+    );
+    const write = (change: WorkItemChange): void => {
+      this.writer.change(at, id, by, carried === undefined ? change : { iteration: carried, ...change });
+    };
     switch (step.kind) {
       case 'state': {
         const state = step.state ?? '';
         if (!typeOf(project.process, typeName)?.states.some((candidate) => candidate.name === state))
           return team;
-        this.writer.change(at, id, by, { state });
+        write({ state });
         const category = categoryOf(project.process, typeName, state);
         if (category === 'InProgress') this.activity.add(team.group, id, at);
         if (category === 'Completed' || category === 'Removed') this.activity.finish(id, at);
         return team;
       }
       case 'column':
-        this.writer.change(at, id, by, { columnDone: step.columnDone === true });
+        write({ columnDone: step.columnDone === true });
         return team;
       case 'edit': {
         const roll = random.next();
-        if (roll < 0.3)
-          this.writer.change(at, id, by, { title: title(random, levelOfType(project.process, typeName)) });
-        else if (roll < 0.6) this.writer.change(at, id, by, { tagMask: tagsFor(random) });
-        else this.writer.change(at, id, by, { priority: random.int(1, 4) });
+        if (roll < 0.3) write({ title: title(random, levelOfType(project.process, typeName)) });
+        else if (roll < 0.6) write({ tagMask: tagsFor(random) });
+        else write({ priority: random.int(1, 4) });
         return team;
       }
       case 'comment':
-        this.writer.change(at, id, by, {});
+        write({});
         return team;
       case 'iteration':
-        this.writer.change(at, id, by, { iteration: currentIteration(project, at)?.path ?? project.name });
+        write({ iteration: sprintTakingWorkAt(project.iterations, at)?.path ?? project.name });
         return team;
       case 'type': {
         const { requirement, bug } = processTypes(project.process);
         const other = typeName === requirement.name ? bug?.name : requirement.name;
         const state = store.strings.get(store.states.get(latest));
         if (other && typeOf(project.process, other)?.states.some((candidate) => candidate.name === state))
-          this.writer.change(at, id, by, { type: other });
+          write({ type: other });
         return team;
       }
       case 'move': {
@@ -177,12 +187,12 @@ export class WorkItemEngine {
         const state = store.strings.get(store.states.get(latest));
         if (!typeOf(target.project.process, typeName)?.states.some((candidate) => candidate.name === state))
           return team;
-        this.writer.change(at, id, by, {
+        write({
           area: target.team.areaPath,
           projectIndex: target.project.index,
           ...(target.project === project
             ? {}
-            : { iteration: currentIteration(target.project, at)?.path ?? target.project.name }),
+            : { iteration: sprintTakingWorkAt(target.project.iterations, at)?.path ?? target.project.name }),
         });
         return target;
       }

@@ -19,7 +19,7 @@ import { WorkItemWriter } from '../engine/writer.ts';
 import type { World } from '../engine/world.ts';
 import { planLegacy, recordLegacy } from '../legacy/generate.ts';
 import type { ExtraEntry, FutureEvent, LegacySkeleton } from '../legacy/generate.ts';
-import { recordChange, recordCreation, recordDeletion } from '../legacy/recorder.ts';
+import { carryOver, recordChange, recordCreation, recordDeletion } from '../legacy/recorder.ts';
 import {
   AREA_PATHS,
   ORGANIZATION_NAME,
@@ -27,8 +27,8 @@ import {
   PROJECT_NAME,
   TEAM_AREA,
   TEAM_NAME,
-  iterationFor,
 } from '../legacy/layout.ts';
+import { openSprintAt } from '../model/sprintPlanning.ts';
 import type { LegacyScale } from '../legacy/layout.ts';
 import type { StateName } from '../legacy/types.ts';
 import { legacyLinks } from '../legacy/links.ts';
@@ -100,7 +100,10 @@ function deferredEntries(skeleton: LegacySkeleton, writes: readonly DeferredWrit
             workItemType: 'Bug',
             title: write.spec.title,
             areaPath: write.spec.area,
-            iterationPath: iterationFor(skeleton.iterations, new Date(write.at), PROJECT_NAME),
+            // An incident is urgent: it joins the open sprint (a mid-sprint addition), not the next one.
+            iterationPath:
+              (openSprintAt(skeleton.iterations, write.at) ?? skeleton.iterations.at(-1))?.path ??
+              PROJECT_NAME,
             tags: write.spec.tags,
             isDeleted: false,
             parent: 0,
@@ -110,10 +113,12 @@ function deferredEntries(skeleton: LegacySkeleton, writes: readonly DeferredWrit
           write.by,
         );
       } else if (write.state !== undefined && store.has(write.id)) {
+        const moved = carryOver(store, write.id, new Date(write.at), skeleton.iterations);
         recordChange(store, write.id, {
           at: new Date(write.at),
           by: write.by,
           state: write.state as StateName,
+          ...(moved === undefined ? {} : { iteration: moved }),
         });
       }
     },

@@ -2,8 +2,9 @@ import type { Random } from '../model/random.ts';
 import type { OrganizationModel } from '../model/organization.ts';
 import { TIME } from './flow.ts';
 import { makeTags, makeTitle } from './catalog.ts';
-import { iterationFor, pickArea } from './layout.ts';
-import { recordChange, recordCreation } from './recorder.ts';
+import { pickArea } from './layout.ts';
+import { carryOver, recordChange, recordCreation } from './recorder.ts';
+import { plannedIterationFor } from '../model/sprintPlanning.ts';
 import type { LegacyType, StateName } from './types.ts';
 
 const NEXT_STATE: Record<LegacyType, Partial<Record<StateName, StateName>>> = {
@@ -51,7 +52,7 @@ export function appendActivity(model: OrganizationModel, random: Random, count: 
         workItemType,
         title: makeTitle(random, workItemType),
         areaPath: pickArea(random),
-        iterationPath: iterationFor(model.project.iterations, when, model.project.name),
+        iterationPath: plannedIterationFor(model.project.iterations, when, model.project.name),
         tags: makeTags(random),
         isDeleted: false,
         parent: 0,
@@ -63,7 +64,15 @@ export function appendActivity(model: OrganizationModel, random: Random, count: 
     const latest = store.latestIndex(id);
     const type = store.strings.get(store.types.get(latest)) as LegacyType;
     const state = NEXT_STATE[type][store.strings.get(store.states.get(latest)) as StateName];
-    added.push(recordChange(store, id, { at: when, by, ...(state === undefined ? {} : { state }) }));
+    const moved = carryOver(store, id, when, model.project.iterations);
+    added.push(
+      recordChange(store, id, {
+        at: when,
+        by,
+        ...(state === undefined ? {} : { state }),
+        ...(moved === undefined ? {} : { iteration: moved }),
+      }),
+    );
   }
   return added;
 }

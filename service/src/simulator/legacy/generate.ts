@@ -6,18 +6,11 @@ import type { WorkItemStore } from '../store/workItems.ts';
 import { planItemFlow, TIME } from './flow.ts';
 import type { PlannedEvent } from './flow.ts';
 import { makeTags, makeTitle } from './catalog.ts';
-import { recordChange, recordCreation } from './recorder.ts';
+import { carryOver, recordChange, recordCreation } from './recorder.ts';
 import type { NewItem } from './recorder.ts';
-import {
-  LEGACY_SCALES,
-  PROJECT_NAME,
-  iterationFor,
-  makeIterations,
-  makePat,
-  pickArea,
-  pickType,
-} from './layout.ts';
+import { LEGACY_SCALES, PROJECT_NAME, makeIterations, makePat, pickArea, pickType } from './layout.ts';
 import type { LegacyScale } from './layout.ts';
+import { plannedIterationFor } from '../model/sprintPlanning.ts';
 
 export interface LegacyPlan {
   readonly item: NewItem;
@@ -82,7 +75,7 @@ export function planLegacy(seed: number, scale: LegacyScale, now: Date): LegacyS
     const workItemType = pickType(random);
     const title = makeTitle(random, workItemType);
     const areaPath = pickArea(random);
-    const iterationPath = iterationFor(iterations, at, PROJECT_NAME);
+    const iterationPath = plannedIterationFor(iterations, at, PROJECT_NAME);
     const tags = makeTags(random);
     const isDeleted = random.chance(0.02);
     const id = index + 1;
@@ -138,12 +131,28 @@ export function recordLegacy(
   for (const { item, event } of timeline) {
     flushExtras(event.at.getTime());
     const by = random.pick(people);
-    if (event.kind === 'create') recordCreation(store, item, event.at, by);
-    else if (event.kind === 'state') {
-      recordChange(store, item.id, { at: event.at, by, state: event.state, reactivated: event.reactivated });
+    if (event.kind === 'create') {
+      recordCreation(store, item, event.at, by);
+      continue;
+    }
+    const moved = carryOver(store, item.id, event.at, skeleton.iterations);
+    const iteration = moved === undefined ? {} : { iteration: moved };
+    if (event.kind === 'state') {
+      recordChange(store, item.id, {
+        at: event.at,
+        by,
+        state: event.state,
+        reactivated: event.reactivated,
+        ...iteration,
+      });
     } else if (random.chance(0.6))
-      recordChange(store, item.id, { at: event.at, by, title: makeTitle(random, item.workItemType) });
-    else recordChange(store, item.id, { at: event.at, by, tags: makeTags(random) });
+      recordChange(store, item.id, {
+        at: event.at,
+        by,
+        title: makeTitle(random, item.workItemType),
+        ...iteration,
+      });
+    else recordChange(store, item.id, { at: event.at, by, tags: makeTags(random), ...iteration });
   }
   flushExtras(Number.POSITIVE_INFINITY);
   return future.sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.id - b.id);

@@ -49,12 +49,6 @@ export function sprint(id: string, projectName: string, n: number, start: number
   };
 }
 
-/** The sprint an item created at `at` is planned into (the running one, else the last). */
-export function iterationFor(iterations: readonly IterationModel[], at: Date, fallback: string): string {
-  const match = iterations.find((it) => at.getTime() < it.startDate.getTime() + SPRINT_DAYS * DAY);
-  return (match ?? iterations.at(-1))?.path ?? fallback;
-}
-
 export function pickType(random: Random): LegacyType {
   const roll = random.next();
   if (roll < 0.55) return 'User Story';

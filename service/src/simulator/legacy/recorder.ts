@@ -1,5 +1,9 @@
 import type { WorkItemStore } from '../store/workItems.ts';
+import type { IterationModel } from '../model/organization.ts';
 import { tagMask } from '../model/tags.ts';
+import { categoryOf } from '../model/workflow.ts';
+import { AGILE } from '../processes/agile.ts';
+import { carriedIterationFor } from '../model/sprintPlanning.ts';
 import { LEGACY_REASONS, legacyBoardColumn } from './types.ts';
 import type { LegacyType, StateName } from './types.ts';
 
@@ -25,6 +29,8 @@ export interface Change {
   readonly reactivated?: boolean;
   readonly title?: string;
   readonly tags?: readonly string[];
+  /** System.IterationPath to move to (sprint planning); unchanged when omitted. */
+  readonly iteration?: string;
 }
 
 /** Records rev 1 of a new work item (state New) at the end of the change stream of project 0. */
@@ -78,7 +84,8 @@ export function recordChange(store: WorkItemStore, id: number, change: Change): 
     state: strings.intern(state),
     reason,
     area: store.areas.get(previous),
-    iteration: store.iterations.get(previous),
+    iteration:
+      change.iteration === undefined ? store.iterations.get(previous) : strings.intern(change.iteration),
     title: change.title === undefined ? store.titles.get(previous) : strings.intern(change.title),
     tags: change.tags === undefined ? store.tags.get(previous) : tagMask(change.tags),
     column: strings.intern(legacyBoardColumn(type, state, strings.get(store.columns.get(previous)))),
@@ -87,6 +94,26 @@ export function recordChange(store: WorkItemStore, id: number, change: Change): 
     parent: store.parents.get(previous),
     deleted: false,
   });
+}
+
+/**
+ * The sprint a change at `at` carries the item over to (sprintPlanning.ts): its state before the change is
+ * its state when its sprint ended, as nothing changed it since. Undefined when it stays where it is.
+ */
+export function carryOver(
+  store: WorkItemStore,
+  id: number,
+  at: Date,
+  iterations: readonly IterationModel[],
+): string | undefined {
+  const latest = store.latestIndex(id);
+  const category = categoryOf(
+    AGILE,
+    store.strings.get(store.types.get(latest)),
+    store.strings.get(store.states.get(latest)),
+  );
+  const unfinished = category !== 'Completed' && category !== 'Removed';
+  return carriedIterationFor(iterations, store.strings.get(store.iterations.get(latest)), at, unfinished);
 }
 
 /** Moves an item to the recycle bin: a last revision flagged deleted, hidden from reporting by default. */

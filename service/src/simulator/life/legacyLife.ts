@@ -6,6 +6,7 @@ import type { LegacyWorld } from '../generate/legacyOrganization.ts';
 import { LEGACY_SCALES, TEAM_AREA } from '../legacy/layout.ts';
 import type { LegacyScale } from '../legacy/layout.ts';
 import { makeTags, makeTitle } from '../legacy/catalog.ts';
+import { carryOver } from '../legacy/recorder.ts';
 import { tagMask } from '../model/tags.ts';
 
 /**
@@ -29,10 +30,12 @@ export function startLegacyLife(world: LegacyWorld, scale: LegacyScale): void {
       if (expected !== undefined && current !== expected) return;
       const at = event.at.getTime();
       const by = random.pick(people);
-      if (event.kind === 'state') writer.change(at, id, by, { state: event.state });
+      const moved = carryOver(store, id, event.at, model.project.iterations);
+      const iteration = moved === undefined ? {} : { iteration: moved };
+      if (event.kind === 'state') writer.change(at, id, by, { state: event.state, ...iteration });
       else if (random.chance(0.6))
-        writer.change(at, id, by, { title: makeTitle(random, plan.item.workItemType) });
-      else writer.change(at, id, by, { tagMask: tagMask(makeTags(random)) });
+        writer.change(at, id, by, { title: makeTitle(random, plan.item.workItemType), ...iteration });
+      else writer.change(at, id, by, { tagMask: tagMask(makeTags(random)), ...iteration });
     });
   }
   const { items, days } = LEGACY_SCALES[scale];
