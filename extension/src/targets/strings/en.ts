@@ -5,6 +5,10 @@ const plural = (count: number, one: string, many: string): string => (count === 
 const days = (count: number): string => `${count} ${plural(count, 'day', 'days')}`;
 const items = (count: number): string => `${count} ${plural(count, 'item', 'items')}`;
 
+/** "1 item was", "3 items were". */
+const itemsWere = (count: string | number | undefined): string =>
+  `${items(Number(count))} ${plural(Number(count), 'was', 'were')}`;
+
 /** The Sprints tab's English strings; ja.ts implements the same shape. */
 export const sprintEn = {
   tabTitle: 'Outcomes',
@@ -153,11 +157,11 @@ export const sprintEn = {
         case 'targetMissed':
           return `Target missed: ${kindName(String(parameters['target']))} (${parameters['current']})`;
         case 'scopeAdded':
-          return `${parameters['items']} items were added after the sprint started (of ${parameters['total']})`;
+          return `${itemsWere(parameters['items'])} added after the sprint started (of ${parameters['total']})`;
         case 'carriedOverTwice':
-          return `${parameters['items']} items were carried over twice`;
+          return `${itemsWere(parameters['items'])} carried over twice`;
         case 'itemsRemoved':
-          return `${parameters['items']} items were taken out of the sprint`;
+          return `${itemsWere(parameters['items'])} taken out of the sprint`;
         case 'tryFinishOldest':
           return 'Swarm on the oldest items at the daily meeting';
         case 'tryLimitAdded':

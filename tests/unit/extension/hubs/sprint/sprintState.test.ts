@@ -122,3 +122,16 @@ describe('the review as Markdown', () => {
     expect(markdown).toContain('  - 未達の理由: Blocked by the payment team');
   });
 });
+
+describe('the review outline’s English entries', () => {
+  const kindName = (kind: string) => kind;
+  it.each([
+    ['scopeAdded', { items: 1, total: 20 }, '1 item was added after the sprint started (of 20)'],
+    ['scopeAdded', { items: 3, total: 20 }, '3 items were added after the sprint started (of 20)'],
+    ['carriedOverTwice', { items: 1 }, '1 item was carried over twice'],
+    ['carriedOverTwice', { items: 0 }, '0 items were carried over twice'],
+    ['itemsRemoved', { items: 2 }, '2 items were taken out of the sprint'],
+  ])('%s with %o reads “%s”', (key, parameters, expected) => {
+    expect(sprintEn.review.entry(key, parameters, kindName)).toBe(expected);
+  });
+});
