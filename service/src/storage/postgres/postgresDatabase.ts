@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlDatabase, SqlExecutor } from '../sql/sqlDatabase.ts';
+import type { SqlDatabase, SqlExecutor, SqlRow } from '../sql/sqlDatabase.ts';
 
 /** Statements are written with `?`; PostgreSQL wants `$1, $2, …`. Seika's SQL has no `?` inside literals. */
 export function numberPlaceholders(sql: string): string {
@@ -10,6 +10,9 @@ export function numberPlaceholders(sql: string): string {
 function executorOf(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     all: async (sql, params = []) => (await client.query(numberPlaceholders(sql), [...params])).rows,
+    // pg hands over a result's rows together; mapping them is all there is to do.
+    mapRows: async (sql, params, map) =>
+      (await client.query(numberPlaceholders(sql), [...params])).rows.map((row: SqlRow) => map(row)),
     get: async (sql, params = []) => (await client.query(numberPlaceholders(sql), [...params])).rows[0],
     run: async (sql, params = []) => (await client.query(numberPlaceholders(sql), [...params])).rowCount ?? 0,
     exec: async (script) => {

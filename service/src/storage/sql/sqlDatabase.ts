@@ -5,6 +5,11 @@ export type SqlRow = Readonly<Record<string, unknown>>;
 /** Statements use `?` placeholders in both dialects; the PostgreSQL driver numbers them. */
 export interface SqlExecutor {
   all(sql: string, params?: readonly SqlValue[]): Promise<SqlRow[]>;
+  /**
+   * `all`, each row mapped as it is read: SQLite then never holds every row object at once, so a read of
+   * hundreds of thousands of rows leaves only the mapped records, not the rows, to the old generation.
+   */
+  mapRows<T>(sql: string, params: readonly SqlValue[], map: (row: SqlRow) => T): Promise<T[]>;
   get(sql: string, params?: readonly SqlValue[]): Promise<SqlRow | undefined>;
   /** Returns the number of rows changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;

@@ -17,6 +17,11 @@ export function openSqliteDatabase(path: string): SqlDatabase {
 
   const direct: SqlExecutor = {
     all: async (sql, params = []) => database.prepare(sql).all(...params),
+    mapRows: async (sql, params, map) => {
+      const mapped = [];
+      for (const row of database.prepare(sql).iterate(...params)) mapped.push(map(row));
+      return mapped;
+    },
     get: async (sql, params = []) => database.prepare(sql).get(...params),
     run: async (sql, params = []) => Number(database.prepare(sql).run(...params).changes),
     exec: async (script) => database.exec(script),
@@ -32,6 +37,7 @@ export function openSqliteDatabase(path: string): SqlDatabase {
   return {
     dialect: 'sqlite',
     all: (sql: string, params?: readonly SqlValue[]) => serialised(() => direct.all(sql, params)),
+    mapRows: (sql, params, map) => serialised(() => direct.mapRows(sql, params, map)),
     get: (sql: string, params?: readonly SqlValue[]) => serialised(() => direct.get(sql, params)),
     run: (sql: string, params?: readonly SqlValue[]) => serialised(() => direct.run(sql, params)),
     exec: (script: string) => serialised(() => direct.exec(script)),

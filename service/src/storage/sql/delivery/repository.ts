@@ -42,12 +42,11 @@ import {
   workItemProjects,
 } from './versions.ts';
 import { readKnownCommits, readPullRequestLinkCounts } from './pullRequestLinks.ts';
+import { readBuildCommits, readChanges } from './changeReads.ts';
 import {
   countDeliveryRows,
   readAnsweredBuildChangeQueries,
   readBranchCommits,
-  readBuildCommits,
-  readChanges,
   readDeployedBranches,
   readDeployments,
 } from './reads.ts';
