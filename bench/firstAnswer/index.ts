@@ -33,6 +33,8 @@ const FLOW_STREAMS = new Set(
 
 interface FirstAnswer {
   items: number;
+  /** TSTUs the simulator charged until the flow streams were synced (every stream's requests). */
+  tstuCharged: number;
   flowSyncedSeconds: number;
   answerSeconds: number;
   flowRequests: number;
@@ -73,6 +75,7 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
     await flowReady;
     const flowSyncedSeconds = (performance.now() - started) / 1000;
     const flowRequests = simulator.requestLog.length;
+    const tstuCharged = simulator.tstuCharged();
     const project = simulator.model.projects[0];
     const team = project?.teams[0];
     if (project === undefined || team === undefined) throw new Error('the simulator has no team');
@@ -92,6 +95,7 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
     const counts = await storage.repository.countRows(organization);
     return {
       items: counts.workItems,
+      tstuCharged,
       flowSyncedSeconds,
       answerSeconds,
       flowRequests,
@@ -103,12 +107,32 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
   }
 }
 
+/** The service's global limit: 200 TSTUs in any sliding five minutes. */
+const BUDGET_TSTUS = 200;
+const WINDOW_SECONDS = 300;
+
+/**
+ * The least time in which Azure DevOps lets `charged` TSTUs be spent without delays: the first window's
+ * 200 at once, every further 200 a window later. A sync paced at this floor cannot be faster.
+ */
+export function budgetFloorSeconds(charged: number): number {
+  return Math.max(0, ((charged - BUDGET_TSTUS) / BUDGET_TSTUS) * WINDOW_SECONDS);
+}
+
 function rows(label: string, result: FirstAnswer): BenchRow[] {
+  const floor = budgetFloorSeconds(result.tstuCharged);
   return [
     { name: `${label}: work items`, value: result.items, unit: 'items' },
     { name: `${label}: connect → flow streams synced`, value: result.flowSyncedSeconds, unit: 's' },
     { name: `${label}: connect → first Flow summary`, value: result.answerSeconds, unit: 's' },
     { name: `${label}: requests until then (every stream)`, value: result.flowRequests, unit: 'requests' },
+    { name: `${label}: TSTUs charged until then`, value: result.tstuCharged, unit: 'TSTU' },
+    { name: `${label}: the budget's floor for them`, value: floor, unit: 's' },
+    {
+      name: `${label}: first answer ÷ floor`,
+      value: floor > 0 ? result.answerSeconds / floor : 0,
+      unit: '×',
+    },
     {
       name: `${label}: the answer's throughput (items finished)`,
       value: result.throughputItems,
