@@ -71,9 +71,8 @@ export const ROUTE_RULES: readonly Rule[] = [
   },
   // What the caller may do: any member may ask about themselves.
   { methods: ['GET'], path: '/organizations/:organization/access', guard: member },
-  // Hubs record their own use for every member; the usage report stays with the administrators.
-  { methods: ['POST'], path: '/organizations/:organization/usage/events', guard: member },
-  // Hubs report that they were opened (counts only, no identity kept); any member.
+  // Hubs record their own use (counts only, no identity kept) for every member; the usage report stays with
+  // the administrators.
   { methods: ['POST'], path: '/organizations/:organization/usage/events', guard: member },
   // Forecasts take their options as a POST body but only read.
   { methods: ['GET', 'POST'], path: `${TEAM}/flow/forecast/*`, guard: project('projectReader') },

@@ -13,8 +13,12 @@ import { TEAM_PATH } from '../flow/endpoints.ts';
 import { asHttp, parseParameters, parseTeamPath } from '../params.ts';
 
 export const INSIGHTS_PATH = `${TEAM_PATH}/insights`;
+export const INSIGHTS_PREVIEW_PATH = `${INSIGHTS_PATH}/preview`;
+export const INSIGHTS_EXPERIMENTS_PATH = `${INSIGHTS_PATH}/experiments`;
+export const INSIGHTS_ACTIONS_PATH = `${INSIGHTS_PATH}/actions`;
+export const INSIGHTS_SETTINGS_PATH = `${INSIGHTS_PATH}/settings`;
 
-const previewQuerySchema = z.object({ rule: insightRuleIdSchema });
+export const insightPreviewQuerySchema = z.object({ rule: insightRuleIdSchema });
 
 /**
  * GET the week's insights (readers); POST what the team did with one and PUT which rules are on (team
@@ -26,15 +30,15 @@ export function createInsightsRouter(service: InsightsService): Router {
   router.get(INSIGHTS_PATH, async (request, response) => {
     response.json(await asHttp(() => service.weekly(parseTeamPath(request.params))));
   });
-  router.get(`${INSIGHTS_PATH}/preview`, async (request, response) => {
+  router.get(INSIGHTS_PREVIEW_PATH, async (request, response) => {
     const team = parseTeamPath(request.params);
-    const { rule } = parseParameters(previewQuerySchema, request.query, 'query');
+    const { rule } = parseParameters(insightPreviewQuerySchema, request.query, 'query');
     response.json(await asHttp(() => service.preview(team, rule)));
   });
-  router.get(`${INSIGHTS_PATH}/experiments`, async (request, response) => {
+  router.get(INSIGHTS_EXPERIMENTS_PATH, async (request, response) => {
     response.json(await asHttp(() => service.experiments(parseTeamPath(request.params))));
   });
-  router.post(`${INSIGHTS_PATH}/actions`, async (request, response) => {
+  router.post(INSIGHTS_ACTIONS_PATH, async (request, response) => {
     const team = parseTeamPath(request.params);
     const action = parseParameters(insightActionSchema, request.body, 'body');
     try {
@@ -46,7 +50,7 @@ export function createInsightsRouter(service: InsightsService): Router {
       throw error;
     }
   });
-  router.put(`${INSIGHTS_PATH}/settings`, async (request, response) => {
+  router.put(INSIGHTS_SETTINGS_PATH, async (request, response) => {
     const team = parseTeamPath(request.params);
     const settings = parseParameters(insightSettingsSchema, request.body, 'body');
     try {

@@ -4,11 +4,13 @@
  */
 import { DELIVERY_TAGS, deliveryComponentSchemas, deliveryPaths } from '../delivery/openapi.ts';
 import type { FlowEndpoint } from '../flow/endpoints.ts';
+import { INSIGHTS_TAGS, insightsComponentSchemas, insightsPaths } from '../insights/openapi.ts';
 import { FLOW_ENDPOINTS, TEAM_PATH } from '../flow/endpoints.ts';
 import type { JsonSchema } from './schemas.ts';
 import { componentSchemas, queryParameters, requestBodyName, schemaRef } from './schemas.ts';
 import { TEAM_SETTINGS_PATH } from '../teamSettings/router.ts';
 import { TARGETS_TAGS, targetsComponentSchemas, targetsPaths } from '../targets/openapi.ts';
+import { USAGE_TAGS, usageComponentSchemas, usagePaths } from '../usage/openapi.ts';
 
 type Operation = Record<string, unknown>;
 
@@ -251,6 +253,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   paths[openApiPath(TEAM_SETTINGS_PATH)] = { parameters: TEAM_PARAMETERS, ...settingsOperations() };
   Object.assign(paths, deliveryPaths());
   Object.assign(paths, targetsPaths());
+  Object.assign(paths, insightsPaths());
+  Object.assign(paths, usagePaths());
   return {
     openapi: '3.1.0',
     info: {
@@ -258,7 +262,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       version: '1',
       description:
         'Flow metrics, forecasts and team settings for Azure DevOps teams, and delivery (DORA) metrics per ' +
-        'project and team. Every error is ' +
+        'project and team; sprint targets, improvement insights, and usage and adoption for administrators. ' +
+        'Every error is ' +
         '{"error": {"code", "message", "parameter"}}; `parameter` names the offending input.',
     },
     servers: [{ url: '/api/v1' }],
@@ -269,6 +274,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: 'Team settings' },
       ...DELIVERY_TAGS,
       ...TARGETS_TAGS,
+      ...INSIGHTS_TAGS,
+      ...USAGE_TAGS,
       { name: 'Organizations' },
       { name: 'Meta' },
     ],
@@ -289,7 +296,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             "The user's Azure DevOps access token (SDK.getAccessToken()): proves the organization and the role.",
         },
       },
-      schemas: { ...componentSchemas(), ...deliveryComponentSchemas(), ...targetsComponentSchemas() },
+      schemas: {
+        ...componentSchemas(),
+        ...deliveryComponentSchemas(),
+        ...targetsComponentSchemas(),
+        ...insightsComponentSchemas(),
+        ...usageComponentSchemas(),
+      },
       responses: RESPONSES,
     },
   };
