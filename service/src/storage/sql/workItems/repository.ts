@@ -23,14 +23,16 @@ import type {
   WorkflowStateRow,
 } from '../../repository.ts';
 import { rawPageIdFor } from '../rawPages.ts';
-import { parseFieldValues, toStoredRawPage, toTransition, toWorkItem } from './revisionRows.ts';
+import * as bookkeeping from '../syncBookkeeping.ts';
+import { readActiveLinks, writeLinks } from './linkQueries.ts';
+import { parseFieldValues, toTransition, toWorkItem } from './revisionRows.ts';
 import { writeRevisionPage } from './revisionWrites.ts';
 import { touchRevisedAreas } from './areaVersions.ts';
 import { touchAllScopes, touchScopes } from '../dataVersions.ts';
 import { readIterationHistories } from './iterationHistory.ts';
 import { listQuarantined, replaceQuarantined } from './quarantine.ts';
 import * as teamReads from './teamReads.ts';
-import { bool, integer, optionalText, stringArray, text } from '../rows.ts';
+import { integer, optionalText, stringArray, text } from '../rows.ts';
 import {
   readBoardColumns,
   readIterations,
@@ -231,120 +233,45 @@ export class SqlRepository implements SeikaRepository {
     return this.database.transaction(async (executor) => {
       const rawPageId = await rawPageIdFor(executor, organization, page);
       await replaceQuarantined(executor, organization, LINKS_PAGE_KIND, rawPageId, quarantined);
-      const columns = [
-        'organization',
-        'source_id',
-        'target_id',
-        'link_type',
-        'changed_at',
-        'is_active',
-        'raw_page_id',
-      ];
-      await insertMany(
-        executor,
-        'work_item_links',
-        columns,
-        links.map((link) => [
-          organization,
-          link.sourceId,
-          link.targetId,
-          link.linkType,
-          link.changedAt,
-          link.isActive ? 1 : 0,
-          rawPageId,
-        ]),
-        `ON CONFLICT (organization, source_id, target_id, link_type) DO UPDATE SET changed_at = excluded.changed_at,
-           is_active = excluded.is_active, raw_page_id = excluded.raw_page_id
-         WHERE excluded.changed_at >= work_item_links.changed_at`,
-      );
+      await writeLinks(executor, organization, rawPageId, links);
       return rawPageId;
     });
   }
 
-  async getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]> {
-    const rows = await this.database.all(
-      'SELECT * FROM work_item_links WHERE organization = ? AND is_active = 1 ORDER BY source_id, target_id, link_type',
-      [organization],
-    );
-    return rows.map((row) => ({
-      sourceId: integer(row, 'source_id'),
-      targetId: integer(row, 'target_id'),
-      linkType: text(row, 'link_type'),
-      changedAt: integer(row, 'changed_at'),
-      isActive: bool(row, 'is_active'),
-    }));
+  getActiveLinks(organization: string): Promise<WorkItemLinkRecord[]> {
+    return readActiveLinks(this.database, organization);
   }
 
-  async getWatermark(organization: string, stream: string): Promise<string | undefined> {
-    const row = await this.database.get(
-      'SELECT value FROM watermarks WHERE organization = ? AND stream = ?',
-      [organization, stream],
-    );
-    return row === undefined ? undefined : text(row, 'value');
+  getWatermark(organization: string, stream: string): Promise<string | undefined> {
+    return bookkeeping.getWatermark(this.database, organization, stream);
   }
 
-  async setWatermark(organization: string, stream: string, value: string): Promise<void> {
-    await this.database.run(
-      `INSERT INTO watermarks (organization, stream, value, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (organization, stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      [organization, stream, value, new Date().toISOString()],
-    );
+  setWatermark(organization: string, stream: string, value: string): Promise<void> {
+    return bookkeeping.setWatermark(this.database, organization, stream, value);
   }
 
-  async startSyncRun(organization: string): Promise<number> {
-    const row = await this.database.get(
-      "INSERT INTO sync_runs (organization, started_at, status) VALUES (?, ?, 'running') RETURNING id",
-      [organization, new Date().toISOString()],
-    );
-    if (row === undefined) throw new Error('Inserting a sync run returned no id');
-    return integer(row, 'id');
+  startSyncRun(organization: string): Promise<number> {
+    return bookkeeping.startSyncRun(this.database, organization);
   }
 
-  async finishSyncRun(
-    runId: number,
-    outcome: Parameters<SeikaRepository['finishSyncRun']>[1],
-  ): Promise<void> {
-    await this.database.run(
-      'UPDATE sync_runs SET finished_at = ?, status = ?, pages = ?, requests = ?, revisions = ?, error = ? WHERE id = ?',
-      [
-        new Date().toISOString(),
-        outcome.status,
-        outcome.pages,
-        outcome.requests,
-        outcome.revisions,
-        outcome.error ?? null,
-        runId,
-      ],
-    );
+  finishSyncRun(runId: number, outcome: Parameters<SeikaRepository['finishSyncRun']>[1]): Promise<void> {
+    return bookkeeping.finishSyncRun(this.database, runId, outcome);
   }
 
-  async lastSuccessfulSync(organization: string): Promise<string | undefined> {
-    const row = await this.database.get(
-      "SELECT finished_at FROM sync_runs WHERE organization = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1",
-      [organization],
-    );
-    return row === undefined ? undefined : (optionalText(row, 'finished_at') ?? undefined);
+  lastSuccessfulSync(organization: string): Promise<string | undefined> {
+    return bookkeeping.lastSuccessfulSync(this.database, organization);
   }
 
-  async listRawPages(organization: string, stream: string): Promise<StoredRawPage[]> {
-    const rows = await this.database.all(
-      'SELECT * FROM raw_pages WHERE organization = ? AND stream = ? ORDER BY id',
-      [organization, stream],
-    );
-    return rows.map(toStoredRawPage);
+  listRawPages(organization: string, stream: string): Promise<StoredRawPage[]> {
+    return bookkeeping.listRawPages(this.database, organization, stream);
   }
 
-  async rawPagesAfter(organization: string, afterId: number, limit: number): Promise<StoredRawPage[]> {
-    const rows = await this.database.all(
-      'SELECT * FROM raw_pages WHERE organization = ? AND id > ? ORDER BY id LIMIT ?',
-      [organization, afterId, limit],
-    );
-    return rows.map(toStoredRawPage);
+  rawPagesAfter(organization: string, afterId: number, limit: number): Promise<StoredRawPage[]> {
+    return bookkeeping.rawPagesAfter(this.database, organization, afterId, limit);
   }
 
-  async organizationsWithRawPages(): Promise<string[]> {
-    const rows = await this.database.all('SELECT DISTINCT organization FROM raw_pages ORDER BY organization');
-    return rows.map((row) => text(row, 'organization'));
+  organizationsWithRawPages(): Promise<string[]> {
+    return bookkeeping.organizationsWithRawPages(this.database);
   }
 
   async clearNormalised(organization: string): Promise<void> {
