@@ -2,9 +2,12 @@
  * Time to the first flow answer (issue 13): from connecting an organization (a process that never talked
  * to it: no discovered routes) to the first team's Flow summary computed from what the sync stored. The
  * simulator answers every request 150 ms late, under its default budget (200 TSTUs per five minutes).
- * Work-item streams go first (the budget's flow lane), so the answer comes before delivery is read; the
- * delivery streams are stopped once it has come. Rows: the demo organization, then a share of the large
- * one of about BENCH_FIRST_ANSWER_ITEMS work items (10,000; 0 leaves it out).
+ * A Flow answer reads the team metadata and the revisions (no answer reads the links); the sync runs them
+ * first, the links after the revisions and the delivery streams after every work-item stream, and they are
+ * stopped once the answer has come. The answer is compared with the revisions stream's own floor: the least
+ * time its requests (their TSTUs as the simulator charged them, in order, 150 ms each) take under the limit.
+ * Rows: the demo organization, then a share of the large one of about BENCH_FIRST_ANSWER_ITEMS work items
+ * (10,000; 0 leaves it out).
  * Run alone: node --import tsx bench/firstAnswer/index.ts
  */
 import { pathToFileURL } from 'node:url';
@@ -17,9 +20,11 @@ import { silentLogger } from '../../service/src/logger.ts';
 import { createFlowService } from '../../service/src/services/flow/service.ts';
 import { staticOrganizationDirectory } from '../../service/src/services/organizationDirectory.ts';
 import { startSimulator, type SimulatorOptions } from '../../service/src/simulator/index.ts';
-import { ALL_STREAMS } from '../../service/src/sync/streams.ts';
+import { REVISIONS_STREAM } from '../../service/src/sync/collect/workItems/reportingRevisions.ts';
+import { METADATA_STREAM } from '../../service/src/sync/collect/workItems/teamMetadata.ts';
 import { syncOrganization } from '../../service/src/sync/syncOrganization.ts';
 import { formatTable, type BenchRow } from '../benchRow.ts';
+import { BUDGET_TSTUS, pacedFloorSeconds } from './floor.ts';
 
 const LATENCY_MS = 150;
 /** The simulated organizations' today; the answer asks for the 12 weeks before it, as the hub first does. */
@@ -27,17 +32,21 @@ const TODAY = '2026-06-01';
 const FIRST_VIEW = { from: '2026-03-09', to: '2026-05-31' };
 /** Work items the sync stores per unit of the large organization's factor (measured: 7,809 at 0.054). */
 const LARGE_ITEMS = 144_600;
-const FLOW_STREAMS = new Set(
-  ALL_STREAMS.filter((stream) => stream.access.feature === 'flow').map((stream) => stream.name),
-);
+/** What a Flow answer reads. */
+const ANSWER_STREAMS = new Set([METADATA_STREAM, REVISIONS_STREAM]);
+const REVISIONS_PATH = /\/_apis\/wit\/reporting\/workitemrevisions$/i;
 
 interface FirstAnswer {
   items: number;
-  /** TSTUs the simulator charged until the flow streams were synced (every stream's requests). */
+  /** TSTUs the simulator charged until the answer's streams were synced (every stream's requests). */
   tstuCharged: number;
-  flowSyncedSeconds: number;
+  answerStreamsSeconds: number;
   answerSeconds: number;
-  flowRequests: number;
+  requests: number;
+  revisionRequests: number;
+  revisionTstus: number;
+  /** The least time the revisions stream's requests take under the limit (floor.ts). */
+  revisionFloorSeconds: number;
   throughputItems: number;
 }
 
@@ -53,8 +62,8 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
   try {
     const organization = simulator.organization;
     const done = new Set<string>();
-    let flowSynced: (() => void) | undefined;
-    const flowReady = new Promise<void>((resolve) => (flowSynced = resolve));
+    let answerStreamsSynced: (() => void) | undefined;
+    const answerStreamsReady = new Promise<void>((resolve) => (answerStreamsSynced = resolve));
     const started = performance.now();
     const sync = syncOrganization({
       repository: storage.repository,
@@ -63,8 +72,8 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
       connectionOptions: { budget },
       logger: silentLogger,
       onStatus: (status) => {
-        if (status.phase === 'done' && FLOW_STREAMS.has(status.stream)) done.add(status.stream);
-        if (done.size === FLOW_STREAMS.size) flowSynced?.();
+        if (status.phase === 'done' && ANSWER_STREAMS.has(status.stream)) done.add(status.stream);
+        if (done.size === ANSWER_STREAMS.size) answerStreamsSynced?.();
       },
       target: {
         organization,
@@ -72,10 +81,13 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
         personalAccessToken: simulator.pat,
       },
     }).catch(() => undefined);
-    await flowReady;
-    const flowSyncedSeconds = (performance.now() - started) / 1000;
-    const flowRequests = simulator.requestLog.length;
+    await answerStreamsReady;
+    const answerStreamsSeconds = (performance.now() - started) / 1000;
+    const requests = simulator.requestLog.length;
     const tstuCharged = simulator.tstuCharged();
+    const revisionCosts = simulator.requestLog
+      .filter((request) => REVISIONS_PATH.test(request.path))
+      .map((request) => request.tstu ?? 0);
     const project = simulator.model.projects[0];
     const team = project?.teams[0];
     if (project === undefined || team === undefined) throw new Error('the simulator has no team');
@@ -96,9 +108,12 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
     return {
       items: counts.workItems,
       tstuCharged,
-      flowSyncedSeconds,
+      answerStreamsSeconds,
       answerSeconds,
-      flowRequests,
+      requests,
+      revisionRequests: revisionCosts.length,
+      revisionTstus: revisionCosts.reduce((sum, cost) => sum + cost, 0),
+      revisionFloorSeconds: pacedFloorSeconds(revisionCosts, { latencyMs: LATENCY_MS }),
       throughputItems: summary.throughput.total,
     };
   } finally {
@@ -107,31 +122,27 @@ async function measure(options: SimulatorOptions): Promise<FirstAnswer> {
   }
 }
 
-/** The service's global limit: 200 TSTUs in any sliding five minutes. */
-const BUDGET_TSTUS = 200;
-const WINDOW_SECONDS = 300;
-
-/**
- * The least time in which Azure DevOps lets `charged` TSTUs be spent without delays: the first window's
- * 200 at once, every further 200 a window later. A sync paced at this floor cannot be faster.
- */
-export function budgetFloorSeconds(charged: number): number {
-  return Math.max(0, ((charged - BUDGET_TSTUS) / BUDGET_TSTUS) * WINDOW_SECONDS);
-}
-
 function rows(label: string, result: FirstAnswer): BenchRow[] {
-  const floor = budgetFloorSeconds(result.tstuCharged);
+  const floor = result.revisionFloorSeconds;
   return [
     { name: `${label}: work items`, value: result.items, unit: 'items' },
-    { name: `${label}: connect → flow streams synced`, value: result.flowSyncedSeconds, unit: 's' },
-    { name: `${label}: connect → first Flow summary`, value: result.answerSeconds, unit: 's' },
-    { name: `${label}: requests until then (every stream)`, value: result.flowRequests, unit: 'requests' },
-    { name: `${label}: TSTUs charged until then`, value: result.tstuCharged, unit: 'TSTU' },
-    { name: `${label}: the budget's floor for them`, value: floor, unit: 's' },
     {
-      name: `${label}: first answer ÷ floor`,
+      name: `${label}: connect → metadata and revisions synced`,
+      value: result.answerStreamsSeconds,
+      unit: 's',
+    },
+    { name: `${label}: connect → first Flow summary`, value: result.answerSeconds, unit: 's' },
+    { name: `${label}: requests until then (every stream)`, value: result.requests, unit: 'requests' },
+    { name: `${label}: TSTUs charged until then`, value: result.tstuCharged, unit: 'TSTU' },
+    { name: `${label}: revisions stream: requests`, value: result.revisionRequests, unit: 'requests' },
+    { name: `${label}: revisions stream: TSTUs`, value: result.revisionTstus, unit: 'TSTU' },
+    { name: `${label}: revisions stream: its floor under the limit`, value: floor, unit: 's' },
+    {
+      name: `${label}: first answer ÷ that floor`,
       value: floor > 0 ? result.answerSeconds / floor : 0,
       unit: '×',
+      // The aim applies where the limit sets the pace: past the first window's 200 TSTUs.
+      ...(result.revisionTstus > BUDGET_TSTUS ? { target: '≤ 1.1 ×' } : { target: '(latency-bound)' }),
     },
     {
       name: `${label}: the answer's throughput (items finished)`,

@@ -77,15 +77,15 @@ export class RequestGate {
     return { fault: decision };
   }
 
-  /** After the route: charge the identity, hold the answer for the delay, and return the headers. */
+  /** After the route: charge the identity, hold the answer for the delay; the headers and the TSTUs charged. */
   async after(
     request: IncomingMessage,
     match: RouteMatch,
     result: RouteResult,
-  ): Promise<Record<string, string>> {
+  ): Promise<{ headers: Record<string, string>; tstu: number }> {
     const cost = this.limiter.cost(match.route.location, itemCount(result));
     const { headers, delayMs } = this.limiter.charge(identityOf(request), cost);
     await sleep(delayMs);
-    return headers;
+    return { headers, tstu: this.limiter.settings.enabled ? cost : 0 };
   }
 }

@@ -17,6 +17,8 @@ export interface SimulatorRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly status: number;
+  /** TSTUs the rate limiter charged for it (absent when it was not charged: refused, discovery, control). */
+  readonly tstu?: number;
 }
 
 /** Where the simulator is reachable, known once it listens. */
@@ -30,13 +32,19 @@ export interface SimulatorUrls {
 export interface RequestGate {
   /** Before the route: may wait, answer instead of it (5xx, 429) or pick a fault for writing. */
   before(request: IncomingMessage, path: string): Promise<{ answer?: Answer; fault?: Answer['fault'] }>;
-  /** After the route: charges the request; may hold the answer; returns headers to add. */
-  after(request: IncomingMessage, match: RouteMatch, result: RouteResult): Promise<Record<string, string>>;
+  /** After the route: charges the request; may hold the answer; returns headers to add and the charge. */
+  after(
+    request: IncomingMessage,
+    match: RouteMatch,
+    result: RouteResult,
+  ): Promise<{ headers: Record<string, string>; tstu: number }>;
 }
 
 export interface Answer {
   readonly result: RouteResult;
   readonly headers?: Record<string, string>;
+  /** TSTUs charged for the answer. */
+  readonly tstu?: number;
   /** A fault chosen for this answer: cut the connection, or send the body slowly or cut short. */
   readonly fault?:
     | { readonly kind: 'reset' }
@@ -162,8 +170,9 @@ async function dispatch(request: IncomingMessage, url: URL, options: HandlerOpti
     readBody: () => readJsonBody(request),
   };
   const result = await match.route.handle(context, params);
-  const headers = gate ? await gate.after(request, match, result) : {};
-  return fault === undefined ? { result, headers } : { result, headers, fault };
+  if (!gate) return fault === undefined ? { result, headers: {} } : { result, headers: {}, fault };
+  const { headers, tstu } = await gate.after(request, match, result);
+  return fault === undefined ? { result, headers, tstu } : { result, headers, tstu, fault };
 }
 
 function errorAnswer(error: unknown): Answer {
@@ -185,19 +194,20 @@ export function createRequestHandler(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
-    const log = (status: number): void => {
+    const log = (status: number, tstu?: number): void => {
       options.log.push({
         method: (request.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         status,
+        ...(tstu === undefined ? {} : { tstu }),
       });
     };
     void (async () => {
       if (options.control && (await options.control(request, response, url))) return;
       const answer = await dispatch(request, url, options).catch(errorAnswer);
       // Logged before writing so a client that has read the answer always finds it in the log.
-      log(answer.fault?.kind === 'reset' ? 0 : answer.result.status);
+      log(answer.fault?.kind === 'reset' ? 0 : answer.result.status, answer.tstu);
       await options.write(request, response, answer);
     })().catch(() => {
       response.destroy();

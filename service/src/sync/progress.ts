@@ -75,10 +75,12 @@ export class StreamProgress {
       onUpdate?: (status: StreamStatus) => void;
       /** How long this stream's own requests waited for the budget so far (ms). */
       waitedHere?: () => number;
+      /** The budget's wait total when the run began (a stream may start after others have ended). */
+      waitedAtRunStart?: number;
     },
   ) {
     this.startedAt = dependencies.now();
-    this.waitedBefore = dependencies.budget.state().waitedMs;
+    this.waitedBefore = dependencies.waitedAtRunStart ?? dependencies.budget.state().waitedMs;
   }
 
   /** Records a stored page; `reachedAt` is the newest change time in it, when the stream knows it. */

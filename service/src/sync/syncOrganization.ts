@@ -108,10 +108,12 @@ export async function syncOrganization(dependencies: {
     logger.info('no delivery store: delivery streams left out', { organization: target.organization });
   }
   const runId = await repository.startSyncRun(target.organization);
+  const waitedAtRunStart = connection.budget.state().waitedMs;
   const progressOf = (stream: string, waitedHere?: () => number) =>
     new StreamProgress(target.organization, stream, {
       store: dependencies.statusStore ?? discardStatus,
       budget: connection.budget,
+      waitedAtRunStart,
       requestCount: () => connection.requestCount(),
       now,
       ...(waitedHere === undefined ? {} : { waitedHere }),
@@ -207,15 +209,22 @@ export async function syncOrganization(dependencies: {
     }
   };
   // Streams run concurrently; one that reads another's rows (`after`) starts once that one has ended.
-  // Work-item streams wait on nothing but each other. Every stream ends before the run does, even when
-  // the credentials turn out refused, so no caller closes the storage under a stream still writing.
+  // Flow first: delivery streams start once every work-item stream has ended, so the first flow answer
+  // gets the whole first budget window (a later run's work-item streams take a request or two). Work-item
+  // streams wait on nothing but each other. Every stream ends before the run does, even when the
+  // credentials turn out refused, so no caller closes the storage under a stream still writing.
   const runs = new Map<string, Promise<StreamOutcome>>();
-  for (const stream of streams) {
-    const before = (stream.after ?? []).flatMap((name) => runs.get(name) ?? []);
-    runs.set(
-      stream.name,
-      Promise.allSettled(before).then(() => runStream(stream)),
-    );
+  const flowRuns: Promise<StreamOutcome>[] = [];
+  const flowStreams = streams.filter((stream) => stream.access.feature === 'flow');
+  for (const stream of [...flowStreams, ...streams.filter((stream) => !flowStreams.includes(stream))]) {
+    const isFlow = stream.access.feature === 'flow';
+    const before = [
+      ...(stream.after ?? []).flatMap((name) => runs.get(name) ?? []),
+      ...(isFlow ? [] : flowRuns),
+    ];
+    const run = Promise.allSettled(before).then(() => runStream(stream));
+    runs.set(stream.name, run);
+    if (isFlow) flowRuns.push(run);
   }
   const settled = await Promise.allSettled(runs.values());
   const refusal = settled.find((result) => result.status === 'rejected');

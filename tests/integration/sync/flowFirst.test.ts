@@ -4,6 +4,9 @@ import { RequestBudget, type RequestLane } from '../../../service/src/ado/http/r
 import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
 import { silentLogger } from '../../../service/src/logger.ts';
 import { startSimulator, type RunningSimulator } from '../../../service/src/simulator/index.ts';
+import { REVISIONS_STREAM } from '../../../service/src/sync/collect/workItems/reportingRevisions.ts';
+import { LINKS_STREAM } from '../../../service/src/sync/collect/workItems/reportingLinks.ts';
+import { ALL_STREAMS } from '../../../service/src/sync/streams.ts';
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 
 /** Records which lane each stream's requests asked the budget for, and when work-item streams ran. */
@@ -55,5 +58,40 @@ describe('flow first', () => {
     expect(budget.flowStarts).toBe(3);
     expect([...(budget.lanes.get('flow') ?? [])]).toEqual(['flow']);
     expect([...(budget.lanes.get('delivery') ?? [])]).toEqual(['delivery']);
+  });
+
+  it('starts the delivery streams once every work-item stream has ended, and the links after the revisions', async () => {
+    const fresh = await openStorage({ kind: 'sqlite', path: ':memory:' });
+    // Each stream's first 'collecting' and its 'done', as positions in the order statuses came.
+    const events: { stream: string; phase: string }[] = [];
+    try {
+      await syncOrganization({
+        repository: fresh.repository,
+        delivery: fresh.delivery,
+        createConnection: createAdoConnection,
+        logger: silentLogger,
+        onStatus: (status) => events.push({ stream: status.stream, phase: status.phase }),
+        target: {
+          organization: simulator.organization,
+          organizationUrl: simulator.organizationUrl,
+          personalAccessToken: simulator.pat,
+        },
+      });
+    } finally {
+      await fresh.close();
+    }
+    const position = (stream: string, phase: string) => {
+      const index = events.findIndex((event) => event.stream === stream && event.phase === phase);
+      expect(index, `${stream} ${phase}`).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    const flow = ALL_STREAMS.filter((stream) => stream.access.feature === 'flow').map((s) => s.name);
+    const delivery = ALL_STREAMS.filter((stream) => stream.access.feature === 'delivery').map((s) => s.name);
+    expect(flow.length).toBe(3);
+    expect(delivery.length).toBeGreaterThan(0);
+    const lastFlowDone = Math.max(...flow.map((stream) => position(stream, 'done')));
+    const firstDeliveryStart = Math.min(...delivery.map((stream) => position(stream, 'collecting')));
+    expect(firstDeliveryStart).toBeGreaterThan(lastFlowDone);
+    expect(position(LINKS_STREAM, 'collecting')).toBeGreaterThan(position(REVISIONS_STREAM, 'done'));
   });
 });

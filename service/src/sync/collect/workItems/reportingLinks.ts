@@ -3,6 +3,7 @@ import { linksBatchSchema } from '../../normalise/workItems/links.ts';
 import { PAGE_NORMALISERS } from '../../normalise/pageNormalisers.ts';
 import { nextContinuationToken } from '../../normalise/workItems/revisions.ts';
 import type { SyncStream } from '../../stream.ts';
+import { REVISIONS_STREAM } from './reportingRevisions.ts';
 
 export const LINKS_STREAM = 'wit.reporting.links';
 
@@ -13,6 +14,8 @@ export const LINKS_STREAM = 'wit.reporting.links';
 export const reportingLinksStream: SyncStream = {
   name: LINKS_STREAM,
   access: { scopes: ['vso.work'], feature: 'flow' },
+  // No flow answer reads links: the revisions (what every answer needs) take the first budget window.
+  after: [REVISIONS_STREAM],
   async run({ organization, connection, repository, progress }) {
     const client = await connection.workItemTracking();
     let token = await repository.getWatermark(organization, LINKS_STREAM);
