@@ -51,6 +51,8 @@ export class StreamProgress {
   private items = 0;
   private oldestSeen: number | null = null;
   private progress: number | null = null;
+  /** A history read in parts (one project after another): the part being read, of how many. */
+  private part = { index: 0, count: 1 };
   /** Recent (time, progress) points: the ETA follows the current pace, not the run's average. */
   private readonly samples: Sample[] = [];
   /** The recent samples that came first after a wait for the budget: each starts a burst of pages. */
@@ -83,6 +85,16 @@ export class StreamProgress {
     this.waitedBefore = dependencies.waitedAtRunStart ?? dependencies.budget.state().waitedMs;
   }
 
+  /**
+   * The stream reads its history in `count` parts of about equal weight, each from its oldest change to
+   * now (a project's revisions, then the next project's): progress is the parts done plus the share of
+   * this one.
+   */
+  beginPart(index: number, count: number): void {
+    this.part = { index: Math.max(0, index), count: Math.max(1, count) };
+    this.oldestSeen = null;
+  }
+
   /** Records a stored page; `reachedAt` is the newest change time in it, when the stream knows it. */
   async page(itemCount: number, reachedAt?: number, oldestInPage?: number): Promise<void> {
     this.pages += 1;
@@ -90,7 +102,8 @@ export class StreamProgress {
     if (oldestInPage !== undefined && this.oldestSeen === null) this.oldestSeen = oldestInPage;
     if (reachedAt !== undefined && this.oldestSeen !== null) {
       const span = this.dependencies.now() - this.oldestSeen;
-      this.progress = span <= 0 ? 1 : Math.min(1, Math.max(0, (reachedAt - this.oldestSeen) / span));
+      const share = span <= 0 ? 1 : Math.min(1, Math.max(0, (reachedAt - this.oldestSeen) / span));
+      this.progress = Math.min(1, (this.part.index + share) / this.part.count);
       this.recordSample(this.dependencies.now());
     }
     await this.save('collecting', null);

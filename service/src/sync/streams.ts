@@ -5,7 +5,7 @@ import { incidentLinksStream } from './collect/delivery/incidentRelations.ts';
 import { changesStream } from './collect/delivery/pullRequests.ts';
 import { releaseDeploymentsStream } from './collect/delivery/releaseDeployments.ts';
 import { reportingLinksStream } from './collect/workItems/reportingLinks.ts';
-import { reportingRevisionsStream } from './collect/workItems/reportingRevisions.ts';
+import { reportingRevisionsStream } from './collect/workItems/revisionsStream.ts';
 import { teamMetadataStream } from './collect/workItems/teamMetadata.ts';
 import type { SyncStream } from './stream.ts';
 
