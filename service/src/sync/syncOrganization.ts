@@ -65,6 +65,43 @@ export class SyncStreamsFailedError extends Error {
 const discardStatus: StreamStatusStore = { save: async () => undefined, list: async () => [] };
 
 /**
+ * A first sync's streams that wait for others (delivery after the work-item streams, `after`) show as
+ * queued from the run's start, so the status lists every stream left and the organization's ETA stays
+ * "not known yet" until they can be estimated, instead of leaving them out. Streams with a status of
+ * their own keep it until they start.
+ */
+async function markNeverSyncedQueued(
+  store: StreamStatusStore | undefined,
+  organization: string,
+  streams: readonly SyncStream[],
+  now: number,
+): Promise<void> {
+  if (store === undefined) return;
+  const known = new Set((await store.list(organization)).map((status) => status.stream));
+  const waiting = streams.filter(
+    (stream) =>
+      !known.has(stream.name) && (stream.access.feature !== 'flow' || (stream.after ?? []).length > 0),
+  );
+  for (const stream of waiting) {
+    await store.save({
+      organization,
+      stream: stream.name,
+      phase: 'queued',
+      pages: 0,
+      items: 0,
+      requests: 0,
+      progress: null,
+      startedAt: null,
+      updatedAt: now,
+      estimatedSecondsLeft: null,
+      rateLimit: null,
+      lastError: null,
+      problem: null,
+    });
+  }
+}
+
+/**
  * One sync run of an organization: check credentials, then run the chosen streams concurrently within
  * the organization's budget. A stream that fails is reported and the others finish; refused credentials
  * stop everything.
@@ -108,6 +145,7 @@ export async function syncOrganization(dependencies: {
     logger.info('no delivery store: delivery streams left out', { organization: target.organization });
   }
   const runId = await repository.startSyncRun(target.organization);
+  await markNeverSyncedQueued(dependencies.statusStore, target.organization, streams, now());
   const waitedAtRunStart = connection.budget.state().waitedMs;
   const progressOf = (stream: string, waitedHere?: () => number) =>
     new StreamProgress(target.organization, stream, {

@@ -8,6 +8,7 @@ import { REVISIONS_STREAM } from '../../../service/src/sync/collect/workItems/re
 import { LINKS_STREAM } from '../../../service/src/sync/collect/workItems/reportingLinks.ts';
 import { ALL_STREAMS } from '../../../service/src/sync/streams.ts';
 import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
+import type { StreamStatus, StreamStatusStore } from '../../../service/src/storage/tenants.ts';
 
 /** Records which lane each stream's requests asked the budget for, and when work-item streams ran. */
 class RecordingBudget extends RequestBudget {
@@ -93,5 +94,61 @@ describe('flow first', () => {
     const firstDeliveryStart = Math.min(...delivery.map((stream) => position(stream, 'collecting')));
     expect(firstDeliveryStart).toBeGreaterThan(lastFlowDone);
     expect(position(LINKS_STREAM, 'collecting')).toBeGreaterThan(position(REVISIONS_STREAM, 'done'));
+  });
+
+  it('shows the streams a first sync holds back as queued from the run start', async () => {
+    const fresh = await openStorage({ kind: 'sqlite', path: ':memory:' });
+    const saved: StreamStatus[] = [];
+    const statusStore: StreamStatusStore = {
+      save: async (status) => {
+        saved.push(status);
+      },
+      list: async () => [...new Map(saved.map((status) => [status.stream, status])).values()],
+    };
+    try {
+      await syncOrganization({
+        repository: fresh.repository,
+        delivery: fresh.delivery,
+        createConnection: createAdoConnection,
+        logger: silentLogger,
+        statusStore,
+        target: {
+          organization: simulator.organization,
+          organizationUrl: simulator.organizationUrl,
+          personalAccessToken: simulator.pat,
+        },
+      });
+    } finally {
+      await fresh.close();
+    }
+    const waiting = ALL_STREAMS.filter(
+      (stream) => stream.access.feature !== 'flow' || (stream.after ?? []).length > 0,
+    ).map((stream) => stream.name);
+    const firstCollecting = saved.findIndex((status) => status.phase === 'collecting');
+    const queued = saved.slice(0, firstCollecting).filter((status) => status.phase === 'queued');
+    expect(queued.map((status) => status.stream).sort()).toEqual([...waiting].sort());
+    expect(queued.every((status) => status.startedAt === null && status.estimatedSecondsLeft === null)).toBe(
+      true,
+    );
+    // A later run leaves the streams' own statuses alone until they start.
+    const before = saved.length;
+    const again = await openStorage({ kind: 'sqlite', path: ':memory:' });
+    try {
+      await syncOrganization({
+        repository: again.repository,
+        delivery: again.delivery,
+        createConnection: createAdoConnection,
+        logger: silentLogger,
+        statusStore,
+        target: {
+          organization: simulator.organization,
+          organizationUrl: simulator.organizationUrl,
+          personalAccessToken: simulator.pat,
+        },
+      });
+    } finally {
+      await again.close();
+    }
+    expect(saved.slice(before).some((status) => status.phase === 'queued')).toBe(false);
   });
 });
