@@ -8,6 +8,7 @@ import type {
 import type { FlowItem } from '../../domain/records.ts';
 import type { WorkflowStateMap } from '../../domain/workflow.ts';
 import type { PageSource } from '../repository.ts';
+import type { LinkedInputStore } from './linkedInput.ts';
 
 /** A build (= YAML pipeline run) as the builds list reports it; deployments read their sources from it. */
 export interface BuildRow {
@@ -169,7 +170,7 @@ export interface DeliveryRowCounts {
  * and the rows derived from it atomically, every upsert is idempotent, and every call is scoped by
  * organization. Rows of a later page replace those of an earlier one (pages are applied in fetch order).
  */
-export interface DeliveryRepository {
+export interface DeliveryRepository extends LinkedInputStore {
   applyBuildsPage(organization: string, page: PageSource, builds: readonly BuildRow[]): Promise<number>;
   applyDeploymentsPage(
     organization: string,

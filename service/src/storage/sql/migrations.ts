@@ -10,7 +10,7 @@ import {
   migration19,
 } from './migrations/workItems.ts';
 import { migration2, migration7, migration8 } from './migrations/organizations.ts';
-import { migration5, migration6, migration11, migration17 } from './migrations/delivery.ts';
+import { migration5, migration6, migration11, migration17, migration20 } from './migrations/delivery.ts';
 import { migration10, migration12, migration13, migration15, migration16 } from './migrations/outcomes.ts';
 
 /**
@@ -52,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration17,
   migration18,
   migration19,
+  migration20,
 ];

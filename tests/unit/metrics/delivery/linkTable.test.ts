@@ -5,11 +5,6 @@
  * a table meets another change list than its own (grouped by id, as objects are).
  */
 import { describe, expect, it } from 'vitest';
-import type {
-  BuildCommitsRecord,
-  ChangeRecord,
-  DeploymentRecord,
-} from '../../../../service/src/domain/delivery.ts';
 import { carryAcrossBranches } from '../../../../service/src/metrics/delivery/acrossBranches.ts';
 import {
   computeDeliveryMetrics,
@@ -20,9 +15,9 @@ import {
   LinkTable,
   type DeliveryRequest,
 } from '../../../../service/src/metrics/delivery/index.ts';
-import { createRandom } from '../../../../service/src/metrics/forecast/random.ts';
 import { deliveryInputFrom } from '../../../../service/src/sync/normalise/delivery/input.ts';
-import { commit, deliveryInput, deployment, incident, pullRequest } from './fixtures.ts';
+import { deliveryInput } from './fixtures.ts';
+import { generatedRecords } from './generated.ts';
 import { BUILD_COMMITS, CHANGES, DEPLOYMENTS, INCIDENTS } from './handWorked.data.ts';
 
 const REQUEST: DeliveryRequest = {
@@ -30,86 +25,6 @@ const REQUEST: DeliveryRequest = {
   to: '2026-12-31',
   sprints: [{ id: 's', name: 'S', startDate: '2026-03-02', finishDate: '2026-03-15' }],
 };
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/**
- * A seeded year: builds on main and a release branch, redeploys, failures and incidents; with `promote`,
- * pull requests promoting the release branch onto main, carrying its pull requests.
- */
-function generated(promote: boolean) {
-  const random = createRandom(29);
-  const deployments: DeploymentRecord[] = [];
-  const changes: ChangeRecord[] = [];
-  const buildCommits: BuildCommitsRecord[] = [];
-  const start = Date.UTC(2026, 0, 1);
-  let pending: string[] = [];
-  for (let build = 1; build <= 300; build++) {
-    const builtAt = start + build * 26 * 3_600_000;
-    const branch = build % 7 === 0 ? 'refs/heads/release' : 'refs/heads/main';
-    const shas = [`m${build}`, `a${build}`];
-    changes.push(
-      random() < 0.8
-        ? pullRequest({
-            id: build,
-            firstCommit: iso(builtAt - 30 * 3_600_000),
-            created: iso(builtAt - 20 * 3_600_000),
-            merged: iso(builtAt - 3_600_000),
-            shas,
-            workItems: [build % 11],
-            branch,
-          })
-        : commit({
-            sha: `m${build}`,
-            authored: iso(builtAt - 5 * 3_600_000),
-            workItems: [build % 13],
-            branch,
-          }),
-    );
-    // Every fifth build promotes the last release PR onto main, carrying it.
-    if (promote && build % 5 === 0 && build > 7) {
-      const carried = Math.floor(build / 7) * 7;
-      changes.push(
-        pullRequest({
-          id: 10_000 + build,
-          firstCommit: iso(builtAt - 40 * 3_600_000),
-          created: iso(builtAt - 10 * 3_600_000),
-          merged: iso(builtAt - 2 * 3_600_000),
-          shas: [`p${build}`, `m${carried}`, `a${carried}`],
-        }),
-      );
-      // Squashed: only its own merge commit reaches main.
-      shas.push(`p${build}`);
-    }
-    pending.push(...shas);
-    if (branch !== 'refs/heads/main' || random() < 0.3) continue;
-    buildCommits.push({ buildId: build, commitShas: pending, provenance: { rawPageId: build } });
-    pending = [];
-    const finished = iso(builtAt + 2 * 3_600_000);
-    if (random() < 0.1) {
-      deployments.push(
-        deployment({ id: `f${build}`, finished, build, outcome: 'failed', sourceVersion: `m${build}` }),
-      );
-    }
-    deployments.push(
-      deployment({ id: `p${build}`, finished, build, sourceVersion: `m${build}`, attempt: 2 }),
-    );
-    if (random() < 0.05) {
-      const later = iso(builtAt + 30 * 3_600_000);
-      deployments.push(deployment({ id: `r${build}`, finished: later, build, sourceVersion: `m${build}` }));
-    }
-    deployments.push(deployment({ id: `s${build}`, finished, build, environment: 'Staging' }));
-  }
-  const incidents = Array.from({ length: 40 }, (_, n) =>
-    incident({
-      id: 90_000 + n,
-      created: iso(start + n * 190 * 3_600_000),
-      completed: n % 3 === 0 ? null : iso(start + n * 190 * 3_600_000 + 5 * 3_600_000),
-      link: n % 10 === 0 ? (deployments.find((d) => d.id.startsWith('p'))?.id ?? null) : null,
-    }),
-  );
-  return { deployments, changes, buildCommits, incidents, bugWorkItemIds: new Set([1, 2, 3, 5, 8]) };
-}
 
 describe('metrics/delivery/linkTable', () => {
   it('holds the links linkChangesToBuilds makes, in the same order', () => {
@@ -138,7 +53,7 @@ describe('metrics/delivery/linkTable', () => {
     { promote: false, kept: 'as columns' },
     { promote: true, kept: 'as objects (pull requests carried across branches)' },
   ])('gives the same report along the service path, links kept $kept', ({ promote }) => {
-    const records = generated(promote);
+    const records = generatedRecords(promote);
     const input = deliveryInputFrom(records, { timeZone: 'Asia/Tokyo' });
     expect(input.links instanceof LinkTable).toBe(!promote);
     // The same steps with link objects and an index each.
@@ -157,7 +72,7 @@ describe('metrics/delivery/linkTable', () => {
   });
 
   it('carries pull requests as objects when some pull request carries another', () => {
-    const records = generated(true);
+    const records = generatedRecords(true);
     const { links } = carryAcrossBranches(records.changes, linkChangesToBuildTable(records));
     expect(links).not.toBeInstanceOf(LinkTable);
     const pair = (link: { buildId: number; changeId: string }) => `${link.buildId}|${link.changeId}`;
@@ -166,7 +81,7 @@ describe('metrics/delivery/linkTable', () => {
   });
 
   it('groups a table by change id when it meets another change list', () => {
-    const records = generated(false);
+    const records = generatedRecords(false);
     const table = linkChangesToBuildTable(records);
     const reordered = [...records.changes].reverse();
     const grouped = groupChangesByBuild(table, reordered);

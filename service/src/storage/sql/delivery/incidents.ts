@@ -153,6 +153,18 @@ export async function readBugWorkItemIds(
   bugTypes: readonly string[],
 ): Promise<Set<number>> {
   const scope = typeScope(organization, projects, bugTypes);
-  const rows = await executor.all(`SELECT w.work_item_id FROM work_items w WHERE ${scope.sql}`, scope.params);
-  return new Set(rows.map((row) => integer(row, 'work_item_id')));
+  // One row, the ids joined in the database: a large project has a row object per bug otherwise.
+  const row = await executor.get(
+    `SELECT string_agg(CAST(w.work_item_id AS TEXT), ',') AS ids FROM work_items w WHERE ${scope.sql}`,
+    scope.params,
+  );
+  const ids = row === undefined ? null : optionalText(row, 'ids');
+  const bugs = new Set<number>();
+  if (ids === null || ids === '') return bugs;
+  for (const id of ids.split(',')) {
+    const value = Number(id);
+    if (!Number.isSafeInteger(value)) throw new Error(`Stored work item id "${id}" is not an integer`);
+    bugs.add(value);
+  }
+  return bugs;
 }

@@ -25,6 +25,7 @@ import {
   type PullRequestKey,
   type PullRequestRow,
 } from '../../delivery/repository.ts';
+import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
 import type { PageSource } from '../../repository.ts';
 import { rawPageIdFor } from '../rawPages.ts';
 import type { SqlDatabase } from '../sqlDatabase.ts';
@@ -41,6 +42,12 @@ import {
   touchDelivery,
   workItemProjects,
 } from './versions.ts';
+import {
+  readCurrentLinkedInput,
+  readDeliveryDataVersion,
+  readLinkedInputVersion,
+  writeLinkedInput,
+} from './linkedInputs.ts';
 import { readKnownCommits, readPullRequestLinkCounts } from './pullRequestLinks.ts';
 import { readBuildCommits, readChanges } from './changeReads.ts';
 import {
@@ -249,5 +256,21 @@ export class SqlDeliveryRepository implements DeliveryRepository {
 
   countDeliveryRows(organization: string): Promise<DeliveryRowCounts> {
     return countDeliveryRows(this.database, organization);
+  }
+
+  deliveryDataVersion(organization: string, project: string): Promise<number> {
+    return readDeliveryDataVersion(this.database, organization, project);
+  }
+
+  linkedInputVersion(organization: string, project: string): Promise<number | undefined> {
+    return readLinkedInputVersion(this.database, organization, project);
+  }
+
+  saveLinkedInput(organization: string, project: string, input: LinkedDeliveryInput): Promise<void> {
+    return writeLinkedInput(this.database, organization, project, input);
+  }
+
+  readLinkedInput(organization: string, project: string): Promise<LinkedDeliveryInput | undefined> {
+    return readCurrentLinkedInput(this.database, organization, project);
   }
 }

@@ -158,3 +158,23 @@ export const migration17: Migration = {
       ALTER TABLE delivery_pull_requests ADD COLUMN work_item_count INTEGER;
     `,
 };
+
+export const migration20: Migration = {
+  version: 20,
+  name: 'each project’s delivery records linked to builds, kept per delivery data version',
+  // body: the columns of storage/sql/delivery/linkedInputCodec.ts in its `format` (a framed JSON header and
+  // column texts, typed arrays in base64).
+  sql: `
+      CREATE TABLE delivery_linked_inputs (
+        organization TEXT NOT NULL,
+        project TEXT NOT NULL,
+        data_version {{bigint}} NOT NULL,
+        format INTEGER NOT NULL,
+        deployment_count INTEGER NOT NULL,
+        change_count INTEGER NOT NULL,
+        link_count INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (organization, project)
+      );
+    `,
+};

@@ -15,6 +15,7 @@ import {
   readWatermark,
 } from '../../normalise/delivery/watermarks.ts';
 import { BranchHistory, type BuildSource } from '../../normalise/delivery/derivedBuildChanges.ts';
+import { storeLinkedInputs } from '../../normalise/delivery/linkedInputs.ts';
 import type { StreamContext, StreamResult, SyncStream } from '../../stream.ts';
 import { BUILDS_STREAM } from './builds.ts';
 import {
@@ -50,9 +51,31 @@ interface Question extends ProductionBuildPair {
  * /prod/i); when a project changes its mark, the questions of newly marked deployments are asked next run.
  */
 export async function collectDeploymentChanges(context: StreamContext): Promise<StreamResult> {
-  const { organization, logger } = context;
   const delivery = requireDelivery(context, DEPLOYMENT_CHANGES_STREAM);
-  const deployments = await delivery.listDeployments(organization);
+  const deployments = await delivery.listDeployments(context.organization);
+  const result = await collectChangesBetween(context, delivery, deployments);
+  // The run's last delivery rows are in: link each changed project once, for the views (linkedInputs.ts).
+  // Only a shortcut for the views (they link the records themselves without it): a failure is logged.
+  const projects = deployments.map((deployment) => deployment.project);
+  try {
+    const linked = await storeLinkedInputs(delivery, context.organization, projects);
+    if (linked > 0)
+      context.logger.info('linked inputs stored', { organization: context.organization, projects: linked });
+  } catch (error) {
+    context.logger.warn('linked inputs not stored; views link the records', {
+      organization: context.organization,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+  return result;
+}
+
+async function collectChangesBetween(
+  context: StreamContext,
+  delivery: DeliveryRepository,
+  deployments: readonly DeploymentRecord[],
+): Promise<StreamResult> {
+  const { organization, logger } = context;
   const selection = selectProductionDeployments(deployments, await productionRulesOf(context, deployments));
   if (selection.status !== 'ok') return { pages: 0, items: 0 };
   const builds = new Map<number, { project: string; source: BuildSource }>(

@@ -1,0 +1,101 @@
+/** A project's deployments as columns of the stored linked input (linkedInputCodec.ts), and back. */
+import {
+  CLASSIC_DEPLOYMENT_STATUSES,
+  DEPLOYMENT_OUTCOMES,
+  ENVIRONMENT_DEPLOYMENT_RESULTS,
+  type DeploymentRecord,
+  type DeploymentSource,
+} from '../../../domain/delivery.ts';
+import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
+import { decodeNumbers, decodeTexts, encodeNumbers, encodeTexts, numberOrNull } from './columns.ts';
+import { numberField, textColumnField, textField, type Envelope } from './envelope.ts';
+
+const SOURCES: readonly DeploymentSource[] = ['environment', 'classicRelease', 'pipelineStage'];
+const RAW_RESULTS = [...ENVIRONMENT_DEPLOYMENT_RESULTS, ...CLASSIC_DEPLOYMENT_STATUSES];
+
+export function encodeDeployments(records: readonly DeploymentRecord[]): Envelope {
+  const texts = (pick: (record: DeploymentRecord) => string | null) => encodeTexts(records.map(pick));
+  const numbers = (pick: (record: DeploymentRecord) => number | null) => encodeNumbers(records.map(pick));
+  return {
+    count: records.length,
+    id: texts((r) => r.id),
+    source: texts((r) => r.source),
+    project: texts((r) => r.project),
+    pipelineId: numbers((r) => r.pipelineId),
+    pipelineName: texts((r) => r.pipelineName),
+    environmentName: texts((r) => r.environmentName),
+    stageName: texts((r) => r.stageName),
+    buildId: numbers((r) => r.buildId),
+    releaseId: numbers((r) => r.releaseId),
+    repository: texts((r) => r.repository),
+    sourceBranch: texts((r) => r.sourceBranch),
+    sourceVersion: texts((r) => r.sourceVersion),
+    attempt: numbers((r) => r.attempt),
+    queuedAt: numbers((r) => r.queuedAt),
+    startedAt: numbers((r) => r.startedAt),
+    finishedAt: numbers((r) => r.finishedAt),
+    outcome: texts((r) => r.outcome),
+    rawResult: texts((r) => r.rawResult),
+    rawPageId: numbers((r) => r.provenance.rawPageId),
+  };
+}
+
+export function decodeDeployments(envelope: Envelope): DeploymentRecord[] {
+  const count = numberField(envelope, 'count');
+  const texts = <T extends string>(key: string, parse: (value: string) => T) =>
+    decodeTexts(textColumnField(envelope, key), count, parse);
+  const numbers = (key: string) => decodeNumbers(textField(envelope, key), count);
+  const [id, source, project, pipelineName] = [
+    texts('id', anyText),
+    texts('source', oneOf(SOURCES)),
+    texts('project', anyText),
+    texts('pipelineName', anyText),
+  ];
+  const [environmentName, stageName, repository, sourceBranch, sourceVersion] = [
+    texts('environmentName', anyText),
+    texts('stageName', anyText),
+    texts('repository', anyText),
+    texts('sourceBranch', anyText),
+    texts('sourceVersion', anyText),
+  ];
+  const outcome = texts('outcome', oneOf(DEPLOYMENT_OUTCOMES));
+  const rawResult = texts('rawResult', oneOf(RAW_RESULTS));
+  const [pipelineId, buildId, releaseId, attempt] = [
+    numbers('pipelineId'),
+    numbers('buildId'),
+    numbers('releaseId'),
+    numbers('attempt'),
+  ];
+  const [queuedAt, startedAt, finishedAt, rawPageId] = [
+    numbers('queuedAt'),
+    numbers('startedAt'),
+    numbers('finishedAt'),
+    numbers('rawPageId'),
+  ];
+  const provenanceOf = provenanceInterner();
+  const records = new Array<DeploymentRecord>(count);
+  for (let n = 0; n < count; n++) {
+    records[n] = {
+      id: required(id.at(n), 'deployment id'),
+      source: required(source.at(n), 'deployment source'),
+      project: required(project.at(n), 'deployment project'),
+      pipelineId: required(numberOrNull(pipelineId[n]), 'pipeline id'),
+      pipelineName: required(pipelineName.at(n), 'pipeline name'),
+      environmentName: environmentName.at(n),
+      stageName: required(stageName.at(n), 'stage name'),
+      buildId: numberOrNull(buildId[n]),
+      releaseId: numberOrNull(releaseId[n]),
+      repository: repository.at(n),
+      sourceBranch: sourceBranch.at(n),
+      sourceVersion: sourceVersion.at(n),
+      attempt: required(numberOrNull(attempt[n]), 'attempt'),
+      queuedAt: numberOrNull(queuedAt[n]),
+      startedAt: numberOrNull(startedAt[n]),
+      finishedAt: numberOrNull(finishedAt[n]),
+      outcome: required(outcome.at(n), 'outcome'),
+      rawResult: required(rawResult.at(n), 'deployment result'),
+      provenance: provenanceOf(required(numberOrNull(rawPageId[n]), 'raw page id')),
+    };
+  }
+  return records;
+}

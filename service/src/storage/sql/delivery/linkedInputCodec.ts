@@ -1,0 +1,51 @@
+/**
+ * A project's linked delivery input (storage/delivery/linkedInput.ts) as one stored text and back: every
+ * field of every record a column (columns.ts), so that a record reads back equal to the one written.
+ */
+import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
+import { decodeChanges, encodeChanges } from './changeColumns.ts';
+import { base64Of, float64Of, int32Of, uint8Of } from './columns.ts';
+import { decodeDeployments, encodeDeployments } from './deploymentColumns.ts';
+import { envelopeOf, textField } from './envelope.ts';
+import { framed, unframed } from './framing.ts';
+
+/** Bumped when the layout changes; a stored text of another format is not read (the sync writes it again). */
+export const LINKED_INPUT_FORMAT = 2;
+
+export function encodeLinkedInput(input: LinkedDeliveryInput): string {
+  return framed({
+    format: LINKED_INPUT_FORMAT,
+    deployments: encodeDeployments(input.deployments),
+    changes: encodeChanges(input.changes),
+    links: {
+      buildIds: base64Of(input.links.buildIds),
+      changeIndices: base64Of(input.links.changeIndices),
+      evidence: base64Of(input.links.evidence),
+    },
+  });
+}
+
+/** undefined when the text is of another format. */
+export function decodeLinkedInput(body: string, dataVersion: number): LinkedDeliveryInput | undefined {
+  // A text of format 1 was one JSON value: it is not framed, and of another format anyway.
+  if (!body.startsWith(`{"format":${LINKED_INPUT_FORMAT},`)) return undefined;
+  const envelope = envelopeOf(unframed(body), 'body');
+  if (envelope['format'] !== LINKED_INPUT_FORMAT) return undefined;
+  const changes = decodeChanges(envelopeOf(envelope['changes'], 'changes'));
+  const links = envelopeOf(envelope['links'], 'links');
+  const buildIds = float64Of(textField(links, 'buildIds'));
+  const changeIndices = int32Of(textField(links, 'changeIndices'));
+  const evidence = uint8Of(textField(links, 'evidence'));
+  if (changeIndices.length !== buildIds.length || evidence.length !== buildIds.length) {
+    throw new Error('The stored links have columns of different lengths');
+  }
+  for (const index of changeIndices) {
+    if (index < 0 || index >= changes.length) throw new Error('A stored link names no stored change');
+  }
+  return {
+    dataVersion,
+    deployments: decodeDeployments(envelopeOf(envelope['deployments'], 'deployments')),
+    changes,
+    links: { buildIds, changeIndices, evidence },
+  };
+}
