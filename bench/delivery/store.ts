@@ -3,10 +3,14 @@
  * in its 50 projects (a project's view reads its own 4,000 builds among the organization's), or all in
  * one project (its view reads, links and computes every build). Environment records without their sources (the service fills them in from the builds),
  * pull requests with their commits and work items, direct commits, build/changes answers, and the
- * incidents and bugs as work items with their state transitions.
+ * incidents and bugs as work items with their state transitions. Then, as the sync does after a run
+ * (sync/collect/delivery/deploymentChanges.ts), each project's records are linked and stored with their
+ * delivery data version by the sync's own storeLinkedInputs (linkStoredProjects), which a restarted
+ * service's first view of a project reads.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { openStorage } from '../../service/src/app/openRepository.ts';
+import { storeLinkedInputs } from '../../service/src/sync/normalise/delivery/linkedInputs.ts';
 import type { SyntheticOrganization } from './synthetic.ts';
 
 export const STORE_ORGANIZATION = 'bench-delivery';
@@ -313,4 +317,19 @@ export async function buildDeliveryStore(
   writeWorkItems(database, organization, place);
   database.exec('COMMIT');
   database.close();
+}
+
+/**
+ * The sync's last step after a run that stored delivery rows: each project's linked input (a no-op for a
+ * project whose stored one is current). Returns how many projects it linked.
+ */
+export async function linkStoredProjects(path: string): Promise<number> {
+  const storage = await openStorage({ kind: 'sqlite', path });
+  try {
+    const deployments = await storage.delivery.listDeployments(STORE_ORGANIZATION);
+    const projects = deployments.map((deployment) => deployment.project);
+    return await storeLinkedInputs(storage.delivery, STORE_ORGANIZATION, projects);
+  } finally {
+    await storage.close();
+  }
 }

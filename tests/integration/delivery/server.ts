@@ -61,11 +61,11 @@ export interface DeliveryApi {
   close(): Promise<void>;
 }
 
-/** Counts readDeliveryRecords calls; everything else passes through. */
+/** Counts loads (readDeliveryRecords, or the stored linked input a project's view reads); the rest passes through. */
 function countingDelivery(delivery: DeliveryRepository, onLoad: () => void): DeliveryRepository {
   return new Proxy(delivery, {
     get(target, property, receiver) {
-      if (property === 'readDeliveryRecords') onLoad();
+      if (property === 'readDeliveryRecords' || property === 'readLinkedInput') onLoad();
       return Reflect.get(target, property, receiver);
     },
   });

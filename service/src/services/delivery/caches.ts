@@ -33,11 +33,13 @@ export interface DeliveryCaches {
  * and lead time samples; a few hundred bytes each). A 200,000-build organization's busiest project holds
  * about 30,000 records; one project holding all 200,000 builds about 760,000 (some 330 MB), and its
  * records still fit, so its later views reuse them. Inputs and views share the records' objects and
- * weigh only what they add. Typically tens of MB are held, a few hundred at the largest scale.
+ * weigh only what they add, except a project's input read from the stored linked input (storedInput.ts):
+ * it holds its own records, which the records cache then does not, so inputs may weigh the records' share
+ * too. Typically tens of MB are held, a few hundred at the largest scale.
  */
 export const DELIVERY_CACHE_LIMITS = {
   records: { maxEntries: 16, maxWeight: 800_000 },
-  inputs: { maxEntries: 32, maxWeight: 600_000 },
+  inputs: { maxEntries: 32, maxWeight: 1_400_000 },
   results: { maxEntries: 64, maxWeight: 600_000 },
 } as const;
 
@@ -57,9 +59,11 @@ function linkWeight(links: Links): number {
   return links instanceof LinkTable ? links.length / SLOTS_PER_RECORD : links.length;
 }
 
-/** What a scope's input adds to its project's records: its (team-filtered) arrays and its links. */
-function inputWeight(input: DeliveryInput): number {
-  return recordCount(input) / SLOTS_PER_RECORD + linkWeight(input.links);
+/** What a scope's input adds to its project's records (its team-filtered arrays), or its own records; and its links. */
+function inputWeight(scoped: ScopedInput): number {
+  const { input } = scoped;
+  const records = scoped.ownsRecords === true ? recordCount(input) : recordCount(input) / SLOTS_PER_RECORD;
+  return records + linkWeight(input.links);
 }
 
 /** What a view adds: drill-down rows and the lead time samples a list may build (kept once built). */
@@ -77,7 +81,7 @@ export function createDeliveryCaches(limits = DELIVERY_CACHE_LIMITS): DeliveryCa
     }),
     inputs: new ResultCache<ScopedInput>({
       ...limits.inputs,
-      weigh: (scoped) => Math.ceil(inputWeight(scoped.input)),
+      weigh: (scoped) => Math.ceil(inputWeight(scoped)),
     }),
     results: new ResultCache<Computed>({
       ...limits.results,

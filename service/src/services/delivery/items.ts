@@ -33,9 +33,27 @@ function contractVia(via: AttributionVia): DeliveryIncidentItem['via'] {
   }
 }
 
-function byId<T>(records: readonly T[], id: (record: T) => string): Map<string, T> {
-  return new Map(records.map((record) => [id(record), record]));
+/**
+ * The records by id, made once per record list (a view's cached input keeps its lists): each page of a
+ * list is then its own rows' work, not a pass over a large project's hundreds of thousands of records.
+ */
+class IdIndex<T> {
+  private readonly made = new WeakMap<readonly T[], ReadonlyMap<string, T>>();
+
+  constructor(private readonly id: (record: T) => string) {}
+
+  of(records: readonly T[]): ReadonlyMap<string, T> {
+    let index = this.made.get(records);
+    if (index === undefined) {
+      index = new Map(records.map((record) => [this.id(record), record]));
+      this.made.set(records, index);
+    }
+    return index;
+  }
 }
+
+const deploymentsById = new IdIndex<DeploymentRecord>((record) => record.id);
+const changesById = new IdIndex<ChangeRecord>((change) => change.id);
 
 const nullableIso = (ms: number | null) => (ms === null ? null : isoOf(ms));
 
@@ -53,7 +71,7 @@ export interface RowRange {
 
 export function deploymentItems(context: ItemContext, rows: RowRange): DeliveryDeploymentItem[] {
   const { links, report } = context;
-  const records = byId(context.input.deployments, (record) => record.id);
+  const records = deploymentsById.of(context.input.deployments);
   return report.deployments.slice(rows.start, rows.end).flatMap((row): DeliveryDeploymentItem[] => {
     const record = records.get(row.id);
     if (record === undefined) return [];
@@ -99,8 +117,8 @@ export function changeItems(context: ItemContext, rows: RowRange): DeliveryChang
   const leadTime = context.report.window.leadTimeForChanges;
   if (leadTime.status !== 'ok') return [];
   const { links } = context;
-  const changes = byId<ChangeRecord>(context.input.changes, (change) => change.id);
-  const deployments = byId(context.input.deployments, (record) => record.id);
+  const changes = changesById.of(context.input.changes);
+  const deployments = deploymentsById.of(context.input.deployments);
   return leadTime.samples.slice(rows.start, rows.end).flatMap((sample): DeliveryChangeItem[] => {
     const change = changes.get(sample.changeId);
     if (change === undefined) return [];
@@ -133,7 +151,7 @@ export function incidentItems(context: ItemContext, rows: RowRange): DeliveryInc
   const incidents = new Map<number, IncidentRecord>(
     context.input.incidents.map((incident) => [incident.workItemId, incident]),
   );
-  const deployments = byId(context.input.deployments, (record) => record.id);
+  const deployments = deploymentsById.of(context.input.deployments);
   return context.report.window.incidents
     .slice(rows.start, rows.end)
     .flatMap((attribution): DeliveryIncidentItem[] => {

@@ -29,6 +29,8 @@ export interface ScopedInput {
   input: DeliveryInput;
   /** For a team: how the project-level attribution chose each of its incidents (the engine sees them as links). */
   attributionVia: ReadonlyMap<number, AttributionVia> | undefined;
+  /** Read from the stored linked input: its records are its own, not the records cache's. */
+  ownsRecords?: boolean;
 }
 
 const NONE: readonly never[] = [];

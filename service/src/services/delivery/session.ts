@@ -32,6 +32,7 @@ import { listPage } from './paging.ts';
 import { deliveryLinks } from './links.ts';
 import { gapMessage } from './messages.ts';
 import { scopedDeliveryInput, type DeliveryScope } from './scope.ts';
+import { storedProjectInput } from './storedInput.ts';
 import { incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
 import { datedSprints, sprintsOverlapping } from '../flow/board.ts';
 import { canonicalJson } from '../requestKey.ts';
@@ -102,6 +103,7 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
   };
   const incidentRule = incidentRuleOf(settings);
   const figureContext: FigureContext = { project, scope, production, incidentRule, links };
+  const view = { organization, project, settings, productionRule, incidentRule };
   const zoneFor = (requested: string | undefined) => requested ?? settings.timeZone ?? organization.timeZone;
 
   async function sprintsOf(query: DeliveryQuery, wanted: boolean) {
@@ -163,6 +165,8 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
    */
   function scopedInput() {
     return caches.inputs.get(dependencies.scopeKey, async () => {
+      const stored = scope.kind === 'project' ? await storedProjectInput(delivery, view) : undefined;
+      if (stored !== undefined) return stored;
       const records = await caches.records.get(dependencies.recordsKey, () =>
         delivery.readDeliveryRecords(organization.name, {
           projects: [project],
