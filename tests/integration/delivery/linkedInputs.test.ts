@@ -7,8 +7,7 @@
  * and an input made at an older version never replaces a newer one; failing to store it fails no sync.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdoConnection } from '../../../service/src/ado/clients.ts';
-import { createLogger, silentLogger } from '../../../service/src/logger.ts';
+import { createLogger } from '../../../service/src/logger.ts';
 import { computeDeliveryMetrics, type ProductionRules } from '../../../service/src/metrics/delivery/index.ts';
 import { createDeliveryService } from '../../../service/src/services/delivery/service.ts';
 import { staticOrganizationDirectory } from '../../../service/src/services/organizationDirectory.ts';
@@ -20,8 +19,8 @@ import {
 } from '../../../service/src/sync/normalise/delivery/input.ts';
 import { storeLinkedInputs } from '../../../service/src/sync/normalise/delivery/linkedInputs.ts';
 import { DEPLOYMENT_CHANGES_STREAM } from '../../../service/src/sync/collect/delivery/deploymentChanges.ts';
-import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { BACKENDS, openTestRepository, type TestRepository } from '../../support/storageBackends.ts';
+import { syncSimulator } from '../../support/syncSimulator.ts';
 import { temporaryDirectory } from '../../support/tempDirectory.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -66,18 +65,11 @@ describe.each(BACKENDS)('linked delivery inputs in %s', (backend) => {
 
   beforeAll(async () => {
     store = await openTestRepository(backend, directory.path, `linked-${backend}`);
-    await syncOrganization({
+    await syncSimulator(simulator, {
       repository: store.repository,
       delivery: store.storage.delivery,
-      createConnection: createAdoConnection,
-      logger: silentLogger,
       maxPageSize: 100,
       streams: 'all',
-      target: {
-        organization: simulator.organization,
-        organizationUrl: simulator.organizationUrl,
-        personalAccessToken: simulator.pat,
-      },
     });
     const deployments = await store.storage.delivery.listDeployments(simulator.organization);
     projects = [...new Set(deployments.map((deployment) => deployment.project))].sort();
@@ -191,17 +183,11 @@ describe.each(BACKENDS)('linked delivery inputs in %s', (backend) => {
         return Reflect.get(target, property, receiver);
       },
     });
-    await syncOrganization({
+    await syncSimulator(simulator, {
       repository: store.repository,
       delivery: failing,
-      createConnection: createAdoConnection,
       logger: createLogger({ write: (line) => lines.push(line) }),
       streams: [DEPLOYMENT_CHANGES_STREAM],
-      target: {
-        organization: simulator.organization,
-        organizationUrl: simulator.organizationUrl,
-        personalAccessToken: simulator.pat,
-      },
     });
     const warned = lines.some(
       (line) => line.includes('linked inputs not stored') && line.includes('disk full'),

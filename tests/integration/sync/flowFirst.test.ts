@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdoConnection, requestAttribution } from '../../../service/src/ado/clients.ts';
+import { requestAttribution } from '../../../service/src/ado/clients.ts';
 import { RequestBudget, type RequestLane } from '../../../service/src/ado/http/requestBudget.ts';
 import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
-import { silentLogger } from '../../../service/src/logger.ts';
 import { startSimulator, type RunningSimulator } from '../../../service/src/simulator/index.ts';
 import { REVISIONS_STREAM } from '../../../service/src/sync/collect/workItems/reportingRevisions.ts';
 import { LINKS_STREAM } from '../../../service/src/sync/collect/workItems/reportingLinks.ts';
 import { ALL_STREAMS } from '../../../service/src/sync/streams.ts';
-import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import type { StreamStatus, StreamStatusStore } from '../../../service/src/storage/tenants.ts';
+import { syncSimulator } from '../../support/syncSimulator.ts';
 
 /** Records which lane each stream's requests asked the budget for, and when work-item streams ran. */
 class RecordingBudget extends RequestBudget {
@@ -41,20 +40,25 @@ afterAll(async () => {
   await simulator.close();
 });
 
+/** A full sync of the simulator into a new in-memory store, closed afterwards. */
+async function syncIntoFreshStorage(
+  options: Pick<Parameters<typeof syncSimulator>[1], 'onStatus' | 'statusStore'>,
+): Promise<void> {
+  const fresh = await openStorage({ kind: 'sqlite', path: ':memory:' });
+  try {
+    await syncSimulator(simulator, { repository: fresh.repository, delivery: fresh.delivery, ...options });
+  } finally {
+    await fresh.close();
+  }
+}
+
 describe('flow first', () => {
   it('sends work-item streams in the flow lane and delivery streams in the delivery lane', async () => {
     const budget = new RecordingBudget();
-    await syncOrganization({
+    await syncSimulator(simulator, {
       repository: storage.repository,
       delivery: storage.delivery,
-      createConnection: createAdoConnection,
       connectionOptions: { budget },
-      logger: silentLogger,
-      target: {
-        organization: simulator.organization,
-        organizationUrl: simulator.organizationUrl,
-        personalAccessToken: simulator.pat,
-      },
     });
     expect(budget.flowStarts).toBe(3);
     expect([...(budget.lanes.get('flow') ?? [])]).toEqual(['flow']);
@@ -62,25 +66,11 @@ describe('flow first', () => {
   });
 
   it('starts the delivery streams once every work-item stream has ended, and the links after the revisions', async () => {
-    const fresh = await openStorage({ kind: 'sqlite', path: ':memory:' });
     // Each stream's first 'collecting' and its 'done', as positions in the order statuses came.
     const events: { stream: string; phase: string }[] = [];
-    try {
-      await syncOrganization({
-        repository: fresh.repository,
-        delivery: fresh.delivery,
-        createConnection: createAdoConnection,
-        logger: silentLogger,
-        onStatus: (status) => events.push({ stream: status.stream, phase: status.phase }),
-        target: {
-          organization: simulator.organization,
-          organizationUrl: simulator.organizationUrl,
-          personalAccessToken: simulator.pat,
-        },
-      });
-    } finally {
-      await fresh.close();
-    }
+    await syncIntoFreshStorage({
+      onStatus: (status) => events.push({ stream: status.stream, phase: status.phase }),
+    });
     const position = (stream: string, phase: string) => {
       const index = events.findIndex((event) => event.stream === stream && event.phase === phase);
       expect(index, `${stream} ${phase}`).toBeGreaterThanOrEqual(0);
@@ -97,7 +87,6 @@ describe('flow first', () => {
   });
 
   it('shows the streams a first sync holds back as queued from the run start', async () => {
-    const fresh = await openStorage({ kind: 'sqlite', path: ':memory:' });
     const saved: StreamStatus[] = [];
     const statusStore: StreamStatusStore = {
       save: async (status) => {
@@ -105,22 +94,7 @@ describe('flow first', () => {
       },
       list: async () => [...new Map(saved.map((status) => [status.stream, status])).values()],
     };
-    try {
-      await syncOrganization({
-        repository: fresh.repository,
-        delivery: fresh.delivery,
-        createConnection: createAdoConnection,
-        logger: silentLogger,
-        statusStore,
-        target: {
-          organization: simulator.organization,
-          organizationUrl: simulator.organizationUrl,
-          personalAccessToken: simulator.pat,
-        },
-      });
-    } finally {
-      await fresh.close();
-    }
+    await syncIntoFreshStorage({ statusStore });
     const waiting = ALL_STREAMS.filter(
       (stream) => stream.access.feature !== 'flow' || (stream.after ?? []).length > 0,
     ).map((stream) => stream.name);
@@ -132,23 +106,7 @@ describe('flow first', () => {
     );
     // A later run leaves the streams' own statuses alone until they start.
     const before = saved.length;
-    const again = await openStorage({ kind: 'sqlite', path: ':memory:' });
-    try {
-      await syncOrganization({
-        repository: again.repository,
-        delivery: again.delivery,
-        createConnection: createAdoConnection,
-        logger: silentLogger,
-        statusStore,
-        target: {
-          organization: simulator.organization,
-          organizationUrl: simulator.organizationUrl,
-          personalAccessToken: simulator.pat,
-        },
-      });
-    } finally {
-      await again.close();
-    }
+    await syncIntoFreshStorage({ statusStore });
     expect(saved.slice(before).some((status) => status.phase === 'queued')).toBe(false);
   });
 });

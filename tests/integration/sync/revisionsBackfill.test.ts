@@ -13,8 +13,8 @@ import {
   CATCH_UP_MARGIN_MS,
   projectRevisionsKey,
 } from '../../../service/src/sync/collect/workItems/revisionsBackfill.ts';
-import { syncOrganization } from '../../../service/src/sync/syncOrganization.ts';
 import { flowSnapshot } from '../../support/flowSnapshot.ts';
+import { syncSimulator } from '../../support/syncSimulator.ts';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const REVISIONS_PATH = /\/_apis\/wit\/reporting\/workitemrevisions$/i;
@@ -44,23 +44,12 @@ async function freshRepository(): Promise<SeikaRepository> {
   return repository;
 }
 
-function target() {
-  return {
-    organization: simulator.organization,
-    organizationUrl: simulator.organizationUrl,
-    personalAccessToken: simulator.pat,
-  };
-}
-
 function syncFlow(repository: SeikaRepository) {
-  return syncOrganization({
+  return syncSimulator(simulator, {
     repository,
-    createConnection: createAdoConnection,
-    logger: silentLogger,
     maxPageSize: 100,
     now: () => simulator.now().getTime(),
     streams: ['work.metadata', REVISIONS_STREAM],
-    target: target(),
   });
 }
 
@@ -78,13 +67,7 @@ function revisionRequests(from: number) {
 /** An organization-wide read of the same organization, as a single-project organization is read. */
 async function readOrganizationWide(): Promise<SeikaRepository> {
   const repository = await freshRepository();
-  await syncOrganization({
-    repository,
-    createConnection: createAdoConnection,
-    logger: silentLogger,
-    streams: ['work.metadata'],
-    target: target(),
-  });
+  await syncSimulator(simulator, { repository, streams: ['work.metadata'] });
   await collectReportingRevisions({
     organization: simulator.organization,
     connection: createAdoConnection({
