@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { z } from 'zod';
+import type { TestService } from './startTestService.ts';
 
 const schemaMap = z.record(z.string(), z.record(z.string(), z.unknown()));
 
@@ -67,4 +68,11 @@ export function expectDocumented(
   const { path, method } = route;
   const check = responseValidator(document, path, method, String(answer.status)).safeParse(answer.body);
   expect(check.success, `${method} ${path} ${answer.status}: ${firstIssues(check)}`).toBe(true);
+}
+
+/** The document the service serves, read without a token as any client may. */
+export async function servedOpenApiDocument(test: TestService): Promise<OpenApiDocument> {
+  const served = await test.api('/openapi.json', { token: null });
+  expect(served.status).toBe(200);
+  return openApiDocumentSchema.parse(served.body);
 }

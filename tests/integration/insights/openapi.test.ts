@@ -18,9 +18,9 @@ import type { RunningSimulator } from '../../../service/src/simulator/index.ts';
 import { simulatorMember } from '../../support/access.ts';
 import {
   expectDocumented,
-  openApiDocumentSchema,
   openApiOperation,
   responseValidator,
+  servedOpenApiDocument,
   type OpenApiDocument,
 } from '../../support/openApi.ts';
 import { appToken, type TestService, type TestUser } from '../../support/startTestService.ts';
@@ -42,9 +42,7 @@ beforeAll(async () => {
   synced = await startSyncedService({ name: 'insights-openapi', seed: 11, scale: 'demo' });
   ({ simulator, test } = synced);
   reader = { ...simulatorMember(simulator, 'reader'), organization: simulator.organization };
-  const served = await test.api('/openapi.json', { token: null });
-  expect(served.status).toBe(200);
-  document = openApiDocumentSchema.parse(served.body);
+  document = await servedOpenApiDocument(test);
 }, 120_000);
 
 afterAll(async () => {

@@ -16,9 +16,9 @@ import type { RunningSimulator } from '../../../service/src/simulator/index.ts';
 import { simulatorMember } from '../../support/access.ts';
 import {
   expectDocumented,
-  openApiDocumentSchema,
   openApiOperation,
   responseValidator,
+  servedOpenApiDocument,
   type OpenApiDocument,
 } from '../../support/openApi.ts';
 import { appToken, simulatorOwner, type TestService, type TestUser } from '../../support/startTestService.ts';
@@ -38,9 +38,7 @@ beforeAll(async () => {
   synced = await startSyncedService({ name: 'usage-openapi', seed: 11, scale: 'tiny' });
   ({ simulator, test } = synced);
   reader = { ...simulatorMember(simulator, 'reader'), organization: simulator.organization };
-  const served = await test.api('/openapi.json', { token: null });
-  expect(served.status).toBe(200);
-  document = openApiDocumentSchema.parse(served.body);
+  document = await servedOpenApiDocument(test);
 }, 120_000);
 
 afterAll(async () => {
