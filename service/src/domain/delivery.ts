@@ -136,6 +136,22 @@ export interface DeploymentRecord {
   provenance: Provenance;
 }
 
+/**
+ * What a production mark reads of each deployment of a list, by row: a column store answers it without
+ * making a record per row, so that it makes records only of the rows a view keeps.
+ */
+export interface DeploymentTargets {
+  readonly count: number;
+  source(row: number): DeploymentSource;
+  project(row: number): string;
+  pipelineId(row: number): number;
+  environmentName(row: number): string | null;
+  stageName(row: number): string;
+}
+
+/** The rows of a stored deployment list to read, ascending; undefined to read every row. */
+export type DeploymentRowSelector = (targets: DeploymentTargets) => readonly number[] | undefined;
+
 interface ChangeBase {
   /** `pr:${repository}:${pullRequestId}` or `commit:${repository}:${sha}`. */
   id: string;

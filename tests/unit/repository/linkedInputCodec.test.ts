@@ -144,6 +144,42 @@ describe('storage/sql/delivery/linkedInputCodec', () => {
     expect(read).toEqual(written);
   });
 
+  it('reads only the deployments of the rows selected, as the whole read has them', () => {
+    const written = input(
+      many(300, (n) =>
+        deployment(n, { environmentName: n % 3 === 0 ? 'Production' : 'Staging', sourceVersion: `sha${n}` }),
+      ),
+      [directCommit('a', [1])],
+    );
+    const text = encodeLinkedInput(written);
+    const all = decodeLinkedInput(text, 1);
+    let seen: { count: number; names: (string | null)[] } | undefined;
+    const selected = decodeLinkedInput(text, 1, (targets) => {
+      seen = {
+        count: targets.count,
+        names: Array.from({ length: targets.count }, (_, row) => targets.environmentName(row)),
+      };
+      return Array.from({ length: 100 }, (_, n) => n * 3);
+    });
+    expect(seen).toEqual({ count: 300, names: written.deployments.map((d) => d.environmentName) });
+    expect(selected?.deployments).toEqual(all?.deployments.filter((_, row) => row % 3 === 0));
+    expect(selected?.changes).toEqual(all?.changes);
+    // No selection: every row.
+    expect(decodeLinkedInput(text, 1, () => undefined)).toEqual(all);
+  });
+
+  it('refuses a selection that is not ascending rows of the list', () => {
+    const text = encodeLinkedInput(
+      input(
+        many(10, (n) => deployment(n)),
+        [directCommit('a', [])],
+      ),
+    );
+    for (const rows of [[3, 2], [1, 1], [-1], [10]]) {
+      expect(() => decodeLinkedInput(text, 1, () => rows)).toThrow(/not ascending rows/);
+    }
+  });
+
   it('does not read a text of another format', () => {
     const text = encodeLinkedInput(input([deployment(1)], [directCommit('a', [])]));
     const header = `{"format":${LINKED_INPUT_FORMAT},`;

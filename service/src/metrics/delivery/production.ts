@@ -1,4 +1,4 @@
-import type { DeploymentRecord } from '../../domain/delivery.ts';
+import type { DeploymentRecord, DeploymentRowSelector, DeploymentTargets } from '../../domain/delivery.ts';
 
 /**
  * Which deployments are production deployments (metric definitions, Delivery). Patterns are
@@ -36,7 +36,9 @@ export type ProductionSelection =
  * Identity of a pipeline across sources: YAML environment and stage records of one build
  * definition share it; classic release definitions have their own id space.
  */
-export function pipelineKeyOf(deployment: DeploymentRecord): string {
+export function pipelineKeyOf(
+  deployment: Pick<DeploymentRecord, 'project' | 'source' | 'pipelineId'>,
+): string {
   const kind = deployment.source === 'classicRelease' ? 'release' : 'build';
   return `${deployment.project}/${kind}/${deployment.pipelineId}`;
 }
@@ -73,19 +75,48 @@ export function targetNameOf(deployment: DeploymentRecord): string {
     : (deployment.environmentName ?? deployment.stageName);
 }
 
+/** The fields of each record of a list, by row: the targets of records already made. */
+function targetsOfRecords(deployments: readonly DeploymentRecord[]): DeploymentTargets {
+  const at = (row: number): DeploymentRecord => {
+    const deployment = deployments[row];
+    if (deployment === undefined) throw new Error(`Deployment list has no record at row ${row}`);
+    return deployment;
+  };
+  return {
+    count: deployments.length,
+    source: (row) => at(row).source,
+    project: (row) => at(row).project,
+    pipelineId: (row) => at(row).pipelineId,
+    environmentName: (row) => at(row).environmentName,
+    stageName: (row) => at(row).stageName,
+  };
+}
+
+interface SelectedRows {
+  /** Ascending. */
+  rows: number[];
+  /** Every target name considered, selected or not. */
+  namesSeen: Set<string>;
+}
+
 /**
- * Every production deployment attempt, any outcome. Stage records are a fallback for pipelines
- * without environments, so they are ignored for a pipeline that has environment records.
+ * The rows of every production deployment attempt, any outcome. Stage records are a fallback for
+ * pipelines without environments, so they are ignored for a pipeline that has environment records.
  */
-export function selectProductionDeployments(
-  deployments: readonly DeploymentRecord[],
-  rules: ProductionRules = DEFAULT_PRODUCTION_RULES,
-): ProductionSelection {
-  if (deployments.length === 0) return { status: 'noDeploymentRecords' };
+function selectRows(targets: DeploymentTargets, rules: ProductionRules): SelectedRows {
+  const { count } = targets;
+  const pipelineKey = (row: number) =>
+    pipelineKeyOf({
+      project: targets.project(row),
+      source: targets.source(row),
+      pipelineId: targets.pipelineId(row),
+    });
   const pipelinesWithEnvironments = new Set<string>();
-  if (deployments.some((d) => d.source === 'pipelineStage')) {
-    for (const deployment of deployments) {
-      if (deployment.source === 'environment') pipelinesWithEnvironments.add(pipelineKeyOf(deployment));
+  let anyStage = false;
+  for (let row = 0; row < count && !anyStage; row++) anyStage = targets.source(row) === 'pipelineStage';
+  if (anyStage) {
+    for (let row = 0; row < count; row++) {
+      if (targets.source(row) === 'environment') pipelinesWithEnvironments.add(pipelineKey(row));
     }
   }
   const fallback = compile(rules.default);
@@ -101,9 +132,7 @@ export function selectProductionDeployments(
     return compiled;
   };
 
-  // Sized for all and trimmed: growing by push would copy it again and again.
-  const production = new Array<DeploymentRecord>(deployments.length);
-  let selected = 0;
+  const rows: number[] = [];
   const namesSeen = new Set<string>();
   // Records come in runs of one project and target: repeat the last verdict without hashing.
   let lastProject: string | undefined;
@@ -111,31 +140,60 @@ export function selectProductionDeployments(
   let lastName: string | undefined;
   let lastStage = false;
   let lastVerdict = false;
-  for (let i = 0; i < deployments.length; i++) {
-    const deployment = deployments[i];
-    if (deployment === undefined) continue;
-    if (deployment.project !== lastProject) {
-      lastProject = deployment.project;
-      const projectRule = ruleFor(lastProject);
+  for (let row = 0; row < count; row++) {
+    const project = targets.project(row);
+    if (project !== lastProject) {
+      lastProject = project;
+      const projectRule = ruleFor(project);
       if (projectRule !== rule) lastName = undefined;
       rule = projectRule;
     }
-    const stage = deployment.source === 'pipelineStage';
-    if (stage && pipelinesWithEnvironments.has(pipelineKeyOf(deployment))) continue;
-    const name = targetNameOf(deployment);
+    const stage = targets.source(row) === 'pipelineStage';
+    if (stage && pipelinesWithEnvironments.has(pipelineKey(row))) continue;
+    // The name the mark is matched against, as targetNameOf gives it.
+    const name = stage ? targets.stageName(row) : (targets.environmentName(row) ?? targets.stageName(row));
     if (name !== lastName || stage !== lastStage) {
       namesSeen.add(name);
       lastName = name;
       lastStage = stage;
       lastVerdict = stage ? rule.stage(name) : rule.environment(name);
     }
-    if (lastVerdict) production[selected++] = deployment;
+    if (lastVerdict) rows.push(row);
   }
-  production.length = selected;
-  if (selected === 0) {
+  return { rows, namesSeen };
+}
+
+/** Every production deployment attempt, any outcome (see selectRows). */
+export function selectProductionDeployments(
+  deployments: readonly DeploymentRecord[],
+  rules: ProductionRules = DEFAULT_PRODUCTION_RULES,
+): ProductionSelection {
+  if (deployments.length === 0) return { status: 'noDeploymentRecords' };
+  const { rows, namesSeen } = selectRows(targetsOfRecords(deployments), rules);
+  if (rows.length === 0) {
     return { status: 'noProductionEnvironment', targetNamesSeen: [...namesSeen].sort() };
   }
+  // Sized once: growing by push would copy it again and again.
+  const production = new Array<DeploymentRecord>(rows.length);
+  for (let n = 0; n < rows.length; n++) production[n] = deployments[rows[n] ?? -1] ?? missingRow(n);
   return { status: 'ok', deployments: production };
+}
+
+function missingRow(n: number): never {
+  throw new Error(`Production row ${n} names no deployment`);
+}
+
+/**
+ * The rows a stored list's reader should make records of: the production deployments, or every row when
+ * none is (the view then says which target names it saw, from every record). Selecting again from the
+ * records of these rows gives the same deployments: a stage record kept has no environment record of its
+ * pipeline among any row, kept or not.
+ */
+export function productionRowSelector(rules: ProductionRules): DeploymentRowSelector {
+  return (targets) => {
+    const { rows } = selectRows(targets, rules);
+    return rows.length === 0 ? undefined : rows;
+  };
 }
 
 /**

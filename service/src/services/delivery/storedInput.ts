@@ -5,7 +5,7 @@
  * (a write after the last run, a store nothing synced) reads and links its records as before.
  */
 import type { ProjectDeliverySettings } from '../../contract/index.ts';
-import type { ProductionRule } from '../../metrics/delivery/index.ts';
+import { productionRowSelector, type ProductionRule } from '../../metrics/delivery/index.ts';
 import type { DeliveryRepository, IncidentRule } from '../../storage/delivery/repository.ts';
 import { deliveryInputFromLinked } from '../../sync/normalise/delivery/input.ts';
 import type { ConnectedOrganization } from '../organizationDirectory.ts';
@@ -25,7 +25,10 @@ export async function storedProjectInput(
   request: StoredInputRequest,
 ): Promise<ScopedInput | undefined> {
   const { organization, project } = request;
-  const linked = await delivery.readLinkedInput(organization.name, project);
+  const rules = { default: request.productionRule };
+  // Only the production deployments are made into records: the view reads no other (prepare.ts selects
+  // them again, to the same ones), and a project deploys to other targets as often or more.
+  const linked = await delivery.readLinkedInput(organization.name, project, productionRowSelector(rules));
   if (linked === undefined) return undefined;
   // Incidents and bugs follow work items and the incident rule: read as every view reads them.
   const [incidents, bugWorkItemIds] = await Promise.all([
@@ -36,7 +39,7 @@ export async function storedProjectInput(
   const input = deliveryInputFromLinked(
     linked,
     { incidents, bugWorkItemIds },
-    { timeZone: organization.timeZone, production: { default: request.productionRule } },
+    { timeZone: organization.timeZone, production: rules },
   );
   return { input, attributionVia: undefined, ownsRecords: true };
 }

@@ -1,4 +1,4 @@
-import type { ChangeRecord, DeploymentRecord } from '../../domain/delivery.ts';
+import type { ChangeRecord, DeploymentRecord, DeploymentRowSelector } from '../../domain/delivery.ts';
 
 /**
  * A project's deployments and changes with the changes already linked to builds, as the sync stored them
@@ -10,6 +10,7 @@ import type { ChangeRecord, DeploymentRecord } from '../../domain/delivery.ts';
 export interface LinkedDeliveryInput {
   /** The project's delivery data version read before its rows were: newer writes make it stale. */
   dataVersion: number;
+  /** Every deployment of the project, or those a read selected (readLinkedInput). */
   deployments: DeploymentRecord[];
   /**
    * After carryAcrossBranches, in link order. Linked already, so a pull request's commit lists are not
@@ -26,6 +27,13 @@ export interface LinkedInputStore {
   /** The version of the stored linked input, if any (current or not). */
   linkedInputVersion(organization: string, project: string): Promise<number | undefined>;
   saveLinkedInput(organization: string, project: string, input: LinkedDeliveryInput): Promise<void>;
-  /** The stored linked input when it was made at the project's current delivery data version, else undefined. */
-  readLinkedInput(organization: string, project: string): Promise<LinkedDeliveryInput | undefined>;
+  /**
+   * The stored linked input when it was made at the project's current delivery data version, else
+   * undefined; with `select`, of its deployments only those of the rows selected (its changes and links whole).
+   */
+  readLinkedInput(
+    organization: string,
+    project: string,
+    select?: DeploymentRowSelector,
+  ): Promise<LinkedDeliveryInput | undefined>;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../../../service/src/domain/delivery.ts';
+import type { DeploymentTargets } from '../../../../service/src/domain/delivery.ts';
 import {
   pipelineKeyOf,
+  productionRowSelector,
   selectProductionDeployments,
   type ProductionRules,
 } from '../../../../service/src/metrics/delivery/index.ts';
@@ -131,6 +133,64 @@ describe('selectProductionDeployments', () => {
     } else {
       expect(selection).toEqual(expected);
     }
+  });
+});
+
+/** The targets of records, read only through the accessors, as a column store answers them. */
+function targetsOf(deployments: readonly DeploymentRecord[]): DeploymentTargets {
+  const at = (row: number): DeploymentRecord => {
+    const record = deployments[row];
+    if (record === undefined) throw new Error(`no row ${row}`);
+    return record;
+  };
+  return {
+    count: deployments.length,
+    source: (row) => at(row).source,
+    project: (row) => at(row).project,
+    pipelineId: (row) => at(row).pipelineId,
+    environmentName: (row) => at(row).environmentName,
+    stageName: (row) => at(row).stageName,
+  };
+}
+
+const DEFAULT_RULES: ProductionRules = {
+  default: { environmentNamePattern: 'prod', stageNamePattern: 'prod' },
+};
+
+describe('productionRowSelector', () => {
+  it.each(cases)('$name', ({ deployments, rules, expected }) => {
+    const rows = productionRowSelector(rules ?? DEFAULT_RULES)(targetsOf(deployments));
+    if (expected.status !== 'ok') {
+      // Nothing is production: every row is read, so that the view can name the targets it saw.
+      expect(rows).toBeUndefined();
+      return;
+    }
+    const kept = (rows ?? []).map((row) => deployments[row]);
+    expect(kept.map((d) => d?.id)).toEqual(expected.ids);
+    // The engine selects again from the kept records, and must find the same ones.
+    const again = selectProductionDeployments(
+      kept.filter((d) => d !== undefined),
+      rules,
+    );
+    expect(again.status === 'ok' ? again.deployments.map((d) => d.id) : again).toEqual(expected.ids);
+  });
+
+  it('keeps a stage record whose pipeline has only non-production environment records out', () => {
+    const deployments = [
+      deployment({ id: 'staging', finished: FINISHED, build: 1, environment: 'Staging', pipeline: 7 }),
+      deployment({
+        id: 'stage',
+        finished: FINISHED,
+        build: 1,
+        source: 'pipelineStage',
+        environment: null,
+        stage: 'Deploy_Prod',
+        pipeline: 7,
+      }),
+      deployment({ id: 'prod', finished: FINISHED, build: 2, environment: 'Production', pipeline: 8 }),
+    ];
+    // Selecting again from the kept rows alone would take the stage record: the selector must not keep it.
+    expect(productionRowSelector(DEFAULT_RULES)(targetsOf(deployments))).toEqual([2]);
   });
 });
 

@@ -105,10 +105,49 @@ function distinctOf(column: TextColumn): string[] {
   return parsed;
 }
 
+/** A column's values by position: an array of the distinct values, or the lines of a column of own values. */
+interface ValueList<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+/**
+ * The values of a column in which each record has its own (ids, SHAs), cut from the stored text only when
+ * read: a view that keeps some of the records makes strings of theirs alone.
+ */
+class OwnValues<T extends string> implements ValueList<T> {
+  private readonly starts: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    readonly length: number,
+    private readonly parse: (value: string) => T,
+  ) {
+    // A column without values is stored as JSON: this text holds at least one.
+    if (length === 0) throw new Error('A stored text column has the wrong length');
+    this.starts = new Int32Array(length + 1);
+    let at = 0;
+    for (let n = 0; n < length; n++) {
+      this.starts[n] = at;
+      const end = text.indexOf(SEPARATOR, at);
+      if (end < 0 !== (n === length - 1)) throw new Error('A stored text column has the wrong length');
+      at = end < 0 ? text.length + 1 : end + 1;
+    }
+    this.starts[length] = at;
+  }
+
+  at(index: number): T | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    const start = this.starts[index] ?? 0;
+    const end = (this.starts[index + 1] ?? start + 1) - 1;
+    return this.parse(this.text.slice(start, end));
+  }
+}
+
 /** Reads a text column record by record, without an array of every record's value. */
 export class TextReader<T extends string> {
   constructor(
-    private readonly distinct: readonly T[],
+    private readonly values: ValueList<T>,
     /** null: each record has its own value, in order. */
     private readonly codes: Uint8Array | Uint16Array | Int32Array | null,
     private readonly nullCode: number,
@@ -117,23 +156,26 @@ export class TextReader<T extends string> {
   at(n: number): T | null {
     const code = this.codes === null ? n : (this.codes[n] ?? this.nullCode);
     if (code === this.nullCode) return null;
-    const value = this.distinct[code];
+    const value = this.values.at(code);
     if (value === undefined) throw new Error('A stored text column names a value it does not hold');
     return value;
   }
 }
 
-/** A text column's reader; `parse` checks (and narrows) each distinct value once. */
+/** A text column's reader; `parse` checks (and narrows) each distinct value once, an own value when read. */
 export function decodeTexts<T extends string>(
   column: TextColumn,
   count: number,
   parse: (value: string) => T,
 ): TextReader<T> {
-  const distinct = distinctOf(column).map(parse);
   if (column.codes === null) {
-    if (distinct.length !== count) throw new Error('A stored text column has the wrong length');
-    return new TextReader(distinct, null, NULL_CODE);
+    // Own values joined by newlines; JSON when one holds a newline or is empty (then parsed whole).
+    if (!column.json) return new TextReader(new OwnValues(column.values, count, parse), null, NULL_CODE);
+    const values = distinctOf(column).map(parse);
+    if (values.length !== count) throw new Error('A stored text column has the wrong length');
+    return new TextReader(values, null, NULL_CODE);
   }
+  const distinct = distinctOf(column).map(parse);
   const codes = codesOf(column.codes, count, distinct.length);
   const nullCode = codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : NULL_CODE;
   return new TextReader(distinct, codes, nullCode);

@@ -4,7 +4,9 @@ import {
   DEPLOYMENT_OUTCOMES,
   ENVIRONMENT_DEPLOYMENT_RESULTS,
   type DeploymentRecord,
+  type DeploymentRowSelector,
   type DeploymentSource,
+  type DeploymentTargets,
 } from '../../../domain/delivery.ts';
 import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
 import { decodeNumbers, decodeTexts, encodeNumbers, encodeTexts, numberOrNull } from './columns.ts';
@@ -40,7 +42,11 @@ export function encodeDeployments(records: readonly DeploymentRecord[]): Envelop
   };
 }
 
-export function decodeDeployments(envelope: Envelope): DeploymentRecord[] {
+/**
+ * The deployments of the rows `select` keeps (every row without it): the selector reads the targets from
+ * the columns, so rows it leaves out are never made into records.
+ */
+export function decodeDeployments(envelope: Envelope, select?: DeploymentRowSelector): DeploymentRecord[] {
   const count = numberField(envelope, 'count');
   const texts = <T extends string>(key: string, parse: (value: string) => T) =>
     decodeTexts(textColumnField(envelope, key), count, parse);
@@ -72,30 +78,45 @@ export function decodeDeployments(envelope: Envelope): DeploymentRecord[] {
     numbers('finishedAt'),
     numbers('rawPageId'),
   ];
+  const targets: DeploymentTargets = {
+    count,
+    source: (n) => required(source.at(n), 'deployment source'),
+    project: (n) => required(project.at(n), 'deployment project'),
+    pipelineId: (n) => required(numberOrNull(pipelineId[n]), 'pipeline id'),
+    environmentName: (n) => environmentName.at(n),
+    stageName: (n) => required(stageName.at(n), 'stage name'),
+  };
   const provenanceOf = provenanceInterner();
-  const records = new Array<DeploymentRecord>(count);
-  for (let n = 0; n < count; n++) {
-    records[n] = {
-      id: required(id.at(n), 'deployment id'),
-      source: required(source.at(n), 'deployment source'),
-      project: required(project.at(n), 'deployment project'),
-      pipelineId: required(numberOrNull(pipelineId[n]), 'pipeline id'),
-      pipelineName: required(pipelineName.at(n), 'pipeline name'),
-      environmentName: environmentName.at(n),
-      stageName: required(stageName.at(n), 'stage name'),
-      buildId: numberOrNull(buildId[n]),
-      releaseId: numberOrNull(releaseId[n]),
-      repository: repository.at(n),
-      sourceBranch: sourceBranch.at(n),
-      sourceVersion: sourceVersion.at(n),
-      attempt: required(numberOrNull(attempt[n]), 'attempt'),
-      queuedAt: numberOrNull(queuedAt[n]),
-      startedAt: numberOrNull(startedAt[n]),
-      finishedAt: numberOrNull(finishedAt[n]),
-      outcome: required(outcome.at(n), 'outcome'),
-      rawResult: required(rawResult.at(n), 'deployment result'),
-      provenance: provenanceOf(required(numberOrNull(rawPageId[n]), 'raw page id')),
-    };
+  const recordAt = (n: number): DeploymentRecord => ({
+    id: required(id.at(n), 'deployment id'),
+    source: targets.source(n),
+    project: targets.project(n),
+    pipelineId: targets.pipelineId(n),
+    pipelineName: required(pipelineName.at(n), 'pipeline name'),
+    environmentName: environmentName.at(n),
+    stageName: targets.stageName(n),
+    buildId: numberOrNull(buildId[n]),
+    releaseId: numberOrNull(releaseId[n]),
+    repository: repository.at(n),
+    sourceBranch: sourceBranch.at(n),
+    sourceVersion: sourceVersion.at(n),
+    attempt: required(numberOrNull(attempt[n]), 'attempt'),
+    queuedAt: numberOrNull(queuedAt[n]),
+    startedAt: numberOrNull(startedAt[n]),
+    finishedAt: numberOrNull(finishedAt[n]),
+    outcome: required(outcome.at(n), 'outcome'),
+    rawResult: required(rawResult.at(n), 'deployment result'),
+    provenance: provenanceOf(required(numberOrNull(rawPageId[n]), 'raw page id')),
+  });
+  const rows = select?.(targets);
+  const kept = rows?.length ?? count;
+  const records = new Array<DeploymentRecord>(kept);
+  for (let n = 0; n < kept; n++) {
+    const row = rows === undefined ? n : (rows[n] ?? -1);
+    if (row < 0 || row >= count || (n > 0 && rows !== undefined && row <= (rows[n - 1] ?? -1))) {
+      throw new Error('A deployment row selection is not ascending rows of the stored list');
+    }
+    records[n] = recordAt(row);
   }
   return records;
 }

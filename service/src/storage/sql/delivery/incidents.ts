@@ -47,6 +47,37 @@ function toTransition(row: SqlRow): StateTransitionRecord {
   };
 }
 
+/** Ids per statement: well inside both databases' limits on bound parameters. */
+const IDS_PER_STATEMENT = 500;
+
+/**
+ * The transitions of the given items, by key: the items were found already, so matching the scope again
+ * in a join would scan every item of the types (every bug of a large project) a second time.
+ */
+async function readTransitionsOf(
+  executor: SqlExecutor,
+  organization: string,
+  ids: readonly number[],
+): Promise<Map<number, StateTransitionRecord[]>> {
+  const transitions = new Map<number, StateTransitionRecord[]>();
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
+    const rows = await executor.all(
+      `SELECT * FROM state_transitions
+       WHERE organization = ? AND work_item_id IN (${placeholders(chunk.length)})
+       ORDER BY work_item_id, revision`,
+      [organization, ...chunk],
+    );
+    for (const row of rows) {
+      const transition = toTransition(row);
+      const list = transitions.get(transition.workItemId);
+      if (list === undefined) transitions.set(transition.workItemId, [transition]);
+      else list.push(transition);
+    }
+  }
+  return transitions;
+}
+
 /** Incidents from the work items the revisions stream stored, with the project's workflow categories. */
 export async function readIncidents(
   executor: SqlExecutor,
@@ -60,19 +91,11 @@ export async function readIncidents(
     await executor.all(`SELECT * FROM work_items w WHERE ${scope.sql} ORDER BY w.work_item_id`, scope.params)
   ).map(toWorkItem);
   if (items.length === 0) return [];
-  const transitions = new Map<number, StateTransitionRecord[]>();
-  // The scope's items drive the join (CROSS JOIN fixes that order in SQLite, which would otherwise walk
-  // the organization's transitions in key order to spare a sort).
-  const transitionRows = await executor.all(
-    `SELECT t.* FROM work_items w CROSS JOIN state_transitions t
-     WHERE t.organization = w.organization AND t.work_item_id = w.work_item_id AND ${scope.sql}
-     ORDER BY t.work_item_id, t.revision`,
-    scope.params,
+  const transitions = await readTransitionsOf(
+    executor,
+    organization,
+    items.map((item) => item.id),
   );
-  for (const row of transitionRows) {
-    const transition = toTransition(row);
-    transitions.set(transition.workItemId, [...(transitions.get(transition.workItemId) ?? []), transition]);
-  }
   const itemProjects = [...new Set(items.map((item) => item.project))];
   const workflowRows = await executor.all(
     `SELECT project, work_item_type, state, category FROM workflow_states

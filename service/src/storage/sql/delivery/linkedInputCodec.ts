@@ -2,6 +2,7 @@
  * A project's linked delivery input (storage/delivery/linkedInput.ts) as one stored text and back: every
  * field of every record a column (columns.ts), so that a record reads back equal to the one written.
  */
+import type { DeploymentRowSelector } from '../../../domain/delivery.ts';
 import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
 import { decodeChanges, encodeChanges } from './changeColumns.ts';
 import { base64Of, float64Of, int32Of, uint8Of } from './columns.ts';
@@ -25,8 +26,12 @@ export function encodeLinkedInput(input: LinkedDeliveryInput): string {
   });
 }
 
-/** undefined when the text is of another format. */
-export function decodeLinkedInput(body: string, dataVersion: number): LinkedDeliveryInput | undefined {
+/** undefined when the text is of another format; `select` picks the deployments to read (see decodeDeployments). */
+export function decodeLinkedInput(
+  body: string,
+  dataVersion: number,
+  select?: DeploymentRowSelector,
+): LinkedDeliveryInput | undefined {
   // A text of format 1 was one JSON value: it is not framed, and of another format anyway.
   if (!body.startsWith(`{"format":${LINKED_INPUT_FORMAT},`)) return undefined;
   const envelope = envelopeOf(unframed(body), 'body');
@@ -44,7 +49,7 @@ export function decodeLinkedInput(body: string, dataVersion: number): LinkedDeli
   }
   return {
     dataVersion,
-    deployments: decodeDeployments(envelopeOf(envelope['deployments'], 'deployments')),
+    deployments: decodeDeployments(envelopeOf(envelope['deployments'], 'deployments'), select),
     changes,
     links: { buildIds, changeIndices, evidence },
   };

@@ -3,6 +3,7 @@
  * while the project's delivery data version is the one it was made at: every delivery write takes a new
  * stamp for the projects it touches (versions.ts), so a newer write makes it stale without deleting it.
  */
+import type { DeploymentRowSelector } from '../../../domain/delivery.ts';
 import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
 import { integer, optionalInteger, text } from '../rows.ts';
 import type { SqlExecutor } from '../sqlDatabase.ts';
@@ -67,6 +68,7 @@ export async function readCurrentLinkedInput(
   executor: SqlExecutor,
   organization: string,
   project: string,
+  select?: DeploymentRowSelector,
 ): Promise<LinkedDeliveryInput | undefined> {
   const row = await executor.get(
     `SELECT data_version, body FROM delivery_linked_inputs
@@ -75,5 +77,5 @@ export async function readCurrentLinkedInput(
     [organization, project, LINKED_INPUT_FORMAT, organization, project],
   );
   if (row === undefined) return undefined;
-  return decodeLinkedInput(text(row, 'body'), integer(row, 'data_version'));
+  return decodeLinkedInput(text(row, 'body'), integer(row, 'data_version'), select);
 }

@@ -2,6 +2,7 @@ import type {
   BuildCommitsRecord,
   ChangeRecord,
   DeploymentRecord,
+  DeploymentRowSelector,
   IncidentRecord,
 } from '../../../domain/delivery.ts';
 import {
@@ -270,7 +271,11 @@ export class SqlDeliveryRepository implements DeliveryRepository {
     return writeLinkedInput(this.database, organization, project, input);
   }
 
-  readLinkedInput(organization: string, project: string): Promise<LinkedDeliveryInput | undefined> {
-    return readCurrentLinkedInput(this.database, organization, project);
+  readLinkedInput(
+    organization: string,
+    project: string,
+    select?: DeploymentRowSelector,
+  ): Promise<LinkedDeliveryInput | undefined> {
+    return readCurrentLinkedInput(this.database, organization, project, select);
   }
 }
