@@ -1,15 +1,8 @@
 /** A project's changes as columns of the stored linked input (linkedInputCodec.ts), and back. */
 import type { ChangeRecord } from '../../../domain/delivery.ts';
 import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
-import {
-  decodeLists,
-  decodeNumbers,
-  decodeTexts,
-  encodeLists,
-  encodeNumbers,
-  encodeTexts,
-  numberOrNull,
-} from './columns.ts';
+import { decodeLists, decodeTexts, encodeLists, encodeTexts } from './columns.ts';
+import { decodeNumbers, encodeNumbers, numberOrNull } from './numberColumns.ts';
 import { listColumnField, numberField, textColumnField, textField, type Envelope } from './envelope.ts';
 
 const KINDS = ['pullRequest', 'commit'] as const;

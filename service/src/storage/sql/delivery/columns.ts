@@ -1,8 +1,10 @@
 /**
- * Record fields as columns for one stored text: texts dictionary-coded, numbers and codes as typed arrays
- * in base64. Hundreds of thousands of records then parse as a few long strings instead of a JSON value
+ * Record fields as columns for one stored text: texts dictionary-coded, codes and lists as typed arrays
+ * in base64 (numbers: numberColumns.ts). Hundreds of thousands of records then parse as a few long strings instead of a JSON value
  * per field, which is what makes reading a large project's linked input cheaper than reading its rows.
  */
+import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
+import { base64Of, int32Of, uint16Of, uint8Of } from './typedArrayText.ts';
 
 /**
  * Distinct values (joined by newlines unless one holds a newline, else JSON) and each record's code, in
@@ -16,42 +18,6 @@ export interface TextColumn {
 }
 
 const SEPARATOR = '\n';
-
-export function base64Of(array: Float64Array | Int32Array | Uint16Array | Uint8Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-/** The decoded bytes where a typed array of `width` can view them: a small Buffer may sit unaligned in a shared pool. */
-function bytesOf(text: string, width: number): { buffer: ArrayBufferLike; offset: number; length: number } {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % width !== 0) throw new Error('A stored column has a partial value');
-  if (bytes.byteOffset % width === 0) {
-    return { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.length / width };
-  }
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return { buffer: copy.buffer, offset: 0, length: bytes.length / width };
-}
-
-export function float64Of(text: string): Float64Array {
-  const { buffer, offset, length } = bytesOf(text, 8);
-  return new Float64Array(buffer, offset, length);
-}
-
-export function int32Of(text: string): Int32Array {
-  const { buffer, offset, length } = bytesOf(text, 4);
-  return new Int32Array(buffer, offset, length);
-}
-
-export function uint8Of(text: string): Uint8Array {
-  const { buffer, offset, length } = bytesOf(text, 1);
-  return new Uint8Array(buffer, offset, length);
-}
-
-function uint16Of(text: string): Uint16Array {
-  const { buffer, offset, length } = bytesOf(text, 2);
-  return new Uint16Array(buffer, offset, length);
-}
 
 const NULL_CODE = -1;
 
@@ -105,17 +71,11 @@ function distinctOf(column: TextColumn): string[] {
   return parsed;
 }
 
-/** A column's values by position: an array of the distinct values, or the lines of a column of own values. */
-interface ValueList<T> {
-  readonly length: number;
-  at(index: number): T | undefined;
-}
-
 /**
  * The values of a column in which each record has its own (ids, SHAs), cut from the stored text only when
  * read: a view that keeps some of the records makes strings of theirs alone.
  */
-class OwnValues<T extends string> implements ValueList<T> {
+class OwnValues<T extends string> {
   private readonly starts: Int32Array;
 
   constructor(
@@ -147,8 +107,10 @@ class OwnValues<T extends string> implements ValueList<T> {
 /** Reads a text column record by record, without an array of every record's value. */
 export class TextReader<T extends string> {
   constructor(
-    private readonly values: ValueList<T>,
-    /** null: each record has its own value, in order. */
+    /** The distinct values the codes name, or every record's value in order (no codes). */
+    private readonly distinct: readonly T[],
+    /** Every record's value, cut from the text when read; then `distinct` is empty and there are no codes. */
+    private readonly own: OwnValues<T> | null,
     private readonly codes: Uint8Array | Uint16Array | Int32Array | null,
     private readonly nullCode: number,
   ) {}
@@ -156,7 +118,8 @@ export class TextReader<T extends string> {
   at(n: number): T | null {
     const code = this.codes === null ? n : (this.codes[n] ?? this.nullCode);
     if (code === this.nullCode) return null;
-    const value = this.values.at(code);
+    // Array indexing, not a shared method: this runs once per field of hundreds of thousands of records.
+    const value = this.own === null ? this.distinct[code] : this.own.at(code);
     if (value === undefined) throw new Error('A stored text column names a value it does not hold');
     return value;
   }
@@ -170,15 +133,15 @@ export function decodeTexts<T extends string>(
 ): TextReader<T> {
   if (column.codes === null) {
     // Own values joined by newlines; JSON when one holds a newline or is empty (then parsed whole).
-    if (!column.json) return new TextReader(new OwnValues(column.values, count, parse), null, NULL_CODE);
+    if (!column.json) return new TextReader([], new OwnValues(column.values, count, parse), null, NULL_CODE);
     const values = distinctOf(column).map(parse);
     if (values.length !== count) throw new Error('A stored text column has the wrong length');
-    return new TextReader(values, null, NULL_CODE);
+    return new TextReader(values, null, null, NULL_CODE);
   }
   const distinct = distinctOf(column).map(parse);
   const codes = codesOf(column.codes, count, distinct.length);
   const nullCode = codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : NULL_CODE;
-  return new TextReader(distinct, codes, nullCode);
+  return new TextReader(distinct, null, codes, nullCode);
 }
 
 /** The codes in the width encodeTexts chose for this many distinct values. */
@@ -187,22 +150,6 @@ function codesOf(text: string, count: number, distinct: number): Uint8Array | Ui
   if (codes.length !== count) throw new Error('A stored text column has the wrong length');
   return codes;
 }
-
-/** Numbers with NaN for null (no stored number is NaN). */
-export function encodeNumbers(values: readonly (number | null)[]): string {
-  const column = new Float64Array(values.length);
-  for (let n = 0; n < values.length; n++) column[n] = values[n] ?? Number.NaN;
-  return base64Of(column);
-}
-
-export function decodeNumbers(text: string, count: number): Float64Array {
-  const column = float64Of(text);
-  if (column.length !== count) throw new Error('A stored number column has the wrong length');
-  return column;
-}
-
-export const numberOrNull = (value: number | undefined): number | null =>
-  value === undefined || Number.isNaN(value) ? null : value;
 
 /** Lists of numbers: where each record's list ends (exclusive), and every list's items in order. */
 export interface ListColumn {
@@ -224,8 +171,8 @@ const NO_NUMBERS: readonly number[] = Object.freeze([]);
 
 export function decodeLists(column: ListColumn, count: number): (readonly number[])[] {
   const ends = int32Of(column.ends);
-  const items = float64Of(column.items);
   if (ends.length !== count) throw new Error('A stored list column has the wrong length');
+  const items = decodeNumbers(column.items, count === 0 ? 0 : (ends[count - 1] ?? 0));
   const lists = new Array<readonly number[]>(count);
   let start = 0;
   for (let n = 0; n < count; n++) {

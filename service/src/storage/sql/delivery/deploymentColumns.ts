@@ -9,7 +9,8 @@ import {
   type DeploymentTargets,
 } from '../../../domain/delivery.ts';
 import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
-import { decodeNumbers, decodeTexts, encodeNumbers, encodeTexts, numberOrNull } from './columns.ts';
+import { decodeTexts, encodeTexts } from './columns.ts';
+import { decodeNumbers, encodeNumbers, numberOrNull } from './numberColumns.ts';
 import { numberField, textColumnField, textField, type Envelope } from './envelope.ts';
 
 const SOURCES: readonly DeploymentSource[] = ['environment', 'classicRelease', 'pipelineStage'];

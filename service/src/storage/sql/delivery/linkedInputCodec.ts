@@ -5,13 +5,14 @@
 import type { DeploymentRowSelector } from '../../../domain/delivery.ts';
 import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
 import { decodeChanges, encodeChanges } from './changeColumns.ts';
-import { base64Of, float64Of, int32Of, uint8Of } from './columns.ts';
+import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
+import { base64Of, int32Of, uint8Of } from './typedArrayText.ts';
 import { decodeDeployments, encodeDeployments } from './deploymentColumns.ts';
 import { envelopeOf, textField } from './envelope.ts';
 import { framed, unframed } from './framing.ts';
 
 /** Bumped when the layout changes; a stored text of another format is not read (the sync writes it again). */
-export const LINKED_INPUT_FORMAT = 2;
+export const LINKED_INPUT_FORMAT = 3;
 
 export function encodeLinkedInput(input: LinkedDeliveryInput): string {
   return framed({
@@ -19,7 +20,7 @@ export function encodeLinkedInput(input: LinkedDeliveryInput): string {
     deployments: encodeDeployments(input.deployments),
     changes: encodeChanges(input.changes),
     links: {
-      buildIds: base64Of(input.links.buildIds),
+      buildIds: encodeNumbers(Array.from(input.links.buildIds)),
       changeIndices: base64Of(input.links.changeIndices),
       evidence: base64Of(input.links.evidence),
     },
@@ -38,8 +39,8 @@ export function decodeLinkedInput(
   if (envelope['format'] !== LINKED_INPUT_FORMAT) return undefined;
   const changes = decodeChanges(envelopeOf(envelope['changes'], 'changes'));
   const links = envelopeOf(envelope['links'], 'links');
-  const buildIds = float64Of(textField(links, 'buildIds'));
   const changeIndices = int32Of(textField(links, 'changeIndices'));
+  const buildIds = decodeNumbers(textField(links, 'buildIds'), changeIndices.length);
   const evidence = uint8Of(textField(links, 'evidence'));
   if (changeIndices.length !== buildIds.length || evidence.length !== buildIds.length) {
     throw new Error('The stored links have columns of different lengths');
