@@ -136,21 +136,24 @@ export interface DeploymentRecord {
   provenance: Provenance;
 }
 
+/** What a production mark reads of a deployment. */
+export type DeploymentTarget = Pick<
+  DeploymentRecord,
+  'source' | 'project' | 'pipelineId' | 'environmentName' | 'stageName'
+>;
+
 /**
  * What a production mark reads of each deployment of a list, by row: a column store answers it without
- * making a record per row, so that it makes records only of the rows a view keeps.
+ * making a record per row, so that it makes records only of the rows a view keeps. The target `at` gives
+ * may be one object refilled on every call: read it before the next.
  */
 export interface DeploymentTargets {
   readonly count: number;
-  source(row: number): DeploymentSource;
-  project(row: number): string;
-  pipelineId(row: number): number;
-  environmentName(row: number): string | null;
-  stageName(row: number): string;
+  at(row: number): DeploymentTarget;
 }
 
 /** The rows of a stored deployment list to read, ascending; undefined to read every row. */
-export type DeploymentRowSelector = (targets: DeploymentTargets) => readonly number[] | undefined;
+export type DeploymentRowSelector = (targets: DeploymentTargets) => ArrayLike<number> | undefined;
 
 interface ChangeBase {
   /** `pr:${repository}:${pullRequestId}` or `commit:${repository}:${sha}`. */

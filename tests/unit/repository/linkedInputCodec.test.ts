@@ -157,7 +157,7 @@ describe('storage/sql/delivery/linkedInputCodec', () => {
     const selected = decodeLinkedInput(text, 1, (targets) => {
       seen = {
         count: targets.count,
-        names: Array.from({ length: targets.count }, (_, row) => targets.environmentName(row)),
+        names: Array.from({ length: targets.count }, (_, row) => targets.at(row).environmentName),
       };
       return Array.from({ length: 100 }, (_, n) => n * 3);
     });

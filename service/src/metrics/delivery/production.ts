@@ -1,4 +1,9 @@
-import type { DeploymentRecord, DeploymentRowSelector, DeploymentTargets } from '../../domain/delivery.ts';
+import type {
+  DeploymentRecord,
+  DeploymentRowSelector,
+  DeploymentTarget,
+  DeploymentTargets,
+} from '../../domain/delivery.ts';
 
 /**
  * Which deployments are production deployments (metric definitions, Delivery). Patterns are
@@ -69,32 +74,27 @@ function compile(rule: ProductionRule): CompiledRule {
 }
 
 /** The name the production mark is matched against: the environment, release environment or stage. */
-export function targetNameOf(deployment: DeploymentRecord): string {
+export function targetNameOf(deployment: DeploymentTarget): string {
   return deployment.source === 'pipelineStage'
     ? deployment.stageName
     : (deployment.environmentName ?? deployment.stageName);
 }
 
-/** The fields of each record of a list, by row: the targets of records already made. */
+/** The records themselves are their targets. */
 function targetsOfRecords(deployments: readonly DeploymentRecord[]): DeploymentTargets {
-  const at = (row: number): DeploymentRecord => {
-    const deployment = deployments[row];
-    if (deployment === undefined) throw new Error(`Deployment list has no record at row ${row}`);
-    return deployment;
-  };
   return {
     count: deployments.length,
-    source: (row) => at(row).source,
-    project: (row) => at(row).project,
-    pipelineId: (row) => at(row).pipelineId,
-    environmentName: (row) => at(row).environmentName,
-    stageName: (row) => at(row).stageName,
+    at: (row) => {
+      const deployment = deployments[row];
+      if (deployment === undefined) throw new Error(`Deployment list has no record at row ${row}`);
+      return deployment;
+    },
   };
 }
 
 interface SelectedRows {
   /** Ascending. */
-  rows: number[];
+  rows: Int32Array;
   /** Every target name considered, selected or not. */
   namesSeen: Set<string>;
 }
@@ -105,18 +105,13 @@ interface SelectedRows {
  */
 function selectRows(targets: DeploymentTargets, rules: ProductionRules): SelectedRows {
   const { count } = targets;
-  const pipelineKey = (row: number) =>
-    pipelineKeyOf({
-      project: targets.project(row),
-      source: targets.source(row),
-      pipelineId: targets.pipelineId(row),
-    });
   const pipelinesWithEnvironments = new Set<string>();
   let anyStage = false;
-  for (let row = 0; row < count && !anyStage; row++) anyStage = targets.source(row) === 'pipelineStage';
+  for (let row = 0; row < count && !anyStage; row++) anyStage = targets.at(row).source === 'pipelineStage';
   if (anyStage) {
     for (let row = 0; row < count; row++) {
-      if (targets.source(row) === 'environment') pipelinesWithEnvironments.add(pipelineKey(row));
+      const target = targets.at(row);
+      if (target.source === 'environment') pipelinesWithEnvironments.add(pipelineKeyOf(target));
     }
   }
   const fallback = compile(rules.default);
@@ -132,7 +127,9 @@ function selectRows(targets: DeploymentTargets, rules: ProductionRules): Selecte
     return compiled;
   };
 
-  const rows: number[] = [];
+  // Sized for all and trimmed: growing by push would copy it again and again.
+  const rows = new Int32Array(count);
+  let selected = 0;
   const namesSeen = new Set<string>();
   // Records come in runs of one project and target: repeat the last verdict without hashing.
   let lastProject: string | undefined;
@@ -141,26 +138,25 @@ function selectRows(targets: DeploymentTargets, rules: ProductionRules): Selecte
   let lastStage = false;
   let lastVerdict = false;
   for (let row = 0; row < count; row++) {
-    const project = targets.project(row);
-    if (project !== lastProject) {
-      lastProject = project;
-      const projectRule = ruleFor(project);
+    const target = targets.at(row);
+    if (target.project !== lastProject) {
+      lastProject = target.project;
+      const projectRule = ruleFor(lastProject);
       if (projectRule !== rule) lastName = undefined;
       rule = projectRule;
     }
-    const stage = targets.source(row) === 'pipelineStage';
-    if (stage && pipelinesWithEnvironments.has(pipelineKey(row))) continue;
-    // The name the mark is matched against, as targetNameOf gives it.
-    const name = stage ? targets.stageName(row) : (targets.environmentName(row) ?? targets.stageName(row));
+    const stage = target.source === 'pipelineStage';
+    if (stage && pipelinesWithEnvironments.has(pipelineKeyOf(target))) continue;
+    const name = targetNameOf(target);
     if (name !== lastName || stage !== lastStage) {
       namesSeen.add(name);
       lastName = name;
       lastStage = stage;
       lastVerdict = stage ? rule.stage(name) : rule.environment(name);
     }
-    if (lastVerdict) rows.push(row);
+    if (lastVerdict) rows[selected++] = row;
   }
-  return { rows, namesSeen };
+  return { rows: rows.subarray(0, selected), namesSeen };
 }
 
 /** Every production deployment attempt, any outcome (see selectRows). */
@@ -173,7 +169,6 @@ export function selectProductionDeployments(
   if (rows.length === 0) {
     return { status: 'noProductionEnvironment', targetNamesSeen: [...namesSeen].sort() };
   }
-  // Sized once: growing by push would copy it again and again.
   const production = new Array<DeploymentRecord>(rows.length);
   for (let n = 0; n < rows.length; n++) production[n] = deployments[rows[n] ?? -1] ?? missingRow(n);
   return { status: 'ok', deployments: production };

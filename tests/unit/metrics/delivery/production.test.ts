@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../../../service/src/domain/delivery.ts';
-import type { DeploymentTargets } from '../../../../service/src/domain/delivery.ts';
+import type { DeploymentTarget, DeploymentTargets } from '../../../../service/src/domain/delivery.ts';
 import {
   pipelineKeyOf,
   productionRowSelector,
@@ -136,20 +136,28 @@ describe('selectProductionDeployments', () => {
   });
 });
 
-/** The targets of records, read only through the accessors, as a column store answers them. */
+/** The targets of records, as a column store gives them: one object refilled for every row. */
 function targetsOf(deployments: readonly DeploymentRecord[]): DeploymentTargets {
-  const at = (row: number): DeploymentRecord => {
-    const record = deployments[row];
-    if (record === undefined) throw new Error(`no row ${row}`);
-    return record;
+  const target: DeploymentTarget = {
+    source: 'environment',
+    project: '',
+    pipelineId: 0,
+    environmentName: null,
+    stageName: '',
   };
   return {
     count: deployments.length,
-    source: (row) => at(row).source,
-    project: (row) => at(row).project,
-    pipelineId: (row) => at(row).pipelineId,
-    environmentName: (row) => at(row).environmentName,
-    stageName: (row) => at(row).stageName,
+    at: (row) => {
+      const record = deployments[row];
+      if (record === undefined) throw new Error(`no row ${row}`);
+      return Object.assign(target, {
+        source: record.source,
+        project: record.project,
+        pipelineId: record.pipelineId,
+        environmentName: record.environmentName,
+        stageName: record.stageName,
+      });
+    },
   };
 }
 
@@ -165,7 +173,7 @@ describe('productionRowSelector', () => {
       expect(rows).toBeUndefined();
       return;
     }
-    const kept = (rows ?? []).map((row) => deployments[row]);
+    const kept = Array.from(rows ?? [], (row) => deployments[row]);
     expect(kept.map((d) => d?.id)).toEqual(expected.ids);
     // The engine selects again from the kept records, and must find the same ones.
     const again = selectProductionDeployments(
@@ -190,7 +198,8 @@ describe('productionRowSelector', () => {
       deployment({ id: 'prod', finished: FINISHED, build: 2, environment: 'Production', pipeline: 8 }),
     ];
     // Selecting again from the kept rows alone would take the stage record: the selector must not keep it.
-    expect(productionRowSelector(DEFAULT_RULES)(targetsOf(deployments))).toEqual([2]);
+    const rows = productionRowSelector(DEFAULT_RULES)(targetsOf(deployments));
+    expect(Array.from(rows ?? [])).toEqual([2]);
   });
 });
 

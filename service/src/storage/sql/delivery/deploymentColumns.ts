@@ -6,6 +6,7 @@ import {
   type DeploymentRecord,
   type DeploymentRowSelector,
   type DeploymentSource,
+  type DeploymentTarget,
   type DeploymentTargets,
 } from '../../../domain/delivery.ts';
 import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
@@ -79,23 +80,34 @@ export function decodeDeployments(envelope: Envelope, select?: DeploymentRowSele
     numbers('finishedAt'),
     numbers('rawPageId'),
   ];
+  // One target refilled per row: the selector reads each before asking for the next.
+  const target: DeploymentTarget = {
+    source: 'environment',
+    project: '',
+    pipelineId: 0,
+    environmentName: null,
+    stageName: '',
+  };
   const targets: DeploymentTargets = {
     count,
-    source: (n) => required(source.at(n), 'deployment source'),
-    project: (n) => required(project.at(n), 'deployment project'),
-    pipelineId: (n) => required(numberOrNull(pipelineId[n]), 'pipeline id'),
-    environmentName: (n) => environmentName.at(n),
-    stageName: (n) => required(stageName.at(n), 'stage name'),
+    at: (n) => {
+      target.source = required(source.at(n), 'deployment source');
+      target.project = required(project.at(n), 'deployment project');
+      target.pipelineId = required(numberOrNull(pipelineId[n]), 'pipeline id');
+      target.environmentName = environmentName.at(n);
+      target.stageName = required(stageName.at(n), 'stage name');
+      return target;
+    },
   };
   const provenanceOf = provenanceInterner();
   const recordAt = (n: number): DeploymentRecord => ({
     id: required(id.at(n), 'deployment id'),
-    source: targets.source(n),
-    project: targets.project(n),
-    pipelineId: targets.pipelineId(n),
+    source: required(source.at(n), 'deployment source'),
+    project: required(project.at(n), 'deployment project'),
+    pipelineId: required(numberOrNull(pipelineId[n]), 'pipeline id'),
     pipelineName: required(pipelineName.at(n), 'pipeline name'),
     environmentName: environmentName.at(n),
-    stageName: targets.stageName(n),
+    stageName: required(stageName.at(n), 'stage name'),
     buildId: numberOrNull(buildId[n]),
     releaseId: numberOrNull(releaseId[n]),
     repository: repository.at(n),
