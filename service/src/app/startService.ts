@@ -7,6 +7,7 @@ import type { AdoConnectionFactory } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
 import { createDeliveryService } from '../services/delivery/service.ts';
+import { recentDeliveryViews } from '../services/delivery/recentViews.ts';
 import { createDeliverySettingsService } from '../services/delivery/settingsService.ts';
 import { storedIncidentRule, storedProductionRule } from '../services/delivery/storedProductionRule.ts';
 import { createFlowService } from '../services/flow/service.ts';
@@ -94,6 +95,8 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const storage = await openStorage(options.storage);
   const organizationStore = storage.organizations(options.secrets);
+  // Set once the services exist: what this instance does after each of its worker's runs.
+  let afterSync: (report: SyncReport) => void = () => undefined;
   const worker = options.runWorker
     ? new SyncWorker({
         repository: storage.repository,
@@ -110,7 +113,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         ...(options.syncSettings === undefined ? {} : { settings: options.syncSettings }),
         ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
         ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-        ...(options.onReport === undefined ? {} : { onReport: options.onReport }),
+        onReport: (report) => {
+          options.onReport?.(report);
+          afterSync(report);
+        },
       })
     : undefined;
   let publicUrl = options.publicUrl;
@@ -150,7 +156,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     calendars,
   });
   const usage = createUsageService({ store: storage.usage, organizations: directory });
-  const deliveryService = createDeliveryService({
+  const deliveryAnswers = createDeliveryService({
     repository: storage.repository,
     delivery: storage.delivery,
     organizations: directory,
@@ -162,13 +168,20 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       teamSettings: storage.teamSettings,
     }),
   });
+  // The hubs' views are remembered and answered again after each sync run; insights' are not.
+  const deliveryViews = recentDeliveryViews(deliveryAnswers, { logger: options.logger });
+  const deliveryService = deliveryViews.service;
+  afterSync = (report) => {
+    // In the background: the worker goes on with its queue.
+    void deliveryViews.replay(report.organization);
+  };
   const insights = createInsightsService({
     repository: storage.repository,
     organizations: directory,
     teamSettings: storage.teamSettings,
     targets: storage.sprintTargets,
     store: storage.insights,
-    delivery: deliveryService,
+    delivery: deliveryAnswers,
     secrets: options.secrets,
     // The demo's and tests' loopback receivers; `serve` allows Slack's and Teams' hosts only.
     digestAllowedOrigins: options.allowedDigestOrigins ?? allowedOrganizationOrigins,
