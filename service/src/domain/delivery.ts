@@ -152,6 +152,11 @@ export interface DeploymentTargets {
   at(row: number): DeploymentTarget;
 }
 
+/** A target to refill row by row (DeploymentTargets.at of a column store). */
+export function blankDeploymentTarget(): DeploymentTarget {
+  return { source: 'environment', project: '', pipelineId: 0, environmentName: null, stageName: '' };
+}
+
 /** The rows of a stored deployment list to read, ascending; undefined to read every row. */
 export type DeploymentRowSelector = (targets: DeploymentTargets) => ArrayLike<number> | undefined;
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../../../service/src/domain/delivery.ts';
-import type { DeploymentTarget, DeploymentTargets } from '../../../../service/src/domain/delivery.ts';
+import {
+  blankDeploymentTarget,
+  type DeploymentRecord,
+  type DeploymentTargets,
+} from '../../../../service/src/domain/delivery.ts';
 import {
   pipelineKeyOf,
   productionRowSelector,
@@ -138,13 +141,7 @@ describe('selectProductionDeployments', () => {
 
 /** The targets of records, as a column store gives them: one object refilled for every row. */
 function targetsOf(deployments: readonly DeploymentRecord[]): DeploymentTargets {
-  const target: DeploymentTarget = {
-    source: 'environment',
-    project: '',
-    pipelineId: 0,
-    environmentName: null,
-    stageName: '',
-  };
+  const target = blankDeploymentTarget();
   return {
     count: deployments.length,
     at: (row) => {

@@ -1,12 +1,12 @@
 /** A project's deployments as columns of the stored linked input (linkedInputCodec.ts), and back. */
 import {
+  blankDeploymentTarget,
   CLASSIC_DEPLOYMENT_STATUSES,
   DEPLOYMENT_OUTCOMES,
   ENVIRONMENT_DEPLOYMENT_RESULTS,
   type DeploymentRecord,
   type DeploymentRowSelector,
   type DeploymentSource,
-  type DeploymentTarget,
   type DeploymentTargets,
 } from '../../../domain/delivery.ts';
 import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
@@ -81,13 +81,7 @@ export function decodeDeployments(envelope: Envelope, select?: DeploymentRowSele
     numbers('rawPageId'),
   ];
   // One target refilled per row: the selector reads each before asking for the next.
-  const target: DeploymentTarget = {
-    source: 'environment',
-    project: '',
-    pipelineId: 0,
-    environmentName: null,
-    stageName: '',
-  };
+  const target = blankDeploymentTarget();
   const targets: DeploymentTargets = {
     count,
     at: (n) => {
