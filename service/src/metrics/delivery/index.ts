@@ -24,6 +24,7 @@
  *    its project finished before it was created (binary search over finish times); otherwise it stays
  *    unattributed with the reason.
  * 5. Rework: a deployment is rework when a change linked to its build links to an incident or a Bug.
+ *    Which links make it so is listed only when a list reads them (ReworkEvidenceSource).
  * 6. Periods: prepareDelivery sorts the attempts once by finish time, joins incidents, rework and
  *    change counts onto them, and keeps each sorted array beside an array of day indices in the team's
  *    time zone. The window, every week and every sprint are then two binary searches each, and their

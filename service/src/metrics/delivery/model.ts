@@ -28,8 +28,11 @@ export interface ProductionDeployment {
   readonly changeCount: number;
   /** Incidents attributed to this deployment (only successful deployments have any). */
   readonly incidents: readonly IncidentRecord[];
-  /** The links that make this deployment rework; empty when it is not. */
-  readonly reworkEvidence: readonly ReworkEvidence[];
+  /**
+   * Whether this deployment is rework: the number of its build in the run's ReworkEvidenceSource, which
+   * gives the links that make it rework when a list asks for them; -1 when it is not rework.
+   */
+  readonly reworkSlot: number;
 }
 
 /**

@@ -77,11 +77,7 @@ export function periodIndexOf(
     canceledBefore: countsBefore(attempts.attempts, (a) => a.attemptClass === 'canceled', arrays),
     withChangesBefore: countsBefore(successful.deployments, (d) => d.changeCount > 0, arrays),
     withIncidents: positionsWhere(successful.deployments, (d) => d.incidents.length > 0, arrays),
-    withRework: positionsWhere(
-      successful.deployments,
-      (d) => d.changeCount > 0 && d.reworkEvidence.length > 0,
-      arrays,
-    ),
+    withRework: positionsWhere(successful.deployments, (d) => d.changeCount > 0 && d.reworkSlot >= 0, arrays),
     leadTimes,
     table,
     daysAscending: ascending(successful.days),

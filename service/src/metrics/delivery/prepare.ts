@@ -10,12 +10,12 @@ import { periodIndexOf, type PeriodIndex } from './periodIndex.ts';
 import { resolveAttributions, type IncidentAttribution } from './incidents.ts';
 import { collectLeadTimeColumns, type LeadTimeColumns } from './leadTimeColumns.ts';
 import type { Links } from './linkTable.ts';
-import type { DeploymentDataGap, ProductionDeployment, ReworkEvidence } from './model.ts';
+import type { DeploymentDataGap, ProductionDeployment } from './model.ts';
 import { PipelineKeys, selectProductionDeployments, type ProductionRules } from './production.ts';
 import { finishOrder } from './finishOrder.ts';
 import { FRESH, ScratchSpace, type TypedArrays } from './scratch.ts';
 import type { DatedIncident } from './recovery.ts';
-import { reworkEvidenceOfBuilds } from './rework.ts';
+import { reworkOfBuilds, type ReworkEvidenceSource } from './rework.ts';
 
 /** Everything the delivery metrics read: normalised records of one scope (a project, or several). */
 export interface DeliveryInput {
@@ -53,6 +53,8 @@ export interface PreparedDelivery {
   attributionByIncident: ReadonlyMap<number, IncidentAttribution>;
   /** Positions, prefix counts and number columns over the arrays above, for the period figures. */
   index: PeriodIndex;
+  /** The links that make each rework deployment rework, made when a list reads them. */
+  reworkEvidence: ReworkEvidenceSource;
 }
 
 /** Working memory of finishedAttempts, reused from call to call (see scratch.ts). */
@@ -121,7 +123,7 @@ function finishedAttempts(
       attemptClass: attemptClassOf(record.outcome),
       changeCount: table.countOf(b),
       incidents: NONE,
-      reworkEvidence: NONE,
+      reworkSlot: -1,
     };
   }
   return { attempts, days, build, pipeline };
@@ -161,16 +163,11 @@ function joinIncidents(incidents: readonly IncidentRecord[], successful: readonl
   return attributionByIncident;
 }
 
-/** Joins each successful deployment's rework evidence (its build's) onto it. */
-function joinRework(
-  successful: readonly Draft[],
-  build: Int32Array,
-  evidenceByBuild: readonly (readonly ReworkEvidence[] | undefined)[],
-): void {
+/** Marks each successful deployment whose build is rework with the build's evidence slot. */
+function joinRework(successful: readonly Draft[], build: Int32Array, slotOfBuild: Int32Array): void {
   for (let k = 0; k < successful.length; k++) {
     const deployment = successful[k];
-    const evidence = evidenceByBuild[build[k] ?? -1];
-    if (deployment !== undefined && evidence !== undefined) deployment.reworkEvidence = evidence;
+    if (deployment !== undefined) deployment.reworkSlot = slotOfBuild[build[k] ?? -1] ?? -1;
   }
 }
 
@@ -196,11 +193,8 @@ export function prepareDeliveryUsing(input: DeliveryInput, arrays: TypedArrays):
   const attributionByIncident = joinIncidents(input.incidents, successful.deployments);
   const incidentIds = new Set<number>();
   for (const incident of input.incidents) incidentIds.add(incident.workItemId);
-  joinRework(
-    successful.deployments,
-    successful.build,
-    reworkEvidenceOfBuilds(table, incidentIds, input.bugWorkItemIds),
-  );
+  const rework = reworkOfBuilds(table, incidentIds, input.bugWorkItemIds);
+  joinRework(successful.deployments, successful.build, rework.slotOfBuild);
 
   const incidents = input.incidents.map((record): DatedIncident => ({
     record,
@@ -220,5 +214,6 @@ export function prepareDeliveryUsing(input: DeliveryInput, arrays: TypedArrays):
     incidents,
     attributionByIncident,
     index: periodIndexOf(finished, successful, leadTimes, table, arrays),
+    reworkEvidence: rework.source,
   };
 }

@@ -1,5 +1,5 @@
 import type { ChangeRecord } from '../../domain/delivery.ts';
-import { asBuildChangeTable, type BuildChangeTable, type ChangesByBuild } from './buildChanges.ts';
+import type { BuildChangeTable } from './buildChanges.ts';
 import type { NoDeployments, ProductionDeployment, ReworkEvidence } from './model.ts';
 import { ScratchSpace } from './scratch.ts';
 
@@ -82,43 +82,60 @@ class WorkItemKinds {
 /** The byte table of WorkItemKinds, reused from call to call (see scratch.ts). */
 const KINDS = new ScratchSpace();
 
-/** reworkEvidenceOf the changes table.changeIndices[from … to - 1], in an exactly sized array. */
-function evidenceOfRange(
-  table: BuildChangeTable,
-  from: number,
-  to: number,
-  kinds: WorkItemKinds,
-): ReworkEvidence[] {
-  let count = 0;
-  for (let at = from; at < to; at++) {
-    const ids = table.changes[table.changeIndices[at] ?? -1]?.workItemIds ?? [];
-    for (let i = 0; i < ids.length; i++) if (kinds.kindOf(ids[i] ?? 0) !== NOT_REWORK) count++;
-  }
-  const evidence = new Array<ReworkEvidence>(count);
-  let n = 0;
-  for (let at = from; at < to; at++) {
-    const change = table.changes[table.changeIndices[at] ?? -1];
-    if (change === undefined) continue;
-    const ids = change.workItemIds;
-    for (let i = 0; i < ids.length; i++) {
-      const workItemId = ids[i] ?? 0;
-      const kind = kinds.kindOf(workItemId);
-      if (kind === INCIDENT) evidence[n++] = { changeId: change.id, workItemId, linkedTo: 'incident' };
-      else if (kind === BUG) evidence[n++] = { changeId: change.id, workItemId, linkedTo: 'bug' };
+/**
+ * The evidence of each rework build, made only when a list asks for it (the rework detail): a summary
+ * reads whether a deployment is rework, and at 200,000 builds the evidence of every rework build is
+ * hundreds of thousands of objects. Holds its own copy of each rework build's change indices, since the
+ * engine's grouping lives in reused memory.
+ */
+export class ReworkEvidenceSource {
+  private readonly made = new Map<number, readonly ReworkEvidence[]>();
+
+  constructor(
+    private readonly changes: readonly ChangeRecord[],
+    private readonly incidentIds: ReadonlySet<number>,
+    private readonly bugIds: ReadonlySet<number>,
+    /** Where each slot's change indices start in `changeIndices` (one more entry than slots). */
+    private readonly offsets: Int32Array,
+    private readonly changeIndices: Int32Array,
+  ) {}
+
+  evidenceOf(slot: number): readonly ReworkEvidence[] {
+    let evidence = this.made.get(slot);
+    if (evidence === undefined) {
+      const from = this.offsets[slot] ?? 0;
+      const to = this.offsets[slot + 1] ?? from;
+      const changes: ChangeRecord[] = [];
+      for (let at = from; at < to; at++) {
+        const change = this.changes[this.changeIndices[at] ?? -1];
+        if (change !== undefined) changes.push(change);
+      }
+      evidence = reworkEvidenceOf(changes, this.incidentIds, this.bugIds);
+      this.made.set(slot, evidence);
     }
+    return evidence;
   }
-  return evidence;
 }
 
+/** Rework of every build of a grouping: each build's slot (-1: not rework) and the evidence source. */
+export interface ReworkOfBuilds {
+  /** By BuildChangeTable build number; in reused memory, valid until the next computation. */
+  slotOfBuild: Int32Array;
+  source: ReworkEvidenceSource;
+}
+
+/** The reworkOfBuilds slots, reused from call to call (see scratch.ts). */
+const SLOTS = new ScratchSpace();
+
 /**
- * Rework evidence by BuildChangeTable build number (undefined where there is none), computed once:
- * a build can be deployed many times, and a change can be in several builds.
+ * Which builds are rework, decided once per change: a build can be deployed many times, and a change can
+ * be in several builds. Rework builds get consecutive slots in the evidence source.
  */
-export function reworkEvidenceOfBuilds(
+export function reworkOfBuilds(
   table: BuildChangeTable,
   incidentIds: ReadonlySet<number>,
   bugIds: ReadonlySet<number>,
-): (ReworkEvidence[] | undefined)[] {
+): ReworkOfBuilds {
   const { changes, offsets, changeIndices } = table;
   const kinds = new WorkItemKinds(incidentIds, bugIds);
   // Per change: 0 not judged yet, 1 no rework link, 2 a rework link.
@@ -135,67 +152,64 @@ export function reworkEvidenceOfBuilds(
     }
     return known === 2;
   };
-  const byBuild = new Array<ReworkEvidence[] | undefined>(table.builds.size);
-  for (let build = 0; build < table.builds.size; build++) {
+  const builds = table.builds.size;
+  const slotOfBuild = SLOTS.int32(builds);
+  let slots = 0;
+  let links = 0;
+  for (let build = 0; build < builds; build++) {
     const from = offsets[build] ?? 0;
     const to = offsets[build + 1] ?? from;
     let rework = false;
-    // Most builds fix nothing: test before allocating anything.
     for (let at = from; at < to && !rework; at++) rework = isRework(changeIndices[at] ?? -1);
-    if (rework) byBuild[build] = evidenceOfRange(table, from, to, kinds);
+    slotOfBuild[build] = rework ? slots++ : -1;
+    if (rework) links += to - from;
   }
-  return byBuild;
+  // The rework builds' change indices, copied out of the reused grouping.
+  const slotOffsets = new Int32Array(slots + 1);
+  const slotChanges = new Int32Array(links);
+  let written = 0;
+  for (let build = 0; build < builds; build++) {
+    const slot = slotOfBuild[build] ?? -1;
+    if (slot < 0) continue;
+    const from = offsets[build] ?? 0;
+    const to = offsets[build + 1] ?? from;
+    slotChanges.set(changeIndices.subarray(from, to), written);
+    written += to - from;
+    slotOffsets[slot + 1] = written;
+  }
+  return {
+    slotOfBuild,
+    source: new ReworkEvidenceSource(changes, incidentIds, bugIds, slotOffsets, slotChanges),
+  };
 }
 
-/** The verdicts of reworkEvidenceOfBuilds, reused from call to call (see scratch.ts). */
+/** The verdicts of reworkOfBuilds, reused from call to call (see scratch.ts). */
 const VERDICTS = new ScratchSpace();
 
-/** Rework evidence of every build that has some, by build id. */
-export function reworkEvidenceByBuild(
-  grouped: ChangesByBuild,
-  incidentIds: ReadonlySet<number>,
-  bugIds: ReadonlySet<number>,
-): Map<number, ReworkEvidence[]> {
-  const table = asBuildChangeTable(grouped);
-  const byBuild = new Map<number, ReworkEvidence[]>();
-  reworkEvidenceOfBuilds(table, incidentIds, bugIds).forEach((evidence, build) => {
-    const buildId = table.builds.keyOf(build);
-    if (evidence !== undefined && buildId !== undefined) byBuild.set(buildId, evidence);
-  });
-  return byBuild;
-}
-
-/** The rate from its parts: deployments in the period, those with a linked change, and the rework ones among those. */
+/**
+ * The rate from its parts: deployments in the period, those with a linked change, and the rework ones
+ * among those. The rework deployments' list (with their evidence) is made when first read.
+ */
 export function reworkRateOf(
   successfulDeployments: number,
   withChanges: number,
   rework: readonly ProductionDeployment[],
+  evidence: ReworkEvidenceSource,
 ): ReworkRateResult {
   if (successfulDeployments === 0) return { status: 'noDeployments' };
   if (withChanges === 0) return { status: 'noChanges', successfulDeployments };
-  const deployments = rework.map((deployment): ReworkDeployment => ({
-    deploymentId: deployment.record.id,
-    evidence: deployment.reworkEvidence,
-  }));
+  let listed: readonly ReworkDeployment[] | undefined;
   return {
     status: 'ok',
-    rate: deployments.length / successfulDeployments,
-    reworkDeployments: deployments.length,
+    rate: rework.length / successfulDeployments,
+    reworkDeployments: rework.length,
     successfulDeployments,
-    deployments,
+    get deployments() {
+      listed ??= rework.map((deployment): ReworkDeployment => ({
+        deploymentId: deployment.record.id,
+        evidence: evidence.evidenceOf(deployment.reworkSlot),
+      }));
+      return listed;
+    },
   };
-}
-
-/**
- * Rework rate (metric definitions, Delivery): successful production deployments whose changes (all
- * changes linked to the deployed build) are linked to an incident or to a Bug ÷ successful
- * production deployments.
- */
-export function reworkRate(successfulInPeriod: readonly ProductionDeployment[]): ReworkRateResult {
-  const withChanges = successfulInPeriod.filter((d) => d.changeCount > 0);
-  return reworkRateOf(
-    successfulInPeriod.length,
-    withChanges.length,
-    withChanges.filter((d) => d.reworkEvidence.length > 0),
-  );
 }

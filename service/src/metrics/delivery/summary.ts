@@ -125,7 +125,12 @@ export function summarisePeriod(prepared: PreparedDelivery, period: DayRange): P
       at(prepared.successful, index.withIncidents, s0, s1),
     ),
     timeToRestore: restore,
-    reworkRate: reworkRateOf(successful, withChanges, at(prepared.successful, index.withRework, s0, s1)),
+    reworkRate: reworkRateOf(
+      successful,
+      withChanges,
+      at(prepared.successful, index.withRework, s0, s1),
+      prepared.reworkEvidence,
+    ),
     incidents,
   };
 }

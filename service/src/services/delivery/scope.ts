@@ -63,7 +63,7 @@ function successfulProduction(
       attemptClass: 'successful',
       changeCount: 0,
       incidents: NONE,
-      reworkEvidence: NONE,
+      reworkSlot: -1,
     });
   }
   return successful.sort(

@@ -87,4 +87,24 @@ describe('rework rate', () => {
     );
     expect(report.window.reworkRate).toEqual(expected);
   });
+
+  it('lists the evidence when read, after later computations reused the working memory', () => {
+    const [first] = cases;
+    if (first === undefined) throw new Error('no case');
+    const computeCase = (byBuild: Record<number, ChangeRecord[]>, deployments: DeploymentRecord[]) =>
+      computeDeliveryMetrics(
+        deliveryInput({
+          deployments,
+          changes: Object.values(byBuild).flat(),
+          links: linksOf(byBuild),
+          incidents: [incident({ id: INCIDENT, created: '2026-03-01T00:00Z' })],
+          bugWorkItemIds: new Set([BUG, INCIDENT]),
+        }),
+        { from: '2026-03-01', to: '2026-03-07' },
+      );
+    const report = computeCase(first.byBuild, first.deployments);
+    // The other way round: other builds hold the rework, so the reused grouping and verdicts differ.
+    computeCase({ 10: [FEATURE], 11: [HOTFIX], 12: [FIX] }, first.deployments);
+    expect(report.window.reworkRate).toEqual(first.expected);
+  });
 });
