@@ -8,6 +8,7 @@
  */
 import type { DeliveryPath, DeliveryQuery } from '../../contract/index.ts';
 import type { Logger } from '../../logger.ts';
+import { canonicalJson } from '../requestKey.ts';
 import type { DeliveryService, DeliverySession } from './service.ts';
 
 /** The views a hub opens with: the figures and the trend. */
@@ -38,16 +39,8 @@ export interface RecentDeliveryViews {
 
 const DAY_MS = 86_400_000;
 
-const keyOf = (view: Pick<RecentView, 'path' | 'answer' | 'query'>) =>
-  JSON.stringify([
-    view.path.organization,
-    view.path.project,
-    view.path.team ?? null,
-    view.answer,
-    view.query.from,
-    view.query.to,
-    view.query.timeZone ?? null,
-  ]);
+const keyOf = ({ path, answer, query }: Pick<RecentView, 'path' | 'answer' | 'query'>) =>
+  canonicalJson({ path, answer, query });
 
 export function recentDeliveryViews(inner: DeliveryService, options: RecentViewOptions): RecentDeliveryViews {
   const maxAgeMs = options.maxAgeMs ?? DAY_MS;

@@ -1,9 +1,9 @@
 /** A project's changes as columns of the stored linked input (linkedInputCodec.ts), and back. */
 import type { ChangeRecord } from '../../../domain/delivery.ts';
-import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
-import { decodeLists, decodeTexts, encodeLists, encodeTexts } from './columns.ts';
-import { decodeNumbers, encodeNumbers, numberOrNull } from './numberColumns.ts';
-import { listColumnField, numberField, textColumnField, textField, type Envelope } from './envelope.ts';
+import { anyText, columnEncoders, columnReaders, oneOf, provenanceInterner, required } from './codecParts.ts';
+import { decodeLists, encodeLists } from './columns.ts';
+import { numberOrNull } from './numberColumns.ts';
+import { listColumnField, type Envelope } from './envelope.ts';
 
 const KINDS = ['pullRequest', 'commit'] as const;
 /** Shared by every record without items (none is ever changed). */
@@ -11,8 +11,7 @@ const NONE: readonly number[] = Object.freeze([]);
 const NONE_TEXT: readonly string[] = Object.freeze([]);
 
 export function encodeChanges(changes: readonly ChangeRecord[]): Envelope {
-  const texts = (pick: (change: ChangeRecord) => string | null) => encodeTexts(changes.map(pick));
-  const numbers = (pick: (change: ChangeRecord) => number | null) => encodeNumbers(changes.map(pick));
+  const { texts, numbers } = columnEncoders(changes);
   const pr = (change: ChangeRecord) => (change.kind === 'pullRequest' ? change : null);
   return {
     count: changes.length,
@@ -33,10 +32,7 @@ export function encodeChanges(changes: readonly ChangeRecord[]): Envelope {
 }
 
 export function decodeChanges(envelope: Envelope): ChangeRecord[] {
-  const count = numberField(envelope, 'count');
-  const texts = <T extends string>(key: string, parse: (value: string) => T) =>
-    decodeTexts(textColumnField(envelope, key), count, parse);
-  const numbers = (key: string) => decodeNumbers(textField(envelope, key), count);
+  const { count, texts, numbers } = columnReaders(envelope);
   const kind = texts('kind', oneOf(KINDS));
   const [ids, project, repository, targetBranch, sha] = [
     texts('id', anyText),

@@ -1,5 +1,30 @@
-/** What the linked input's record codecs share: checked enum values, required fields, provenance. */
+/**
+ * What the linked input's record codecs share: column encoders and readers, checked enum values,
+ * required fields, provenance.
+ */
 import type { Provenance } from '../../../domain/records.ts';
+import { decodeTexts, encodeTexts } from './columns.ts';
+import { numberField, textColumnField, textField, type Envelope } from './envelope.ts';
+import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
+
+/** One field of every record as a column. */
+export function columnEncoders<R>(records: readonly R[]) {
+  return {
+    texts: (pick: (record: R) => string | null) => encodeTexts(records.map(pick)),
+    numbers: (pick: (record: R) => number | null) => encodeNumbers(records.map(pick)),
+  };
+}
+
+/** The record count of an envelope and readers of its columns. */
+export function columnReaders(envelope: Envelope) {
+  const count = numberField(envelope, 'count');
+  return {
+    count,
+    texts: <T extends string>(key: string, parse: (value: string) => T) =>
+      decodeTexts(textColumnField(envelope, key), count, parse),
+    numbers: (key: string) => decodeNumbers(textField(envelope, key), count),
+  };
+}
 
 export const anyText = (value: string): string => value;
 

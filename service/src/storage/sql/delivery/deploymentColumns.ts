@@ -9,17 +9,15 @@ import {
   type DeploymentSource,
   type DeploymentTargets,
 } from '../../../domain/delivery.ts';
-import { anyText, oneOf, provenanceInterner, required } from './codecParts.ts';
-import { decodeTexts, encodeTexts } from './columns.ts';
-import { decodeNumbers, encodeNumbers, numberOrNull } from './numberColumns.ts';
-import { numberField, textColumnField, textField, type Envelope } from './envelope.ts';
+import { anyText, columnEncoders, columnReaders, oneOf, provenanceInterner, required } from './codecParts.ts';
+import { numberOrNull } from './numberColumns.ts';
+import type { Envelope } from './envelope.ts';
 
 const SOURCES: readonly DeploymentSource[] = ['environment', 'classicRelease', 'pipelineStage'];
 const RAW_RESULTS = [...ENVIRONMENT_DEPLOYMENT_RESULTS, ...CLASSIC_DEPLOYMENT_STATUSES];
 
 export function encodeDeployments(records: readonly DeploymentRecord[]): Envelope {
-  const texts = (pick: (record: DeploymentRecord) => string | null) => encodeTexts(records.map(pick));
-  const numbers = (pick: (record: DeploymentRecord) => number | null) => encodeNumbers(records.map(pick));
+  const { texts, numbers } = columnEncoders(records);
   return {
     count: records.length,
     id: texts((r) => r.id),
@@ -49,10 +47,7 @@ export function encodeDeployments(records: readonly DeploymentRecord[]): Envelop
  * the columns, so rows it leaves out are never made into records.
  */
 export function decodeDeployments(envelope: Envelope, select?: DeploymentRowSelector): DeploymentRecord[] {
-  const count = numberField(envelope, 'count');
-  const texts = <T extends string>(key: string, parse: (value: string) => T) =>
-    decodeTexts(textColumnField(envelope, key), count, parse);
-  const numbers = (key: string) => decodeNumbers(textField(envelope, key), count);
+  const { count, texts, numbers } = columnReaders(envelope);
   const [id, source, project, pipelineName] = [
     texts('id', anyText),
     texts('source', oneOf(SOURCES)),

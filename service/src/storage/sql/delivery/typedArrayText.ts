@@ -16,22 +16,18 @@ function bytesOf(text: string, width: number): { buffer: ArrayBufferLike; offset
   return { buffer: copy.buffer, offset: 0, length: bytes.length / width };
 }
 
-export function float64Of(text: string): Float64Array {
-  const { buffer, offset, length } = bytesOf(text, 8);
-  return new Float64Array(buffer, offset, length);
+/** A typed-array type that can view decoded bytes. */
+interface ViewType<T> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (buffer: ArrayBufferLike, offset: number, length: number): T;
 }
 
-export function int32Of(text: string): Int32Array {
-  const { buffer, offset, length } = bytesOf(text, 4);
-  return new Int32Array(buffer, offset, length);
+function viewOf<T>(text: string, Type: ViewType<T>): T {
+  const { buffer, offset, length } = bytesOf(text, Type.BYTES_PER_ELEMENT);
+  return new Type(buffer, offset, length);
 }
 
-export function uint8Of(text: string): Uint8Array {
-  const { buffer, offset, length } = bytesOf(text, 1);
-  return new Uint8Array(buffer, offset, length);
-}
-
-export function uint16Of(text: string): Uint16Array {
-  const { buffer, offset, length } = bytesOf(text, 2);
-  return new Uint16Array(buffer, offset, length);
-}
+export const float64Of = (text: string): Float64Array => viewOf(text, Float64Array);
+export const int32Of = (text: string): Int32Array => viewOf(text, Int32Array);
+export const uint16Of = (text: string): Uint16Array => viewOf(text, Uint16Array);
+export const uint8Of = (text: string): Uint8Array => viewOf(text, Uint8Array);
