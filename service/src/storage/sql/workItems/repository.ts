@@ -41,6 +41,7 @@ import {
 } from './teamBoardQueries.ts';
 import { insertMany, type SqlDatabase } from '../sqlDatabase.ts';
 import { readTeamCalendar, replaceDaysOff, replaceWorkingDays } from './teamCalendarQueries.ts';
+import { applyTeamPage, upsertTeamScope } from './teamPageWrites.ts';
 import type { DayOfWeek, TeamCalendarRecord } from '../../../domain/teamCalendar.ts';
 
 /** The repository over either SQL dialect. Every statement is scoped by organization. */
@@ -92,53 +93,31 @@ export class SqlRepository implements SeikaRepository {
     });
   }
 
-  async applyTeamScopePage(
+  applyTeamScopePage(
     organization: string,
     project: string,
     team: string,
     page: PageSource,
     scope: TeamScope,
   ): Promise<number> {
-    return this.database.transaction(async (executor) => {
-      const rawPageId = await rawPageIdFor(executor, organization, page);
-      await executor.run(
-        `INSERT INTO team_scopes (organization, project, team, team_field, field_values, backlog_work_item_types, raw_page_id, display_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (organization, project, team) DO UPDATE SET team_field = excluded.team_field,
-           field_values = excluded.field_values, backlog_work_item_types = excluded.backlog_work_item_types,
-           raw_page_id = excluded.raw_page_id, display_name = excluded.display_name`,
-        [
-          organization,
-          project,
-          team.toLowerCase(),
-          scope.field,
-          JSON.stringify(scope.values),
-          JSON.stringify(scope.backlogWorkItemTypes),
-          rawPageId,
-          team,
-        ],
-      );
-      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
-      return rawPageId;
-    });
+    return applyTeamPage(this.database, { organization, project, team, page }, (executor, key) =>
+      upsertTeamScope(executor, key, scope),
+    );
   }
 
-  async applyIterationsPage(
+  applyIterationsPage(
     organization: string,
     project: string,
     team: string,
     page: PageSource,
     iterations: readonly TeamIterationRecord[],
   ): Promise<number> {
-    return this.database.transaction(async (executor) => {
-      const rawPageId = await rawPageIdFor(executor, organization, page);
-      await replaceIterations(executor, { organization, project, team, rawPageId }, iterations);
-      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
-      return rawPageId;
-    });
+    return applyTeamPage(this.database, { organization, project, team, page }, (executor, key) =>
+      replaceIterations(executor, key, iterations),
+    );
   }
 
-  async applyBoardColumnsPage(
+  applyBoardColumnsPage(
     organization: string,
     project: string,
     team: string,
@@ -146,30 +125,24 @@ export class SqlRepository implements SeikaRepository {
     page: PageSource,
     columns: readonly BoardColumnRecord[],
   ): Promise<number> {
-    return this.database.transaction(async (executor) => {
-      const rawPageId = await rawPageIdFor(executor, organization, page);
-      await replaceBoardColumns(executor, { organization, project, team, rawPageId }, board, columns);
-      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
-      return rawPageId;
-    });
+    return applyTeamPage(this.database, { organization, project, team, page }, (executor, key) =>
+      replaceBoardColumns(executor, key, board, columns),
+    );
   }
 
-  async applyTeamWorkingDays(
+  applyTeamWorkingDays(
     organization: string,
     project: string,
     team: string,
     page: PageSource,
     workingDays: readonly DayOfWeek[],
   ): Promise<number> {
-    return this.database.transaction(async (executor) => {
-      const rawPageId = await rawPageIdFor(executor, organization, page);
-      await replaceWorkingDays(executor, { organization, project, team, rawPageId }, workingDays);
-      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
-      return rawPageId;
-    });
+    return applyTeamPage(this.database, { organization, project, team, page }, (executor, key) =>
+      replaceWorkingDays(executor, key, workingDays),
+    );
   }
 
-  async applyTeamDaysOffPage(
+  applyTeamDaysOffPage(
     organization: string,
     project: string,
     team: string,
@@ -177,12 +150,9 @@ export class SqlRepository implements SeikaRepository {
     page: PageSource,
     daysOff: readonly { start: string; end: string }[],
   ): Promise<number> {
-    return this.database.transaction(async (executor) => {
-      const rawPageId = await rawPageIdFor(executor, organization, page);
-      await replaceDaysOff(executor, { organization, project, team, rawPageId }, iterationId, daysOff);
-      await touchScopes(executor, organization, [{ kind: 'team', project, team }]);
-      return rawPageId;
-    });
+    return applyTeamPage(this.database, { organization, project, team, page }, (executor, key) =>
+      replaceDaysOff(executor, key, iterationId, daysOff),
+    );
   }
 
   getTeamCalendar(organization: string, project: string, team: string): Promise<TeamCalendarRecord> {

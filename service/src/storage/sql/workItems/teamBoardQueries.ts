@@ -5,18 +5,12 @@ import {
 } from '../../../domain/records.ts';
 import { integer, optionalText, text } from '../rows.ts';
 import type { SqlExecutor } from '../sqlDatabase.ts';
-
-interface TeamKey {
-  organization: string;
-  project: string;
-  team: string;
-  rawPageId: number;
-}
+import type { TeamPageKey } from './teamPageWrites.ts';
 
 /** A team's iterations as last read: the answer is the whole list, so it replaces what was stored. */
 export async function replaceIterations(
   executor: SqlExecutor,
-  key: TeamKey,
+  key: TeamPageKey,
   iterations: readonly TeamIterationRecord[],
 ): Promise<void> {
   const team = key.team.toLowerCase();
@@ -66,7 +60,7 @@ export async function readIterations(
 
 export async function replaceBoardColumns(
   executor: SqlExecutor,
-  key: TeamKey,
+  key: TeamPageKey,
   board: string,
   columns: readonly BoardColumnRecord[],
 ): Promise<void> {

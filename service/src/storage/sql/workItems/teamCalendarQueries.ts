@@ -6,18 +6,12 @@ import {
 } from '../../../domain/teamCalendar.ts';
 import { text } from '../rows.ts';
 import type { SqlExecutor } from '../sqlDatabase.ts';
-
-interface TeamKey {
-  organization: string;
-  project: string;
-  team: string;
-  rawPageId: number;
-}
+import type { TeamPageKey } from './teamPageWrites.ts';
 
 /** The team's working weekdays as its settings last said (the answer is the whole list). */
 export async function replaceWorkingDays(
   executor: SqlExecutor,
-  key: TeamKey,
+  key: TeamPageKey,
   workingDays: readonly DayOfWeek[],
 ): Promise<void> {
   await executor.run(
@@ -31,7 +25,7 @@ export async function replaceWorkingDays(
 /** One iteration's team days off as last read: the answer lists them all, so it replaces the iteration's. */
 export async function replaceDaysOff(
   executor: SqlExecutor,
-  key: TeamKey,
+  key: TeamPageKey,
   iterationId: string,
   ranges: readonly { start: string; end: string }[],
 ): Promise<void> {
