@@ -1,9 +1,10 @@
 /**
- * Incidents are read with their state transitions by key, a statement per few hundred items: on both
- * backends a project with more incidents than one statement holds gets every incident's transitions (its
- * completion), and an untagged bug beside them is still no incident.
+ * Incidents are read with their state transitions and artifact links by key, a statement per few hundred
+ * items: on both backends a project with more incidents than one statement holds gets every incident's
+ * transitions (its completion) and links, and an untagged bug beside them is still no incident.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentArtifact } from '../../../service/src/domain/delivery.ts';
 import type { WorkItemRevisionRecord } from '../../../service/src/domain/records.ts';
 import { DEFAULT_INCIDENT_RULE } from '../../../service/src/storage/delivery/repository.ts';
 import { deriveColumnChanges } from '../../../service/src/sync/normalise/workItems/columnChanges.ts';
@@ -20,6 +21,13 @@ const HOUR = 3_600_000;
 const created = (id: number) => Date.UTC(2026, 0, 1) + id * HOUR;
 /** Odd incidents are closed an hour after they were opened; even ones are still open. */
 const closed = (id: number) => (id % 2 === 1 ? created(id) + HOUR : null);
+
+/** Every third incident names the build of its own number and, if even, a release too (ids sorted). */
+function artifactsOf(id: number): IncidentArtifact[] {
+  if (id % 3 !== 0) return [];
+  const build: IncidentArtifact = { kind: 'build', id: 10_000 + id };
+  return id % 2 === 0 ? [build, { kind: 'release', id: 20_000 + id }] : [build];
+}
 
 function revision(id: number, revisionNumber: number, state: string, tags: string[]): WorkItemRevisionRecord {
   return {
@@ -61,6 +69,11 @@ describe.each(BACKENDS)('incidents with their transitions on %s', (backend) => {
       columnChanges: deriveColumnChanges,
       iterationChanges: deriveIterationChanges,
     });
+    const links = Array.from({ length: INCIDENTS + 1 }, (_, n) => ({
+      workItemId: n + 1,
+      artifacts: artifactsOf(n + 1),
+    })).filter((row) => row.artifacts.length > 0);
+    await test.storage.delivery.applyIncidentLinksPage(ORG, page('test.incidentLinks'), links);
   }, 120_000);
 
   afterAll(async () => {
@@ -77,6 +90,16 @@ describe.each(BACKENDS)('incidents with their transitions on %s', (backend) => {
       expect({ id: incident.workItemId, completedAt: incident.completedAt }).toEqual({
         id: incident.workItemId,
         completedAt: closed(incident.workItemId),
+      });
+    }
+  });
+
+  it("reads every incident's own artifact links, in every statement's share of the ids", async () => {
+    const incidents = await test.storage.delivery.listIncidents(ORG, ['P'], DEFAULT_INCIDENT_RULE);
+    for (const incident of incidents) {
+      expect({ id: incident.workItemId, links: incident.linkedArtifacts ?? [] }).toEqual({
+        id: incident.workItemId,
+        links: artifactsOf(incident.workItemId),
       });
     }
   });

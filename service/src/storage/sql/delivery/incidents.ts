@@ -52,7 +52,8 @@ const IDS_PER_STATEMENT = 500;
 
 /**
  * The transitions of the given items, by key: the items were found already, so matching the scope again
- * in a join would scan every item of the types (every bug of a large project) a second time.
+ * in a join would scan every item of the types (every bug of a large project) a second time. Their
+ * artifact links are read the same way (readArtifactLinksOf).
  */
 async function readTransitionsOf(
   executor: SqlExecutor,
@@ -60,22 +61,34 @@ async function readTransitionsOf(
   ids: readonly number[],
 ): Promise<Map<number, StateTransitionRecord[]>> {
   const transitions = new Map<number, StateTransitionRecord[]>();
+  const query = (list: string) => `SELECT * FROM state_transitions
+    WHERE organization = ? AND work_item_id IN (${list}) ORDER BY work_item_id, revision`;
+  await forRowsOfIds(executor, query, organization, ids, (row) => {
+    const transition = toTransition(row);
+    appendTo(transitions, transition.workItemId, transition);
+  });
+  return transitions;
+}
+
+function appendTo<T>(lists: Map<number, T[]>, id: number, value: T): void {
+  const list = lists.get(id);
+  if (list === undefined) lists.set(id, [value]);
+  else list.push(value);
+}
+
+/** Runs `query` (given the placeholder list) for the ids, IDS_PER_STATEMENT at a time, row by row. */
+async function forRowsOfIds(
+  executor: SqlExecutor,
+  query: (placeholderList: string) => string,
+  organization: string,
+  ids: readonly number[],
+  onRow: (row: SqlRow) => void,
+): Promise<void> {
   for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
     const chunk = ids.slice(start, start + IDS_PER_STATEMENT);
-    const rows = await executor.all(
-      `SELECT * FROM state_transitions
-       WHERE organization = ? AND work_item_id IN (${placeholders(chunk.length)})
-       ORDER BY work_item_id, revision`,
-      [organization, ...chunk],
-    );
-    for (const row of rows) {
-      const transition = toTransition(row);
-      const list = transitions.get(transition.workItemId);
-      if (list === undefined) transitions.set(transition.workItemId, [transition]);
-      else list.push(transition);
-    }
+    const rows = await executor.all(query(placeholders(chunk.length)), [organization, ...chunk]);
+    for (const row of rows) onRow(row);
   }
-  return transitions;
 }
 
 /** Incidents from the work items the revisions stream stored, with the project's workflow categories. */
@@ -114,28 +127,29 @@ export async function readIncidents(
     workflows.set(project, types);
   }
   const flows: FlowItem[] = items.map((item) => ({ item, transitions: transitions.get(item.id) ?? [] }));
-  return buildIncidents(flows, workflows, rule, await readArtifactLinks(executor, scope));
+  const artifacts = await readArtifactLinksOf(
+    executor,
+    organization,
+    items.map((item) => item.id),
+  );
+  return buildIncidents(flows, workflows, rule, artifacts);
 }
 
-/** The stored artifact links of the scope's items (the relations stage reads them for incidents only). */
-async function readArtifactLinks(
+/** The stored artifact links of the found items, by key (the relations stage stores them for incidents only). */
+async function readArtifactLinksOf(
   executor: SqlExecutor,
-  scope: { sql: string; params: SqlValue[] },
+  organization: string,
+  ids: readonly number[],
 ): Promise<Map<number, IncidentArtifact[]>> {
-  const rows = await executor.all(
-    `SELECT l.work_item_id, l.artifact, l.artifact_id FROM delivery_incident_links l
-     JOIN work_items w ON w.organization = l.organization AND w.work_item_id = l.work_item_id
-     WHERE ${scope.sql} ORDER BY l.work_item_id, l.artifact, l.artifact_id`,
-    scope.params,
-  );
   const links = new Map<number, IncidentArtifact[]>();
-  for (const row of rows) {
+  const query = (list: string) => `SELECT work_item_id, artifact, artifact_id FROM delivery_incident_links
+    WHERE organization = ? AND work_item_id IN (${list}) ORDER BY work_item_id, artifact, artifact_id`;
+  await forRowsOfIds(executor, query, organization, ids, (row) => {
     const artifact = text(row, 'artifact');
     if (artifact !== 'build' && artifact !== 'release')
       throw new Error(`Stored artifact kind ${artifact} is unknown`);
-    const id = integer(row, 'work_item_id');
-    links.set(id, [...(links.get(id) ?? []), { kind: artifact, id: integer(row, 'artifact_id') }]);
-  }
+    appendTo(links, integer(row, 'work_item_id'), { kind: artifact, id: integer(row, 'artifact_id') });
+  });
   return links;
 }
 
