@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   changeFailureRateResponseSchema,
+  deliveryDeploymentsResponseSchema,
   deliveryLeadTimeResponseSchema,
   deliverySummaryResponseSchema,
+  deliveryTrendResponseSchema,
   deploymentFailureRateResponseSchema,
   deploymentFrequencyResponseSchema,
   recoveryTimeResponseSchema,
@@ -292,5 +294,32 @@ describe('the hand-made project, whole', () => {
     await answer(deliverySummaryResponseSchema, 'summary', { query });
     expect(api.recordLoads()).toBe(afterFirst);
     expect(api.computations() - computations).toBe(2);
+  });
+
+  it('prepares a scope once per zone: the hub opening its three views, then other ranges, share it', async () => {
+    // A zone no earlier test asked for, so the preparation is this test's own.
+    const zone = 'timeZone=Pacific/Auckland';
+    const preparations = api.preparations();
+    const computations = api.computations();
+    const query = `${WINDOW}&${zone}`;
+    const [summary, , deployments] = await Promise.all([
+      answer(deliverySummaryResponseSchema, 'summary', { query }),
+      answer(deliveryTrendResponseSchema, 'trend', { query }),
+      answer(deliveryDeploymentsResponseSchema, 'deployments', { query: `${query}&offset=0&limit=50` }),
+    ]);
+    expect(api.preparations() - preparations).toBe(1);
+    expect(api.computations() - computations).toBe(3);
+    expect(summary.timeZone).toBe('Pacific/Auckland');
+    expect(deployments.page.total).toBeGreaterThan(0);
+    await answer(deliverySummaryResponseSchema, 'summary', {
+      query: `from=2026-05-04&to=2026-05-10&${zone}`,
+    });
+    expect(api.preparations() - preparations).toBe(1);
+    expect(api.computations() - computations).toBe(4);
+    // Another zone has other calendar days: it is prepared again.
+    await answer(deliverySummaryResponseSchema, 'summary', {
+      query: 'from=2026-05-04&to=2026-05-10&timeZone=Asia/Kolkata',
+    });
+    expect(api.preparations() - preparations).toBe(2);
   });
 });

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
 import type { DeliveryPath, DeliveryQuery } from '../../../service/src/contract/index.ts';
 import { createLogger } from '../../../service/src/logger.ts';
-import { computeDeliveryMetrics } from '../../../service/src/metrics/delivery/index.ts';
 import { recentDeliveryViews } from '../../../service/src/services/delivery/recentViews.ts';
 import {
   createDeliveryService,
+  DELIVERY_ENGINE,
   type DeliveryService,
 } from '../../../service/src/services/delivery/service.ts';
 import { staticOrganizationDirectory } from '../../../service/src/services/organizationDirectory.ts';
@@ -40,9 +40,12 @@ describe('recent delivery views answered again after a sync run', () => {
       organizations: staticOrganizationDirectory([
         { name: ORG, url: 'https://dev.azure.com/contoso', timeZone: 'UTC' },
       ]),
-      compute: (input, request) => {
-        computations++;
-        return computeDeliveryMetrics(input, request);
+      engine: {
+        ...DELIVERY_ENGINE,
+        report: (prepared, request) => {
+          computations++;
+          return DELIVERY_ENGINE.report(prepared, request);
+        },
       },
     });
   }

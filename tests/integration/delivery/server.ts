@@ -11,8 +11,7 @@ import { createAdoConnection } from '../../../service/src/ado/clients.ts';
 import { createApp } from '../../../service/src/app/createApp.ts';
 import { boundPort, listen } from '../../../service/src/app/listen.ts';
 import { silentLogger } from '../../../service/src/logger.ts';
-import { computeDeliveryMetrics } from '../../../service/src/metrics/delivery/index.ts';
-import { createDeliveryService } from '../../../service/src/services/delivery/service.ts';
+import { createDeliveryService, DELIVERY_ENGINE } from '../../../service/src/services/delivery/service.ts';
 import { createDeliverySettingsService } from '../../../service/src/services/delivery/settingsService.ts';
 import { createFlowService } from '../../../service/src/services/flow/service.ts';
 import {
@@ -56,8 +55,10 @@ export interface DeliveryApi {
   putSettings(project: string, settings: unknown): Promise<{ status: number; body: unknown }>;
   /** Loads of delivery records since the harness started. */
   recordLoads(): number;
-  /** computeDeliveryMetrics calls since the harness started. */
+  /** Views computed (the engine's report step) since the harness started. */
   computations(): number;
+  /** Scopes prepared for a zone (the engine's range-independent step) since the harness started. */
+  preparations(): number;
   close(): Promise<void>;
 }
 
@@ -80,6 +81,7 @@ async function serve(
   const { caller } = authorization;
   let loads = 0;
   let computations = 0;
+  let preparations = 0;
   const delivery = countingDelivery(storage.delivery, () => loads++);
   const organizations = staticOrganizationDirectory([organization]);
   const app = createApp({
@@ -89,9 +91,15 @@ async function serve(
       delivery,
       organizations,
       settings: storage.deliverySettings,
-      compute: (input, request) => {
-        computations++;
-        return computeDeliveryMetrics(input, request);
+      engine: {
+        prepare: (input) => {
+          preparations++;
+          return DELIVERY_ENGINE.prepare(input);
+        },
+        report: (prepared, request) => {
+          computations++;
+          return DELIVERY_ENGINE.report(prepared, request);
+        },
       },
     }),
     deliverySettingsService: createDeliverySettingsService({
@@ -164,6 +172,7 @@ async function serve(
     },
     recordLoads: () => loads,
     computations: () => computations,
+    preparations: () => preparations,
     async close() {
       await new Promise<void>((done) => server.close(() => done()));
       await storage.close();

@@ -1,4 +1,4 @@
-import type { ChangeRecord } from '../../domain/delivery.ts';
+import type { ChangeRecord, DeploymentRecord } from '../../domain/delivery.ts';
 import { leadTimeBand } from './bands.ts';
 import { samplesOf, type LeadTimeColumns } from './leadTimeColumns.ts';
 import { within, type LeadTimeParts, type LeadTimeSample } from './leadTimeSample.ts';
@@ -68,18 +68,59 @@ function partMedians(samples: readonly LeadTimeSample[]): LeadTimePartMedians {
   };
 }
 
+type LeadTimeOk = Extract<LeadTimeResult, { status: 'ok' }>;
+
+/** The change and the deployment a sample pairs. */
+export interface SampleRecords {
+  change: ChangeRecord;
+  deployment: DeploymentRecord;
+}
+
+/** Makers of a range of a result's samples, and of their records where the result holds them. */
+interface SampleRanges {
+  samples: (start: number, end: number) => readonly LeadTimeSample[];
+  records: ((start: number, end: number) => readonly SampleRecords[]) | undefined;
+}
+
+/** Each result's makers, for leadTimeSamplesBetween and leadTimeSampleRecordsBetween. */
+const SAMPLE_RANGES = new WeakMap<LeadTimeOk, SampleRanges>();
+
+/** The records of samples [start, end), in the same order, where the result holds them; else undefined. */
+export function leadTimeSampleRecordsBetween(
+  result: LeadTimeOk,
+  start: number,
+  end: number,
+): readonly SampleRecords[] | undefined {
+  return SAMPLE_RANGES.get(result)?.records?.(Math.max(0, start), Math.min(result.changes, end));
+}
+
+/**
+ * Samples [start, end) of a result: a page of the changes list makes only its own sample objects,
+ * unless all of them were made already.
+ */
+export function leadTimeSamplesBetween(
+  result: LeadTimeOk,
+  start: number,
+  end: number,
+): readonly LeadTimeSample[] {
+  const ranges = SAMPLE_RANGES.get(result);
+  return ranges === undefined ? result.samples.slice(start, end) : ranges.samples(start, end);
+}
+
 function leadTimeResult(
   changes: number,
   leadTimes: Float64Array,
   successfulDeployments: number,
   medians: () => LeadTimePartMedians,
   samplesOfPeriod: () => readonly LeadTimeSample[],
+  samplesOfRange: (start: number, end: number) => readonly LeadTimeSample[],
+  recordsOfRange?: (start: number, end: number) => readonly SampleRecords[],
 ): LeadTimeResult {
   if (successfulDeployments === 0) return { status: 'noDeployments' };
   const [medianMs = null, p85Ms = null] = percentilesInPlace(leadTimes, [50, 85]);
   if (medianMs === null || p85Ms === null) return { status: 'noChanges', successfulDeployments };
   let samples: readonly LeadTimeSample[] | undefined;
-  return {
+  const result: LeadTimeOk = {
     status: 'ok',
     changes,
     medianMs,
@@ -91,6 +132,15 @@ function leadTimeResult(
     },
     reference: leadTimeBand(medianMs),
   };
+  SAMPLE_RANGES.set(result, {
+    samples: (start, end) => {
+      const from = Math.max(0, start);
+      const to = Math.max(from, Math.min(changes, end));
+      return samples !== undefined ? samples.slice(from, to) : samplesOfRange(from, to);
+    },
+    records: recordsOfRange,
+  });
+  return result;
 }
 
 /** The buffer leadTimeOfRange selects in, reused from call to call (see scratch.ts). */
@@ -134,6 +184,16 @@ export function leadTimeOfRange(
       codingToDeploymentMs: medianInPlace(copy(columns.codingToDeploymentMs, commitsFrom, commitsTo)),
     }),
     () => samplesOf(source, changes, deployments),
+    (start, end) => samplesOf(source, changes.subarray(start, end), deployments.subarray(start, end)),
+    (start, end) => {
+      const records: SampleRecords[] = [];
+      for (let n = start; n < end; n++) {
+        const change = source.changes[changes[n] ?? -1];
+        const deployment = source.deployments[deployments[n] ?? -1]?.record;
+        if (change !== undefined && deployment !== undefined) records.push({ change, deployment });
+      }
+      return records;
+    },
   );
 }
 
@@ -150,5 +210,6 @@ export function leadTimeForChanges(
     successfulDeploymentsInPeriod,
     () => partMedians(samplesInPeriod),
     () => samplesInPeriod,
+    (start, end) => samplesInPeriod.slice(start, end),
   );
 }

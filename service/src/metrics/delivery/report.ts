@@ -1,6 +1,7 @@
+import type { DeploymentRecord } from '../../domain/delivery.ts';
 import { dayFromIndex, dayIndex } from '../calendar.ts';
 import type { LeadTimeColumns } from './leadTimeColumns.ts';
-import type { DayRange, DeploymentSummary } from './model.ts';
+import type { DayRange, DeploymentSummary, ProductionDeployment } from './model.ts';
 import { targetNameOf } from './production.ts';
 import { prepareDeliveryUsing, type DeliveryInput, type PreparedDelivery } from './prepare.ts';
 import { Arena } from './scratch.ts';
@@ -84,48 +85,170 @@ function deliveredIds(
 }
 
 /**
- * Drill-down rows of the window's attempts. Lead time samples follow the successful deployments'
- * order and are contiguous per deployment, so one forward walk pairs them up.
+ * The drill-down rows of a window's attempts, made a page at a time: a year of a large project holds
+ * over 100,000 and a list answers 50. Lead time samples follow the successful deployments' order and are
+ * contiguous per deployment, so one forward walk (on first use) finds where each row's samples start.
  */
-function drillDown(prepared: PreparedDelivery, window: DayRange): DeploymentDrillDown[] {
-  const [start, end] = sliceBounds(prepared.attemptDays, window.fromDay, window.toDay);
-  const samples = prepared.leadTimes;
-  const { deployments } = samples.source;
-  const deploymentIdOf = (n: number) => deployments[samples.sampleDeployment[n] ?? -1]?.record.id;
-  let next = sliceBounds(prepared.leadTimeDays, window.fromDay, window.toDay)[0];
-  const rows = new Array<DeploymentDrillDown>(Math.max(0, end - start));
-  let written = 0;
-  let lastDay = Number.NaN;
-  let lastDayString = '';
-  for (let i = start; i < end; i++) {
-    const attempt = prepared.attempts[i];
-    if (attempt === undefined) continue;
+class DrillDownRows {
+  readonly length: number;
+  private readonly start: number;
+  private readonly firstSample: number;
+  private sampleStarts: Int32Array | undefined;
+
+  constructor(
+    private readonly prepared: PreparedDelivery,
+    window: DayRange,
+  ) {
+    const [start, end] = sliceBounds(prepared.attemptDays, window.fromDay, window.toDay);
+    this.start = start;
+    this.length = Math.max(0, end - start);
+    this.firstSample = sliceBounds(prepared.leadTimeDays, window.fromDay, window.toDay)[0];
+  }
+
+  /** Rows [from, to) of the list. */
+  slice(from: number, to: number): DeploymentDrillDown[] {
+    const first = Math.max(0, from);
+    const last = Math.min(this.length, to);
+    const starts = this.starts();
+    const rows: DeploymentDrillDown[] = [];
+    let lastDay = Number.NaN;
+    let lastDayString = '';
+    for (let row = first; row < last; row++) {
+      const attempt = this.prepared.attempts[this.start + row];
+      if (attempt === undefined) continue;
+      if (attempt.day !== lastDay) {
+        lastDay = attempt.day;
+        lastDayString = dayFromIndex(lastDay);
+      }
+      rows.push(this.rowOf(attempt, row, starts, lastDayString));
+    }
+    return rows;
+  }
+
+  private rowOf(
+    attempt: ProductionDeployment,
+    row: number,
+    starts: Int32Array,
+    day: string,
+  ): DeploymentDrillDown {
+    const { prepared } = this;
     const { record } = attempt;
     const changeIds =
-      record.buildId === null ? NONE : changeIdsOf(prepared, prepared.index.attemptBuild[i] ?? -1);
-    const first = next;
-    while (next < samples.sampleDeployment.length && deploymentIdOf(next) === record.id) next++;
-    const delivered = deliveredIds(samples, first, next, changeIds);
-    if (attempt.day !== lastDay) {
-      lastDay = attempt.day;
-      lastDayString = dayFromIndex(lastDay);
-    }
-    rows[written++] = {
+      record.buildId === null
+        ? NONE
+        : changeIdsOf(prepared, prepared.index.attemptBuild[this.start + row] ?? -1);
+    const delivered = deliveredIds(prepared.leadTimes, starts[row] ?? 0, starts[row + 1] ?? 0, changeIds);
+    return {
       id: record.id,
       pipelineKey: attempt.pipelineKey,
       pipelineName: record.pipelineName,
       target: targetNameOf(record),
       buildId: record.buildId,
       finishedAt: attempt.finishedAt,
-      day: lastDayString,
+      day,
       outcome: record.outcome,
       changeIds,
       deliveredChangeIds: delivered,
       incidentIds: attempt.incidents.length === 0 ? NO_INCIDENTS : attempt.incidents.map((i) => i.workItemId),
     };
   }
-  rows.length = written;
-  return rows;
+
+  /** The deployment records of rows [from, to), as `slice` makes their rows. */
+  records(from: number, to: number): DeploymentRecord[] {
+    const records: DeploymentRecord[] = [];
+    for (let row = Math.max(0, from); row < Math.min(this.length, to); row++) {
+      const attempt = this.prepared.attempts[this.start + row];
+      if (attempt !== undefined) records.push(attempt.record);
+    }
+    return records;
+  }
+
+  /** starts[r] … starts[r + 1] - 1: the lead time samples row r delivered. */
+  private starts(): Int32Array {
+    if (this.sampleStarts !== undefined) return this.sampleStarts;
+    const samples = this.prepared.leadTimes;
+    const { deployments } = samples.source;
+    const sampleCount = samples.sampleDeployment.length;
+    const starts = new Int32Array(this.length + 1);
+    let next = this.firstSample;
+    starts[0] = next;
+    for (let row = 0; row < this.length; row++) {
+      const id = this.prepared.attempts[this.start + row]?.record.id;
+      while (next < sampleCount && deployments[samples.sampleDeployment[next] ?? -1]?.record.id === id)
+        next++;
+      starts[row + 1] = next;
+    }
+    this.sampleStarts = starts;
+    return starts;
+  }
+}
+
+/** Each lazily made report's drill-down rows, for deploymentRowCount and deploymentRowsBetween. */
+const ROWS = new WeakMap<DeliveryReport, DrillDownRows>();
+
+/** The number of drill-down rows of a report, without making them. */
+export function deploymentRowCount(report: DeliveryReport): number {
+  return ROWS.get(report)?.length ?? report.deployments.length;
+}
+
+/**
+ * The deployment records of drill-down rows [start, end), in the same order, where the report still holds
+ * them (a report made lazily); undefined otherwise.
+ */
+export function deploymentRecordsBetween(
+  report: DeliveryReport,
+  start: number,
+  end: number,
+): readonly DeploymentRecord[] | undefined {
+  return ROWS.get(report)?.records(start, end);
+}
+
+/** Drill-down rows [start, end) of a report: only these are made, unless all of them were already. */
+export function deploymentRowsBetween(
+  report: DeliveryReport,
+  start: number,
+  end: number,
+): readonly DeploymentDrillDown[] {
+  return ROWS.get(report)?.slice(start, end) ?? report.deployments.slice(start, end);
+}
+
+/** The request's window as day indices; a window that ends before it starts is refused. */
+function windowOf(request: DeliveryRequest): DayRange {
+  const window = { fromDay: dayIndex(request.from), toDay: dayIndex(request.to) };
+  if (window.toDay < window.fromDay) throw new RangeError('"from" must not be after "to"');
+  return window;
+}
+
+/**
+ * The report of a prepared scope. Its drill-down rows are made when read (all of them through
+ * `deployments`, a page through deploymentRowsBetween) unless `rowsNow`: then at once, for a preparation
+ * in reused memory.
+ */
+function reportOf(prepared: PreparedDelivery, request: DeliveryRequest, rowsNow: boolean): DeliveryReport {
+  const window = windowOf(request);
+  const rows = request.drillDown === false ? undefined : new DrillDownRows(prepared, window);
+  let all = rowsNow && rows !== undefined ? rows.slice(0, rows.length) : undefined;
+  const report: DeliveryReport = {
+    timeZone: prepared.timeZone,
+    window: summarisePeriod(prepared, window),
+    weekly: request.weekly === false ? [] : weeklyTrend(prepared, window),
+    sprints: sprintTrend(prepared, request.sprints ?? []),
+    get deployments() {
+      all ??= rows === undefined ? [] : rows.slice(0, rows.length);
+      return all;
+    },
+  };
+  if (rows !== undefined && !rowsNow) ROWS.set(report, rows);
+  return report;
+}
+
+/**
+ * A view's report from a prepared scope: the preparation does not depend on the range, so every view of
+ * one scope and zone (summary, trend, drill-down, another range) can share one (prepareDelivery, whose
+ * arrays are its own: the drill-down rows read them when asked for).
+ */
+export function reportFromPrepared(prepared: PreparedDelivery, request: DeliveryRequest): DeliveryReport {
+  return reportOf(prepared, request, false);
 }
 
 /** The typed arrays of computeDeliveryMetrics' preparation, reused from call to call (see scratch.ts). */
@@ -133,16 +256,8 @@ const ARENA = new Arena();
 
 /** Every delivery metric of a scope over a window, with weekly and per-sprint trends and drill-down. */
 export function computeDeliveryMetrics(input: DeliveryInput, request: DeliveryRequest): DeliveryReport {
-  const window = { fromDay: dayIndex(request.from), toDay: dayIndex(request.to) };
-  if (window.toDay < window.fromDay) throw new RangeError('"from" must not be after "to"');
-  // Nothing prepared reaches the report but plain objects: its typed arrays can be reused memory.
+  windowOf(request);
+  // The preparation's typed arrays are reused memory: the rows are made before the next call reuses it.
   ARENA.reset();
-  const prepared = prepareDeliveryUsing(input, ARENA);
-  return {
-    timeZone: input.timeZone,
-    window: summarisePeriod(prepared, window),
-    weekly: request.weekly === false ? [] : weeklyTrend(prepared, window),
-    sprints: sprintTrend(prepared, request.sprints ?? []),
-    deployments: request.drillDown === false ? [] : drillDown(prepared, window),
-  };
+  return reportOf(prepareDeliveryUsing(input, ARENA), request, true);
 }

@@ -1,14 +1,17 @@
 /**
  * The delivery service's caches, keyed by data version like the ETags: a project's records are read once
- * per version and shared by the project and its teams; each view (scope, zone, range) is computed once
- * and shared by every endpoint that answers from it, concurrent requests included.
+ * per version and shared by the project and its teams; a scope's records are sorted and joined once per
+ * zone and shared by its views; each view (scope, zone, range) is computed once and shared by every
+ * endpoint that answers from it, concurrent requests included.
  */
 import {
+  deploymentRowCount,
   LinkTable,
   type AttributionVia,
   type DeliveryInput,
   type DeliveryReport,
   type Links,
+  type PreparedDelivery,
 } from '../../metrics/delivery/index.ts';
 import type { DeliveryRecords } from '../../storage/delivery/repository.ts';
 import { ResultCache } from '../flow/resultCache.ts';
@@ -25,6 +28,8 @@ export interface DeliveryCaches {
   records: ResultCache<DeliveryRecords>;
   /** A scope's records with changes linked to builds (what every view of it computes from). */
   inputs: ResultCache<ScopedInput>;
+  /** A scope's input prepared for one zone (prepareDelivery): what every range of it reads. */
+  prepared: ResultCache<PreparedDelivery>;
   results: ResultCache<Computed>;
 }
 
@@ -35,11 +40,14 @@ export interface DeliveryCaches {
  * records still fit, so its later views reuse them. Inputs and views share the records' objects and
  * weigh only what they add, except a project's input read from the stored linked input (storedInput.ts):
  * it holds its own records, which the records cache then does not, so inputs may weigh the records' share
- * too. Typically tens of MB are held, a few hundred at the largest scale.
+ * too. A preparation weighs its attempt and incident objects and its columns (as slots); the project of
+ * 200,000 builds prepares to about 250,000. Typically tens of MB are held, a few hundred at the largest
+ * scale.
  */
 export const DELIVERY_CACHE_LIMITS = {
   records: { maxEntries: 16, maxWeight: 800_000 },
   inputs: { maxEntries: 32, maxWeight: 1_400_000 },
+  prepared: { maxEntries: 32, maxWeight: 600_000 },
   results: { maxEntries: 64, maxWeight: 600_000 },
 } as const;
 
@@ -66,11 +74,18 @@ function inputWeight(scoped: ScopedInput): number {
   return records + linkWeight(input.links);
 }
 
+/** What a preparation adds: an object per attempt and incident (and its attribution), columns as slots. */
+function preparedWeight(prepared: PreparedDelivery): number {
+  const columns = prepared.leadTimeDays.length * 8 + prepared.index.table.changeIndices.length * 2;
+  return prepared.attempts.length + 2 * prepared.incidents.length + columns / SLOTS_PER_RECORD;
+}
+
 /** What a view adds: drill-down rows and the lead time samples a list may build (kept once built). */
 function viewWeight(computed: Computed): number {
   const leadTime = computed.report.window.leadTimeForChanges;
   const samples = leadTime.status === 'ok' ? leadTime.changes : 0;
-  return computed.report.deployments.length + samples + recordCount(computed.input) / SLOTS_PER_RECORD;
+  const rows = deploymentRowCount(computed.report);
+  return rows + samples + recordCount(computed.input) / SLOTS_PER_RECORD;
 }
 
 export function createDeliveryCaches(limits = DELIVERY_CACHE_LIMITS): DeliveryCaches {
@@ -82,6 +97,10 @@ export function createDeliveryCaches(limits = DELIVERY_CACHE_LIMITS): DeliveryCa
     inputs: new ResultCache<ScopedInput>({
       ...limits.inputs,
       weigh: (scoped) => Math.ceil(inputWeight(scoped)),
+    }),
+    prepared: new ResultCache<PreparedDelivery>({
+      ...limits.prepared,
+      weigh: (prepared) => Math.ceil(preparedWeight(prepared)),
     }),
     results: new ResultCache<Computed>({
       ...limits.results,

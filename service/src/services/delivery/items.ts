@@ -9,8 +9,21 @@ import type {
 } from '../../contract/index.ts';
 import type { ChangeRecord, DeploymentRecord, IncidentRecord } from '../../domain/delivery.ts';
 import { dayFromIndex, dayOf } from '../../metrics/calendar.ts';
-import type { AttributionVia, DeliveryInput, DeliveryReport } from '../../metrics/delivery/index.ts';
-import { targetNameOf } from '../../metrics/delivery/index.ts';
+import type {
+  AttributionVia,
+  DeliveryInput,
+  DeliveryReport,
+  DeploymentDrillDown,
+  LeadTimeResult,
+  LeadTimeSample,
+} from '../../metrics/delivery/index.ts';
+import {
+  deploymentRecordsBetween,
+  deploymentRowsBetween,
+  leadTimeSampleRecordsBetween,
+  leadTimeSamplesBetween,
+  targetNameOf,
+} from '../../metrics/delivery/index.ts';
 import { leadTimeSampleAnswer } from './details.ts';
 import { hoursOf, isoOf } from './figures.ts';
 import type { DeliveryLinks } from './links.ts';
@@ -69,12 +82,25 @@ export interface RowRange {
   end: number;
 }
 
+/** The records of the page's rows: from the report where it holds them, else by id. */
+function deploymentRecordsOf(
+  context: ItemContext,
+  rows: RowRange,
+  page: readonly DeploymentDrillDown[],
+): readonly (DeploymentRecord | undefined)[] {
+  const held = deploymentRecordsBetween(context.report, rows.start, rows.end);
+  if (held !== undefined && held.length === page.length) return held;
+  const records = deploymentsById.of(context.input.deployments);
+  return page.map((row) => records.get(row.id));
+}
+
 export function deploymentItems(context: ItemContext, rows: RowRange): DeliveryDeploymentItem[] {
   const { links, report } = context;
-  const records = deploymentsById.of(context.input.deployments);
-  return report.deployments.slice(rows.start, rows.end).flatMap((row): DeliveryDeploymentItem[] => {
-    const record = records.get(row.id);
-    if (record === undefined) return [];
+  const page = deploymentRowsBetween(report, rows.start, rows.end);
+  const records = deploymentRecordsOf(context, rows, page);
+  return page.flatMap((row, index): DeliveryDeploymentItem[] => {
+    const record = records[index];
+    if (record?.id !== row.id) return [];
     return [
       {
         id: row.id,
@@ -110,19 +136,37 @@ export function deploymentItems(context: ItemContext, rows: RowRange): DeliveryD
 /** Rows of the changes list (the window's lead time samples). */
 export function changeCount(context: ItemContext): number {
   const leadTime = context.report.window.leadTimeForChanges;
-  return leadTime.status === 'ok' ? leadTime.samples.length : 0;
+  return leadTime.status === 'ok' ? leadTime.changes : 0;
+}
+
+type LeadTimeOk = Extract<LeadTimeResult, { status: 'ok' }>;
+
+/** The change and deployment records of the page's samples: from the report where it holds them, else by id. */
+function sampleRecordsOf(
+  context: ItemContext,
+  leadTime: LeadTimeOk,
+  rows: RowRange,
+  page: readonly LeadTimeSample[],
+): readonly { change: ChangeRecord | undefined; deployment: DeploymentRecord | undefined }[] {
+  const held = leadTimeSampleRecordsBetween(leadTime, rows.start, rows.end);
+  if (held !== undefined && held.length === page.length) return held;
+  const changes = changesById.of(context.input.changes);
+  const deployments = deploymentsById.of(context.input.deployments);
+  return page.map((sample) => ({
+    change: changes.get(sample.changeId),
+    deployment: deployments.get(sample.deploymentId),
+  }));
 }
 
 export function changeItems(context: ItemContext, rows: RowRange): DeliveryChangeItem[] {
   const leadTime = context.report.window.leadTimeForChanges;
   if (leadTime.status !== 'ok') return [];
   const { links } = context;
-  const changes = changesById.of(context.input.changes);
-  const deployments = deploymentsById.of(context.input.deployments);
-  return leadTime.samples.slice(rows.start, rows.end).flatMap((sample): DeliveryChangeItem[] => {
-    const change = changes.get(sample.changeId);
-    if (change === undefined) return [];
-    const deployment = deployments.get(sample.deploymentId);
+  const samples = leadTimeSamplesBetween(leadTime, rows.start, rows.end);
+  const records = sampleRecordsOf(context, leadTime, rows, samples);
+  return samples.flatMap((sample, index): DeliveryChangeItem[] => {
+    const { change, deployment } = records[index] ?? {};
+    if (change?.id !== sample.changeId) return [];
     const pullRequest = change.kind === 'pullRequest' ? change : null;
     // The sample's kind is the change's; its changeId becomes the item's id.
     const { changeId: id, ...timing } = leadTimeSampleAnswer(sample);

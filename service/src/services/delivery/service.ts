@@ -4,14 +4,14 @@
  * loaded or computed.
  */
 import type { DeliveryPath } from '../../contract/index.ts';
-import { computeDeliveryMetrics } from '../../metrics/delivery/index.ts';
+import { prepareDelivery, reportFromPrepared } from '../../metrics/delivery/index.ts';
 import type { DeliveryRepository } from '../../storage/delivery/repository.ts';
 import type { DeliverySettingsStore } from '../../storage/delivery/settings.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import type { StreamStatusStore } from '../../storage/tenants.ts';
 import { teamNotMapped, type MissingMapping } from './errors.ts';
 import type { DeliveryScope } from './scope.ts';
-import { createDeliverySession, type ComputeDelivery, type DeliverySession } from './session.ts';
+import { createDeliverySession, type DeliveryEngine, type DeliverySession } from './session.ts';
 import { createDeliveryCaches, type DeliveryCaches } from './caches.ts';
 import { recomputationPending } from './recompute.ts';
 import { decodeDeliverySettings, recomputeMarkOf, teamMappingOf } from './settingsCodec.ts';
@@ -53,8 +53,8 @@ export interface DeliveryServiceDependencies {
    * without it (a store nothing syncs) no answer is ever pending.
    */
   streamStatus?: Pick<StreamStatusStore, 'list'>;
-  /** The engine; replaceable so a test can count computations. */
-  compute?: ComputeDelivery;
+  /** The engine; replaceable so a test can count preparations and computations. */
+  engine?: DeliveryEngine;
   /** Shared by every session of this service; replaceable so a test can inspect it. */
   caches?: DeliveryCaches;
   /** Non-working days for the calendar; without it, weekends and the zone's national holidays only. */
@@ -93,8 +93,11 @@ function teamScope(settings: ProjectDeliverySettings, project: string, team: str
   return { kind: 'team', team, mapping };
 }
 
+/** The metrics engine, its range-independent step (prepareDelivery) shared by a scope's views. */
+export const DELIVERY_ENGINE: DeliveryEngine = { prepare: prepareDelivery, report: reportFromPrepared };
+
 export function createDeliveryService(dependencies: DeliveryServiceDependencies): DeliveryService {
-  const compute = dependencies.compute ?? computeDeliveryMetrics;
+  const engine = dependencies.engine ?? DELIVERY_ENGINE;
   const caches = dependencies.caches ?? createDeliveryCaches();
   /**
    * Changes seen settled by this instance. Settled stays settled (later runs only move on), so no later
@@ -160,7 +163,7 @@ export function createDeliveryService(dependencies: DeliveryServiceDependencies)
         scope,
         settings,
         pending,
-        compute,
+        engine,
         caches,
         syncedAt: version.lastSuccessfulSync,
         recordsKey: projectVersion.join('\n'),

@@ -22,7 +22,13 @@ import type {
   ReworkRateResponse,
 } from '../../contract/index.ts';
 import { DELIVERY_REFERENCE_TABLE } from '../../contract/index.ts';
-import type { DeliveryInput, DeliveryReport, DeliveryRequest } from '../../metrics/delivery/index.ts';
+import {
+  deploymentRowCount,
+  type DeliveryInput,
+  type DeliveryReport,
+  type DeliveryRequest,
+  type PreparedDelivery,
+} from '../../metrics/delivery/index.ts';
 import type { DeliveryRepository } from '../../storage/delivery/repository.ts';
 import type { SeikaRepository } from '../../storage/repository.ts';
 import { detailSections } from './details.ts';
@@ -40,7 +46,13 @@ import type { Computed, DeliveryCaches } from './caches.ts';
 import type { ConnectedOrganization } from '../organizationDirectory.ts';
 import type { NonWorkingDay } from '../../contract/calendar/workingCalendar.ts';
 
-export type ComputeDelivery = (input: DeliveryInput, request: DeliveryRequest) => DeliveryReport;
+/** The engine in two steps, so the range-independent one is shared by every view of a scope and zone. */
+export interface DeliveryEngine {
+  /** Sorts and joins a scope's records once (metrics/delivery/prepare.ts). */
+  prepare: (input: DeliveryInput) => PreparedDelivery;
+  /** One view (range, sprints, drill-down or not) from the prepared scope. */
+  report: (prepared: PreparedDelivery, request: DeliveryRequest) => DeliveryReport;
+}
 
 type Answer<R> = (query: DeliveryQuery) => Promise<R>;
 
@@ -69,7 +81,7 @@ export interface DeliverySessionDependencies {
   settings: ProjectDeliverySettings;
   /** A production-mark change still awaiting its recomputation (recompute.ts), else null. */
   pending: DeliveryPending | null;
-  compute: ComputeDelivery;
+  engine: DeliveryEngine;
   versionKey: (timeZone: string) => string;
   caches: DeliveryCaches;
   /** When the organization's last successful sync finished (every answer's `syncedAt`, and so its ETag's). */
@@ -182,6 +194,15 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
   }
 
   /**
+   * The scope's records sorted and joined for one zone: the hub opens a summary, a trend and the
+   * calendar's deployments at once, and each of them (and every other range) reads this one preparation.
+   */
+  function prepared(input: DeliveryInput): Promise<PreparedDelivery> {
+    const key = [dependencies.scopeKey, input.timeZone].join('\n');
+    return caches.prepared.get(key, async () => dependencies.engine.prepare(input));
+  }
+
+  /**
    * The project's records, loaded once per data version and shared by its teams; then one computation per
    * view (scope, zone, range, sprints or not), shared by every endpoint that asks for it. Only the
    * deployments list needs the drill-down rows, so only its view builds them.
@@ -198,7 +219,7 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
       const { attributionVia } = scoped;
       const input = { ...scoped.input, timeZone };
       // Only the trend (the view with sprints) shows the weeks.
-      const report = dependencies.compute(input, {
+      const report = dependencies.engine.report(await prepared(input), {
         from: query.from,
         to: query.to,
         sprints,
@@ -267,7 +288,7 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     deployments: async (query) => {
       const page = await answer(
         ({ items }) =>
-          listPage(query, items.report.deployments.length, (rows) => deploymentItems(items, rows)),
+          listPage(query, deploymentRowCount(items.report), (rows) => deploymentItems(items, rows)),
         { drillDown: true },
       )(query);
       const range = { from: query.from, to: query.to, timeZone: page.timeZone };
