@@ -29,6 +29,9 @@
  *    change counts onto them, and keeps each sorted array beside an array of day indices in the team's
  *    time zone. The window, every week and every sprint are then two binary searches each, and their
  *    medians and P85s are found by quickselect on a copy of the period's sample, without a full sort.
+ *    The preparation does not depend on the range: reportFromPrepared makes a view's report from one the
+ *    caller keeps (the service shares one per scope and zone), its drill-down rows and lead time samples
+ *    made a page at a time (deploymentRowsBetween, leadTimeSamplesBetween).
  *
  * Performance (bench/delivery: 200,000 builds, link + a year, 53 weeks, 26 sprints and drill-down)
  * - Joins by number: SHAs, change ids and build ids are numbered once in open-addressing hash tables

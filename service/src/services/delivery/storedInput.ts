@@ -28,13 +28,14 @@ export async function storedProjectInput(
   const rules = { default: request.productionRule };
   // Only the production deployments are made into records: the view reads no other (prepare.ts selects
   // them again, to the same ones), and a project deploys to other targets as often or more.
-  const linked = await delivery.readLinkedInput(organization.name, project, productionRowSelector(rules));
-  if (linked === undefined) return undefined;
-  // Incidents and bugs follow work items and the incident rule: read as every view reads them.
-  const [incidents, bugWorkItemIds] = await Promise.all([
+  // Incidents and bugs follow work items and the incident rule: read as every view reads them. The three
+  // reads overlap on PostgreSQL; the rare stale input (a write since the last run) wastes the other two.
+  const [linked, incidents, bugWorkItemIds] = await Promise.all([
+    delivery.readLinkedInput(organization.name, project, productionRowSelector(rules)),
     delivery.listIncidents(organization.name, [project], request.incidentRule),
     delivery.listBugWorkItemIds(organization.name, [project], request.settings.bugWorkItemTypes),
   ]);
+  if (linked === undefined) return undefined;
   // As scope.ts makes a project's input: the organization's zone (each view sets its own) and the mark.
   const input = deliveryInputFromLinked(
     linked,
