@@ -8,6 +8,7 @@ import {
   migration14,
   migration18,
   migration19,
+  migration21,
 } from './migrations/workItems.ts';
 import { migration2, migration7, migration8 } from './migrations/organizations.ts';
 import { migration5, migration6, migration11, migration17, migration20 } from './migrations/delivery.ts';
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration18,
   migration19,
   migration20,
+  migration21,
 ];

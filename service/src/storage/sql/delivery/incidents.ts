@@ -196,12 +196,32 @@ export async function readBugWorkItemIds(
     scope.params,
   );
   const ids = row === undefined ? null : optionalText(row, 'ids');
-  const bugs = new Set<number>();
-  if (ids === null || ids === '') return bugs;
-  for (const id of ids.split(',')) {
-    const value = Number(id);
-    if (!Number.isSafeInteger(value)) throw new Error(`Stored work item id "${id}" is not an integer`);
-    bugs.add(value);
+  return ids === null || ids === '' ? new Set<number>() : idsOfList(ids);
+}
+
+const COMMA = 44;
+const ZERO = 48;
+const NINE = 57;
+
+/** The ids of a comma-separated list of decimal ids, read digit by digit: no string per id. */
+export function idsOfList(list: string): Set<number> {
+  const ids = new Set<number>();
+  let value = 0;
+  let digits = 0;
+  for (let at = 0; at <= list.length; at++) {
+    const code = at === list.length ? COMMA : list.charCodeAt(at);
+    if (code >= ZERO && code <= NINE) {
+      value = value * 10 + (code - ZERO);
+      digits++;
+    } else if (code === COMMA && digits > 0 && Number.isSafeInteger(value)) {
+      ids.add(value);
+      value = 0;
+      digits = 0;
+    } else {
+      const end = list.indexOf(',', at);
+      const id = list.slice(list.lastIndexOf(',', at - 1) + 1, end < 0 ? list.length : end);
+      throw new Error(`Stored work item id "${id}" is not an integer`);
+    }
   }
-  return bugs;
+  return ids;
 }
