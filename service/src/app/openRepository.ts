@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { SecretBox } from '../security/secretBox.ts';
 import { incidentsFrom } from '../sync/normalise/delivery/incidents.ts';
 import type { DeliveryRepository } from '../storage/delivery/repository.ts';
+import type { RecentViewStore } from '../storage/delivery/recentViews.ts';
 import type { DeliverySettingsStore } from '../storage/delivery/settings.ts';
 import { openPostgresDatabase } from '../storage/postgres/postgresDatabase.ts';
 import type { SeikaRepository } from '../storage/repository.ts';
@@ -9,6 +10,7 @@ import { migrate } from '../storage/sql/migrate.ts';
 import type { SqlDatabase } from '../storage/sql/sqlDatabase.ts';
 import { SqlDeliveryRepository } from '../storage/sql/delivery/repository.ts';
 import { SqlDeliverySettingsStore } from '../storage/sql/delivery/settingsStore.ts';
+import { SqlRecentViewStore } from '../storage/sql/delivery/recentViewStore.ts';
 import { SqlOrganizationStore } from '../storage/sql/organizations/organizationStore.ts';
 import { SqlAuditLog, type AuditLog } from '../storage/sql/audit/auditStore.ts';
 import type { CompanyHolidayStore } from '../storage/calendar.ts';
@@ -47,6 +49,8 @@ export interface Storage {
   delivery: DeliveryRepository;
   /** Per-project delivery settings and the delivery API's data version. */
   deliverySettings: DeliverySettingsStore;
+  /** The Delivery hub views opened lately (answered again after sync runs and restarts). */
+  recentDeliveryViews: RecentViewStore;
   jobs: SyncJobQueue;
   streamStatus: StreamStatusStore;
   teamSettings: TeamSettingsStore;
@@ -80,6 +84,7 @@ export async function openStorage(target: StorageTarget): Promise<Storage> {
     repository: new SqlRepository(database),
     delivery: new SqlDeliveryRepository(database, incidentsFrom),
     deliverySettings: new SqlDeliverySettingsStore(database),
+    recentDeliveryViews: new SqlRecentViewStore(database),
     jobs: new SqlSyncJobQueue(database),
     streamStatus: new SqlStreamStatusStore(database),
     teamSettings: new SqlTeamSettingsStore(database),

@@ -7,6 +7,7 @@ import type { AdoConnectionFactory } from '../ado/clients.ts';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../security/secretBox.ts';
 import { createDeliveryService } from '../services/delivery/service.ts';
+import { startRecentViewRefresh } from '../services/delivery/recentViewRefresh.ts';
 import { recentDeliveryViews } from '../services/delivery/recentViews.ts';
 import { createDeliverySettingsService } from '../services/delivery/settingsService.ts';
 import { storedIncidentRule, storedProductionRule } from '../services/delivery/storedProductionRule.ts';
@@ -77,6 +78,8 @@ export interface ServiceOptions {
   hookClock?: () => number;
   /** How long audit entries are kept (default a year). */
   auditRetentionMs?: number;
+  /** How often recent Delivery views are answered again (default a minute; recentViewRefresh.ts). */
+  recentViewRefreshMs?: number;
 }
 
 export interface RunningService {
@@ -169,7 +172,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     }),
   });
   // The hubs' views are remembered and answered again after each sync run; insights' are not.
-  const deliveryViews = recentDeliveryViews(deliveryAnswers, { logger: options.logger });
+  const deliveryViews = recentDeliveryViews(deliveryAnswers, {
+    logger: options.logger,
+    store: storage.recentDeliveryViews,
+  });
   const deliveryService = deliveryViews.service;
   afterSync = (report) => {
     // In the background: the worker goes on with its queue.
@@ -291,6 +297,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${boundPort(server)}`;
   if (options.hooksToListeningAddress !== false) publicUrl ??= url;
   worker?.start();
+  const viewRefresh = startRecentViewRefresh(deliveryViews, {
+    logger: options.logger,
+    ...(options.recentViewRefreshMs === undefined ? {} : { intervalMs: options.recentViewRefreshMs }),
+  });
   return {
     url,
     storage,
@@ -302,6 +312,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await rounds?.runOnce();
     },
     async close() {
+      await viewRefresh.stop();
       await rounds?.stop();
       await worker?.stop();
       server.closeAllConnections();

@@ -11,7 +11,14 @@ import {
   migration21,
 } from './migrations/workItems.ts';
 import { migration2, migration7, migration8 } from './migrations/organizations.ts';
-import { migration5, migration6, migration11, migration17, migration20 } from './migrations/delivery.ts';
+import {
+  migration5,
+  migration6,
+  migration11,
+  migration17,
+  migration20,
+  migration22,
+} from './migrations/delivery.ts';
 import { migration10, migration12, migration13, migration15, migration16 } from './migrations/outcomes.ts';
 
 /**
@@ -55,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration19,
   migration20,
   migration21,
+  migration22,
 ];

@@ -178,3 +178,19 @@ export const migration20: Migration = {
       );
     `,
 };
+
+export const migration22: Migration = {
+  version: 22,
+  name: 'the Delivery hub views opened lately, answered again after restarts and on every instance',
+  // view: JSON of the view's path, answer and range (services/delivery/recentViews.ts); no identity.
+  sql: `
+      CREATE TABLE delivery_recent_views (
+        organization TEXT NOT NULL,
+        view_key TEXT NOT NULL,
+        view TEXT NOT NULL,
+        viewed_at {{bigint}} NOT NULL,
+        PRIMARY KEY (organization, view_key)
+      );
+      CREATE INDEX delivery_recent_views_by_time ON delivery_recent_views (viewed_at);
+    `,
+};
