@@ -5,20 +5,13 @@
  * organization's views, each distinct view once, none older than the age limit, no more than the count
  * limit; a view that fails now is dropped and logged while the others are still answered.
  */
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryPath, DeliveryQuery } from '../../../service/src/contract/index.ts';
 import { createLogger } from '../../../service/src/logger.ts';
 import { recentDeliveryViews } from '../../../service/src/services/delivery/recentViews.ts';
-import {
-  createDeliveryService,
-  DELIVERY_ENGINE,
-  type DeliveryService,
-} from '../../../service/src/services/delivery/service.ts';
-import { staticOrganizationDirectory } from '../../../service/src/services/organizationDirectory.ts';
-import { temporaryDirectory } from '../../support/tempDirectory.ts';
-import { addCheckoutDeployment, LABS, seedDeliveryDataSet, SHOP } from './seed.ts';
+import type { DeliveryService } from '../../../service/src/services/delivery/service.ts';
+import { countingDeliveryService, seededStorageForSuite } from './recentViewsSupport.ts';
+import { addCheckoutDeployment, LABS, SHOP } from './seed.ts';
 
 const ORG = 'contoso';
 const MAY: DeliveryQuery = { from: '2026-05-01', to: '2026-05-31' };
@@ -26,39 +19,15 @@ const SPRING: DeliveryQuery = { from: '2026-03-01', to: '2026-05-31' };
 const shop: DeliveryPath = { organization: ORG, project: SHOP };
 
 describe('recent delivery views answered again after a sync run', () => {
-  const directory = temporaryDirectory('recent-views');
-  let storage: Storage;
+  const storage = seededStorageForSuite('recent-views', ORG);
   let computations = 0;
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logLines.push(line) });
 
-  function answers(): DeliveryService {
-    return createDeliveryService({
-      repository: storage.repository,
-      delivery: storage.delivery,
-      settings: storage.deliverySettings,
-      organizations: staticOrganizationDirectory([
-        { name: ORG, url: 'https://dev.azure.com/contoso', timeZone: 'UTC' },
-      ]),
-      engine: {
-        ...DELIVERY_ENGINE,
-        report: (prepared, request) => {
-          computations++;
-          return DELIVERY_ENGINE.report(prepared, request);
-        },
-      },
+  const answers = (): DeliveryService =>
+    countingDeliveryService(storage(), ORG, () => {
+      computations++;
     });
-  }
-
-  beforeAll(async () => {
-    storage = await openStorage({ kind: 'sqlite', path: join(directory.path, 'recent.sqlite') });
-    await seedDeliveryDataSet(storage, ORG);
-  });
-
-  afterAll(async () => {
-    await storage.close();
-    directory.remove();
-  });
 
   it('computes the changed answer in the replay, so the next view is served from it', async () => {
     const recent = recentDeliveryViews(answers(), { logger });
@@ -70,7 +39,7 @@ describe('recent delivery views answered again after a sync run', () => {
     expect(await recent.replay(ORG)).toBe(2);
     expect(computations).toBe(afterViews);
 
-    await addCheckoutDeployment(storage, ORG);
+    await addCheckoutDeployment(storage(), ORG);
     expect(await recent.replay(ORG)).toBe(2);
     expect(computations).toBe(afterViews + 2);
 

@@ -5,23 +5,17 @@
  * views that fail, are forgotten; a view opened again within the hour is not written again. The refresh
  * timer answers at once and then every interval, never two at a time, and stops cleanly.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage, type Storage } from '../../../service/src/app/openRepository.ts';
 import type { DeliveryPath, DeliveryQuery } from '../../../service/src/contract/index.ts';
 import { createLogger } from '../../../service/src/logger.ts';
 import type { RecentViewStore } from '../../../service/src/storage/delivery/recentViews.ts';
 import { startRecentViewRefresh } from '../../../service/src/services/delivery/recentViewRefresh.ts';
 import { recentDeliveryViews } from '../../../service/src/services/delivery/recentViews.ts';
-import {
-  createDeliveryService,
-  DELIVERY_ENGINE,
-  type DeliveryService,
-} from '../../../service/src/services/delivery/service.ts';
-import { staticOrganizationDirectory } from '../../../service/src/services/organizationDirectory.ts';
+import type { DeliveryService } from '../../../service/src/services/delivery/service.ts';
 import { BACKENDS, openTestRepository, type TestRepository } from '../../support/storageBackends.ts';
 import { temporaryDirectory } from '../../support/tempDirectory.ts';
-import { LABS, seedDeliveryDataSet, SHOP } from './seed.ts';
+import { countingDeliveryService, seededStorageForSuite } from './recentViewsSupport.ts';
+import { LABS, SHOP } from './seed.ts';
 
 const ORG = 'contoso';
 const MAY: DeliveryQuery = { from: '2026-05-01', to: '2026-05-31' };
@@ -64,32 +58,18 @@ describe.each(BACKENDS)('the recent view store on %s', (backend) => {
 });
 
 describe('recent views across instances and restarts', () => {
-  const directory = temporaryDirectory('recent-views-stored');
-  let storage: Storage;
+  const storage = seededStorageForSuite('recent-views-stored', ORG);
   let computations = 0;
 
-  function answers(): DeliveryService {
-    return createDeliveryService({
-      repository: storage.repository,
-      delivery: storage.delivery,
-      settings: storage.deliverySettings,
-      organizations: staticOrganizationDirectory([
-        { name: ORG, url: 'https://dev.azure.com/contoso', timeZone: 'UTC' },
-      ]),
-      engine: {
-        ...DELIVERY_ENGINE,
-        report: (prepared, request) => {
-          computations++;
-          return DELIVERY_ENGINE.report(prepared, request);
-        },
-      },
+  const answers = (): DeliveryService =>
+    countingDeliveryService(storage(), ORG, () => {
+      computations++;
     });
-  }
 
   /** The store, with its writes counted. */
   function countingStore(): { store: RecentViewStore; saves: () => number } {
     let saves = 0;
-    const inner = storage.recentDeliveryViews;
+    const inner = storage().recentDeliveryViews;
     const store: RecentViewStore = {
       save: (view) => {
         saves++;
@@ -101,16 +81,6 @@ describe('recent views across instances and restarts', () => {
     };
     return { store, saves: () => saves };
   }
-
-  beforeAll(async () => {
-    storage = await openStorage({ kind: 'sqlite', path: join(directory.path, 'recent.sqlite') });
-    await seedDeliveryDataSet(storage, ORG);
-  });
-
-  afterAll(async () => {
-    await storage.close();
-    directory.remove();
-  });
 
   it("answers another instance's views at a refresh, so the next view there needs no computation", async () => {
     const { store, saves } = countingStore();
@@ -136,7 +106,7 @@ describe('recent views across instances and restarts', () => {
   });
 
   it('forgets stored rows that are no longer a view, and views that fail now', async () => {
-    const store = storage.recentDeliveryViews;
+    const store = storage().recentDeliveryViews;
     const now = Date.now();
     await store.save({ organization: ORG, key: 'not-json', view: '{', viewedAt: now });
     await store.save({ organization: ORG, key: 'not-a-view', view: '{"answer":"summary"}', viewedAt: now });

@@ -15,6 +15,7 @@ import type { DeliveryPath, DeliveryQuery } from '../../contract/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { RecentViewStore, StoredRecentView } from '../../storage/delivery/recentViews.ts';
 import { canonicalJson } from '../requestKey.ts';
+import { parseStoredJson } from '../storedJson.ts';
 import type { DeliveryService, DeliverySession } from './service.ts';
 
 /** The views a hub opens with: the figures and the trend. */
@@ -194,14 +195,8 @@ export function recentDeliveryViews(inner: DeliveryService, options: RecentViewO
 
 /** A stored view, if it still reads as one (a row from an older version may not). */
 function parseStored(row: StoredRecentView): RecentView | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(row.view);
-  } catch {
-    return undefined;
-  }
-  const parsed = storedViewSchema.safeParse(json);
-  if (!parsed.success || parsed.data.path.organization.toLowerCase() !== row.organization) return undefined;
-  const { path, answer, query } = parsed.data;
+  const parsed = parseStoredJson(storedViewSchema, row.view);
+  if (parsed === undefined || parsed.path.organization.toLowerCase() !== row.organization) return undefined;
+  const { path, answer, query } = parsed;
   return { path, answer, query, viewedAt: row.viewedAt };
 }

@@ -10,6 +10,7 @@ import { deliveryPendingSchema, projectDeliverySettingsSchema } from '../../cont
 import type { ProductionRule } from '../../metrics/delivery/index.ts';
 import type { IncidentRule } from '../../storage/delivery/repository.ts';
 import type { StoredDeliverySettings } from '../../storage/delivery/settings.ts';
+import { parseStoredJson } from '../storedJson.ts';
 
 export const DEFAULT_DELIVERY_SETTINGS: ProjectDeliverySettings = projectDeliverySettingsSchema.parse({});
 
@@ -19,14 +20,7 @@ export const DEFAULT_DELIVERY_SETTINGS: ProjectDeliverySettings = projectDeliver
  */
 export function decodeDeliverySettings(stored: StoredDeliverySettings | undefined): ProjectDeliverySettings {
   if (stored === undefined) return DEFAULT_DELIVERY_SETTINGS;
-  let value: unknown;
-  try {
-    value = JSON.parse(stored.settings);
-  } catch {
-    return DEFAULT_DELIVERY_SETTINGS;
-  }
-  const parsed = projectDeliverySettingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_DELIVERY_SETTINGS;
+  return parseStoredJson(projectDeliverySettingsSchema, stored.settings) ?? DEFAULT_DELIVERY_SETTINGS;
 }
 
 /**
@@ -56,22 +50,13 @@ export function encodeDeliverySettings(
 /** Whether the stored row only keeps a reset's pending recomputation (the settings are the defaults). */
 export function isResetToDefaults(stored: StoredDeliverySettings | undefined): boolean {
   if (stored === undefined) return true;
-  try {
-    return storedResetSchema.safeParse(JSON.parse(stored.settings)).success;
-  } catch {
-    return false;
-  }
+  return parseStoredJson(storedResetSchema, stored.settings) !== undefined;
 }
 
 /** The last production-mark change of the stored settings, if any (settled or not: see recompute.ts). */
 export function recomputeMarkOf(stored: StoredDeliverySettings | undefined): DeliveryPending | undefined {
   if (stored === undefined) return undefined;
-  try {
-    const parsed = storedRecomputeSchema.safeParse(JSON.parse(stored.settings));
-    return parsed.success ? parsed.data.recompute : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStoredJson(storedRecomputeSchema, stored.settings)?.recompute;
 }
 
 /** Whether two production rules mark the same names (compared as the engine applies them). */

@@ -4,6 +4,7 @@ import { teamFlowSettingsSchema } from '../../contract/index.ts';
 import type { TeamFlowConfig } from '../../metrics/index.ts';
 import { parseTeamFlowConfig } from '../../metrics/index.ts';
 import type { StoredTeamSettings } from '../../storage/teamSettings.ts';
+import { parseStoredJson } from '../storedJson.ts';
 
 export const DEFAULT_TEAM_SETTINGS: TeamFlowSettings = teamFlowSettingsSchema.parse({});
 
@@ -13,14 +14,7 @@ export const DEFAULT_TEAM_SETTINGS: TeamFlowSettings = teamFlowSettingsSchema.pa
  */
 export function decodeTeamSettings(stored: StoredTeamSettings | undefined): TeamFlowSettings {
   if (stored === undefined) return DEFAULT_TEAM_SETTINGS;
-  let value: unknown;
-  try {
-    value = JSON.parse(stored.settings);
-  } catch {
-    return DEFAULT_TEAM_SETTINGS;
-  }
-  const parsed = teamFlowSettingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_TEAM_SETTINGS;
+  return parseStoredJson(teamFlowSettingsSchema, stored.settings) ?? DEFAULT_TEAM_SETTINGS;
 }
 
 export function encodeTeamSettings(settings: TeamFlowSettings): string {
