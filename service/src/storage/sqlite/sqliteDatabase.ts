@@ -30,7 +30,11 @@ export function openSqliteDatabase(path: string): SqlDatabase {
   let queue: Promise<unknown> = Promise.resolve();
   function serialised<T>(work: () => Promise<T>): Promise<T> {
     const result = queue.then(work, work);
-    queue = result.catch(() => undefined);
+    // The queue keeps neither outcome: a large row would otherwise stay alive until the next statement.
+    queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 
