@@ -88,6 +88,13 @@ describe.each(BACKENDS)('linked delivery inputs in %s', (backend) => {
       expect(stored?.deployments.length).toBe(
         (await delivery.listDeployments(organization(), [project])).length,
       );
+      // In finish order, then id; unfinished last.
+      const keys = (stored?.deployments ?? []).map(
+        (d) => [d.finishedAt ?? Number.POSITIVE_INFINITY, d.id] as const,
+      );
+      const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      expect(keys).toEqual(sorted);
+      expect(new Set(keys.map((key) => key[0])).size).toBeGreaterThan(1);
     }
   });
 

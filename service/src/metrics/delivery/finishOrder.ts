@@ -11,6 +11,19 @@ function comparatorOrder(finish: Float64Array, idOf: (k: number) => string): Int
   return Int32Array.from(order);
 }
 
+/**
+ * Whether positions 0 … n - 1 are in (finish, id) order already: the stored linked input keeps its
+ * deployments so (sync/normalise/delivery/linkedInputs.ts), and checking costs one pass.
+ */
+function inFinishOrder(finish: Float64Array, idOf: (k: number) => string): boolean {
+  for (let k = 1; k < finish.length; k++) {
+    const previous = finish[k - 1] ?? 0;
+    const current = finish[k] ?? 0;
+    if (previous > current || (previous === current && compareIds(idOf(k - 1), idOf(k)) > 0)) return false;
+  }
+  return true;
+}
+
 /** Working memory of finishOrder, reused from call to call (see scratch.ts). */
 const SPACE = { sorted: new ScratchSpace(), placed: new ScratchSpace(), order: new ScratchSpace() };
 
@@ -24,6 +37,11 @@ const SPACE = { sorted: new ScratchSpace(), placed: new ScratchSpace(), order: n
 export function finishOrder(finish: Float64Array, idOf: (k: number) => string): Int32Array {
   const n = finish.length;
   for (let k = 0; k < n; k++) if (Number.isNaN(finish[k])) return comparatorOrder(finish, idOf);
+  if (inFinishOrder(finish, idOf)) {
+    const identity = SPACE.order.int32(n);
+    for (let k = 0; k < n; k++) identity[k] = k;
+    return identity;
+  }
   const sorted = SPACE.sorted.float64(n);
   sorted.set(finish);
   sorted.sort();

@@ -11,8 +11,11 @@ import { decodeDeployments, encodeDeployments } from './deploymentColumns.ts';
 import { envelopeOf, textField } from './envelope.ts';
 import { framed, unframed } from './framing.ts';
 
-/** Bumped when the layout changes; a stored text of another format is not read (the sync writes it again). */
-export const LINKED_INPUT_FORMAT = 3;
+/**
+ * Bumped when the layout changes; a stored text of another format is not read (the sync writes it again).
+ * 4: the layout of 3, its deployments written in finish order (a view then finds them sorted).
+ */
+export const LINKED_INPUT_FORMAT = 4;
 
 export function encodeLinkedInput(input: LinkedDeliveryInput): string {
   return framed({

@@ -4,7 +4,7 @@
  * view of the project then reads that one row instead of every deployment, pull request commit and
  * build/changes answer, and links nothing. The bench's stores are made through storeLinkedInputs too.
  */
-import type { ChangeRecord } from '../../../domain/delivery.ts';
+import type { ChangeRecord, DeploymentRecord } from '../../../domain/delivery.ts';
 import { LinkTable } from '../../../metrics/delivery/linkTable.ts';
 import type { DeliveryInput } from '../../../metrics/delivery/prepare.ts';
 import type { LinkedDeliveryInput } from '../../../storage/delivery/linkedInput.ts';
@@ -40,6 +40,15 @@ function withoutCommitLists(change: ChangeRecord): ChangeRecord {
   return kept;
 }
 
+/**
+ * Deployments in (finish, id) order, unfinished ones last: the order the engine sorts a view's attempts
+ * into, so a view finds them sorted (finishOrder checks in one pass) and walks its records in memory order.
+ */
+function inFinishOrder(deployments: readonly DeploymentRecord[]): DeploymentRecord[] {
+  const finish = (record: DeploymentRecord) => record.finishedAt ?? Number.POSITIVE_INFINITY;
+  return [...deployments].sort((a, b) => finish(a) - finish(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** A project's deployments and changes linked as the view would link them. */
 export function linkedInputOf(
   dataVersion: number,
@@ -48,7 +57,7 @@ export function linkedInputOf(
   const input = deliveryInputFrom(records, { timeZone: 'UTC' });
   return {
     dataVersion,
-    deployments: records.deployments,
+    deployments: inFinishOrder(records.deployments),
     changes: input.changes.map(withoutCommitLists),
     links: linkColumns(input),
   };
