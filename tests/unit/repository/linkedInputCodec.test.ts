@@ -144,6 +144,19 @@ describe('storage/sql/delivery/linkedInputCodec', () => {
     expect(read).toEqual(written);
   });
 
+  it('reads each text whole though reads reuse their column memory, and keeps what an earlier read made', () => {
+    const texts = CASES.map(({ input: written }) => encodeLinkedInput(written));
+    const first = texts.map((text, n) => decodeLinkedInput(text, CASES[n]?.input.dataVersion ?? 0));
+    // Read again in reverse order: every read resets the memory the one before it used.
+    const again = [...texts]
+      .reverse()
+      .map((text, n) => decodeLinkedInput(text, [...CASES].reverse()[n]?.input.dataVersion ?? 0));
+    CASES.forEach(({ input: written }, n) => {
+      expect(first[n]).toEqual(written);
+      expect(again[CASES.length - 1 - n]).toEqual(written);
+    });
+  });
+
   it('reads only the deployments of the rows selected, as the whole read has them', () => {
     const written = input(
       many(300, (n) =>

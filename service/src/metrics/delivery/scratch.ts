@@ -98,4 +98,10 @@ export class Arena implements TypedArrays {
     const [buffer, at] = this.take(length * 8);
     return new Float64Array(buffer, at, length).fill(0);
   }
+
+  /** `length` bytes, 8-byte aligned (any typed array can view them), not cleared: the caller fills them. */
+  bytes(length: number): Uint8Array {
+    const [buffer, at] = this.take(length);
+    return new Uint8Array(buffer, at, length);
+  }
 }

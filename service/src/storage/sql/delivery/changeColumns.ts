@@ -4,6 +4,7 @@ import { anyText, columnEncoders, columnReaders, oneOf, provenanceInterner, requ
 import { decodeLists, encodeLists } from './columns.ts';
 import { numberOrNull } from './numberColumns.ts';
 import { listColumnField, type Envelope } from './envelope.ts';
+import type { ColumnMemory } from './typedArrayText.ts';
 
 const KINDS = ['pullRequest', 'commit'] as const;
 /** Shared by every record without items (none is ever changed). */
@@ -31,8 +32,9 @@ export function encodeChanges(changes: readonly ChangeRecord[]): Envelope {
   };
 }
 
-export function decodeChanges(envelope: Envelope): ChangeRecord[] {
-  const { count, texts, numbers } = columnReaders(envelope);
+/** The changes; their columns are read in `memory` when given (see typedArrayText.ts). */
+export function decodeChanges(envelope: Envelope, memory?: ColumnMemory): ChangeRecord[] {
+  const { count, texts, numbers } = columnReaders(envelope, memory);
   const kind = texts('kind', oneOf(KINDS));
   const [ids, project, repository, targetBranch, sha] = [
     texts('id', anyText),
@@ -41,7 +43,7 @@ export function decodeChanges(envelope: Envelope): ChangeRecord[] {
     texts('targetBranch', anyText),
     texts('sha', anyText),
   ];
-  const workItemIds = decodeLists(listColumnField(envelope, 'workItemIds'), count);
+  const workItemIds = decodeLists(listColumnField(envelope, 'workItemIds'), count, memory);
   const [firstCommit, rawPageId, pullRequestId, createdAt, mergedAt] = [
     numbers('firstCommitAuthoredAt'),
     numbers('rawPageId'),

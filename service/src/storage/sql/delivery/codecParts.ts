@@ -6,6 +6,7 @@ import type { Provenance } from '../../../domain/records.ts';
 import { decodeTexts, encodeTexts } from './columns.ts';
 import { numberField, textColumnField, textField, type Envelope } from './envelope.ts';
 import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
+import type { ColumnMemory } from './typedArrayText.ts';
 
 /** One field of every record as a column. */
 export function columnEncoders<R>(records: readonly R[]) {
@@ -15,14 +16,14 @@ export function columnEncoders<R>(records: readonly R[]) {
   };
 }
 
-/** The record count of an envelope and readers of its columns. */
-export function columnReaders(envelope: Envelope) {
+/** The record count of an envelope and readers of its columns (in `memory` when given: typedArrayText.ts). */
+export function columnReaders(envelope: Envelope, memory?: ColumnMemory) {
   const count = numberField(envelope, 'count');
   return {
     count,
     texts: <T extends string>(key: string, parse: (value: string) => T) =>
-      decodeTexts(textColumnField(envelope, key), count, parse),
-    numbers: (key: string) => decodeNumbers(textField(envelope, key), count),
+      decodeTexts(textColumnField(envelope, key), count, parse, memory),
+    numbers: (key: string) => decodeNumbers(textField(envelope, key), count, memory),
   };
 }
 

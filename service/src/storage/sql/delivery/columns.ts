@@ -4,7 +4,7 @@
  * per field, which is what makes reading a large project's linked input cheaper than reading its rows.
  */
 import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
-import { base64Of, int32Of, uint16Of, uint8Of } from './typedArrayText.ts';
+import { base64Of, int32Of, uint16Of, uint8Of, type ColumnMemory } from './typedArrayText.ts';
 
 /**
  * Distinct values (joined by newlines unless one holds a newline, else JSON) and each record's code, in
@@ -82,10 +82,11 @@ class OwnValues<T extends string> {
     private readonly text: string,
     readonly length: number,
     private readonly parse: (value: string) => T,
+    memory: ColumnMemory,
   ) {
     // A column without values is stored as JSON: this text holds at least one.
     if (length === 0) throw new Error('A stored text column has the wrong length');
-    this.starts = new Int32Array(length + 1);
+    this.starts = memory === undefined ? new Int32Array(length + 1) : memory.int32(length + 1);
     let at = 0;
     for (let n = 0; n < length; n++) {
       this.starts[n] = at;
@@ -125,28 +126,44 @@ export class TextReader<T extends string> {
   }
 }
 
-/** A text column's reader; `parse` checks (and narrows) each distinct value once, an own value when read. */
+/**
+ * A text column's reader; `parse` checks (and narrows) each distinct value once, an own value when read.
+ * Its codes and offsets live in `memory` when given (see typedArrayText.ts).
+ */
 export function decodeTexts<T extends string>(
   column: TextColumn,
   count: number,
   parse: (value: string) => T,
+  memory?: ColumnMemory,
 ): TextReader<T> {
   if (column.codes === null) {
     // Own values joined by newlines; JSON when one holds a newline or is empty (then parsed whole).
-    if (!column.json) return new TextReader([], new OwnValues(column.values, count, parse), null, NULL_CODE);
+    if (!column.json) {
+      return new TextReader([], new OwnValues(column.values, count, parse, memory), null, NULL_CODE);
+    }
     const values = distinctOf(column).map(parse);
     if (values.length !== count) throw new Error('A stored text column has the wrong length');
     return new TextReader(values, null, null, NULL_CODE);
   }
   const distinct = distinctOf(column).map(parse);
-  const codes = codesOf(column.codes, count, distinct.length);
+  const codes = codesOf(column.codes, count, distinct.length, memory);
   const nullCode = codes instanceof Uint8Array ? 0xff : codes instanceof Uint16Array ? 0xffff : NULL_CODE;
   return new TextReader(distinct, null, codes, nullCode);
 }
 
 /** The codes in the width encodeTexts chose for this many distinct values. */
-function codesOf(text: string, count: number, distinct: number): Uint8Array | Uint16Array | Int32Array {
-  const codes = distinct < 0xff ? uint8Of(text) : distinct < 0xffff ? uint16Of(text) : int32Of(text);
+function codesOf(
+  text: string,
+  count: number,
+  distinct: number,
+  memory: ColumnMemory,
+): Uint8Array | Uint16Array | Int32Array {
+  const codes =
+    distinct < 0xff
+      ? uint8Of(text, memory)
+      : distinct < 0xffff
+        ? uint16Of(text, memory)
+        : int32Of(text, memory);
   if (codes.length !== count) throw new Error('A stored text column has the wrong length');
   return codes;
 }
@@ -169,10 +186,10 @@ export function encodeLists(lists: readonly (readonly number[])[]): ListColumn {
 
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 
-export function decodeLists(column: ListColumn, count: number): (readonly number[])[] {
-  const ends = int32Of(column.ends);
+export function decodeLists(column: ListColumn, count: number, memory?: ColumnMemory): (readonly number[])[] {
+  const ends = int32Of(column.ends, memory);
   if (ends.length !== count) throw new Error('A stored list column has the wrong length');
-  const items = decodeNumbers(column.items, count === 0 ? 0 : (ends[count - 1] ?? 0));
+  const items = decodeNumbers(column.items, count === 0 ? 0 : (ends[count - 1] ?? 0), memory);
   const lists = new Array<readonly number[]>(count);
   let start = 0;
   for (let n = 0; n < count; n++) {

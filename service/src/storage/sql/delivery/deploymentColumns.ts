@@ -12,6 +12,7 @@ import {
 import { anyText, columnEncoders, columnReaders, oneOf, provenanceInterner, required } from './codecParts.ts';
 import { numberOrNull } from './numberColumns.ts';
 import type { Envelope } from './envelope.ts';
+import type { ColumnMemory } from './typedArrayText.ts';
 
 const SOURCES: readonly DeploymentSource[] = ['environment', 'classicRelease', 'pipelineStage'];
 const RAW_RESULTS = [...ENVIRONMENT_DEPLOYMENT_RESULTS, ...CLASSIC_DEPLOYMENT_STATUSES];
@@ -44,10 +45,15 @@ export function encodeDeployments(records: readonly DeploymentRecord[]): Envelop
 
 /**
  * The deployments of the rows `select` keeps (every row without it): the selector reads the targets from
- * the columns, so rows it leaves out are never made into records.
+ * the columns, so rows it leaves out are never made into records. Columns are read in `memory` when given
+ * (see typedArrayText.ts).
  */
-export function decodeDeployments(envelope: Envelope, select?: DeploymentRowSelector): DeploymentRecord[] {
-  const { count, texts, numbers } = columnReaders(envelope);
+export function decodeDeployments(
+  envelope: Envelope,
+  select?: DeploymentRowSelector,
+  memory?: ColumnMemory,
+): DeploymentRecord[] {
+  const { count, texts, numbers } = columnReaders(envelope, memory);
   const [id, source, project, pipelineName] = [
     texts('id', anyText),
     texts('source', oneOf(SOURCES)),

@@ -3,6 +3,7 @@
  * field of every record a column (columns.ts), so that a record reads back equal to the one written.
  */
 import type { DeploymentRowSelector } from '../../../domain/delivery.ts';
+import { Arena } from '../../../metrics/delivery/scratch.ts';
 import type { LinkedDeliveryInput } from '../../delivery/linkedInput.ts';
 import { decodeChanges, encodeChanges } from './changeColumns.ts';
 import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
@@ -30,6 +31,9 @@ export function encodeLinkedInput(input: LinkedDeliveryInput): string {
   });
 }
 
+/** The columns of one read, reused from read to read (reading is synchronous: see typedArrayText.ts). */
+const COLUMNS = new Arena();
+
 /** undefined when the text is of another format; `select` picks the deployments to read (see decodeDeployments). */
 export function decodeLinkedInput(
   body: string,
@@ -40,7 +44,9 @@ export function decodeLinkedInput(
   if (!body.startsWith(`{"format":${LINKED_INPUT_FORMAT},`)) return undefined;
   const envelope = envelopeOf(unframed(body), 'body');
   if (envelope['format'] !== LINKED_INPUT_FORMAT) return undefined;
-  const changes = decodeChanges(envelopeOf(envelope['changes'], 'changes'));
+  // Every column but the links' is read only while the records are made: in the arena, reset per read.
+  COLUMNS.reset();
+  const changes = decodeChanges(envelopeOf(envelope['changes'], 'changes'), COLUMNS);
   const links = envelopeOf(envelope['links'], 'links');
   const changeIndices = int32Of(textField(links, 'changeIndices'));
   const buildIds = decodeNumbers(textField(links, 'buildIds'), changeIndices.length);
@@ -53,7 +59,7 @@ export function decodeLinkedInput(
   }
   return {
     dataVersion,
-    deployments: decodeDeployments(envelopeOf(envelope['deployments'], 'deployments'), select),
+    deployments: decodeDeployments(envelopeOf(envelope['deployments'], 'deployments'), select, COLUMNS),
     changes,
     links: { buildIds, changeIndices, evidence },
   };

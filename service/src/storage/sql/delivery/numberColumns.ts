@@ -4,7 +4,7 @@
  * integers (build and pull request ids) in four bytes, anything else (times) in eight. Read back, every
  * column is a Float64Array with NaN for null (no stored number is NaN).
  */
-import { base64Of, float64Of, int32Of, uint8Of } from './typedArrayText.ts';
+import { base64Of, float64Of, int32Of, uint8Of, type ColumnMemory } from './typedArrayText.ts';
 
 /** Codes 0 … 254 name a listed value; 255 stands for null. */
 const NULL_CODE = 0xff;
@@ -62,11 +62,11 @@ function listedValues(text: string): number[] {
   return parsed;
 }
 
-function decodeCoded(text: string, column: Float64Array): void {
+function decodeCoded(text: string, column: Float64Array, memory: ColumnMemory): void {
   const split = text.indexOf('\n');
   if (split < 0) throw new Error('A stored number column has no codes');
   const values = listedValues(text.slice(1, split));
-  const codes = uint8Of(text.slice(split + 1));
+  const codes = uint8Of(text.slice(split + 1), memory);
   if (codes.length !== column.length) throw new Error('A stored number column has the wrong length');
   for (let n = 0; n < codes.length; n++) {
     const code = codes[n] ?? NULL_CODE;
@@ -79,20 +79,21 @@ function decodeCoded(text: string, column: Float64Array): void {
   }
 }
 
-export function decodeNumbers(text: string, count: number): Float64Array {
+/** The column's numbers (NaN for null), in `memory` when given (see typedArrayText.ts), else fresh. */
+export function decodeNumbers(text: string, count: number, memory?: ColumnMemory): Float64Array {
   const kind = text.charAt(0);
   if (kind === 'f') {
-    const column = float64Of(text.slice(1));
+    const column = float64Of(text.slice(1), memory);
     if (column.length !== count) throw new Error('A stored number column has the wrong length');
     return column;
   }
-  const column = new Float64Array(count);
+  const column = memory === undefined ? new Float64Array(count) : memory.float64(count);
   if (kind === 'd') {
-    decodeCoded(text, column);
+    decodeCoded(text, column, memory);
     return column;
   }
   if (kind !== 'i') throw new Error('A stored number column is of no known kind');
-  const stored = int32Of(text.slice(1));
+  const stored = int32Of(text.slice(1), memory);
   if (stored.length !== count) throw new Error('A stored number column has the wrong length');
   for (let n = 0; n < count; n++) {
     const value = stored[n] ?? NULL_INTEGER;
