@@ -50,6 +50,7 @@
 export * from './bands.ts';
 export * from './buildChanges.ts';
 export * from './deploymentFrequency.ts';
+export { deploymentRecordsBetween, deploymentRowCount, deploymentRowsBetween } from './drillDownRows.ts';
 export * from './failureRates.ts';
 export * from './incidents.ts';
 export * from './leadTime.ts';

@@ -12,7 +12,6 @@ import type {
   DeliveryPending,
   DeliveryQuery,
   DeliveryResponseMeta,
-  DeliveryScopeAnswer,
   DeliverySummaryResponse,
   DeliveryTrendResponse,
   DeploymentFailureRateResponse,
@@ -36,7 +35,7 @@ import { periodFiguresAnswer, type FigureContext } from './figures.ts';
 import { changeCount, changeItems, deploymentItems, incidentItems, type ItemContext } from './items.ts';
 import { listPage } from './paging.ts';
 import { deliveryLinks } from './links.ts';
-import { gapMessage } from './messages.ts';
+import { responseMeta, scopeAnswerOf, trendSection, type MetaContext } from './sessionAnswers.ts';
 import { scopedDeliveryInput, type DeliveryScope } from './scope.ts';
 import { storedProjectInput } from './storedInput.ts';
 import { incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
@@ -129,47 +128,14 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     }));
   }
 
-  const scopeAnswer: DeliveryScopeAnswer =
-    scope.kind === 'project'
-      ? { kind: 'project' }
-      : {
-          kind: 'team',
-          buildDefinitionIds: [...scope.mapping.buildDefinitionIds],
-          releaseDefinitionIds: [...scope.mapping.releaseDefinitionIds],
-          repositories: [...scope.mapping.repositories],
-        };
-
-  /** What every answer starts with: whose data, which days, whether there is anything to measure. */
-  function responseMeta(
-    query: DeliveryQuery,
-    timeZone: string,
-    report: DeliveryReport,
-    syncedAt: string | null,
-  ): DeliveryResponseMeta {
-    const gap = report.window.deploymentFrequency;
-    return {
-      organization: organization.name,
-      project,
-      team: scope.kind === 'team' ? scope.team : null,
-      from: query.from,
-      to: query.to,
-      timeZone,
-      scope: scopeAnswer,
-      production,
-      deploymentData:
-        gap.status === 'noDeploymentRecords'
-          ? { status: gap.status, message: gapMessage(gap, figureContext) }
-          : gap.status === 'noProductionEnvironment'
-            ? {
-                status: gap.status,
-                targetNamesSeen: [...gap.targetNamesSeen],
-                message: gapMessage(gap, figureContext),
-              }
-            : { status: 'ok' },
-      syncedAt,
-      pending: dependencies.pending,
-    };
-  }
+  const meta: MetaContext = {
+    organization: organization.name,
+    project,
+    scope,
+    scopeAnswer: scopeAnswerOf(scope),
+    figures: figureContext,
+    pending: dependencies.pending,
+  };
 
   /**
    * The scope's records with their changes linked to builds: neither depends on the zone or the range,
@@ -236,9 +202,9 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
       const timeZone = zoneFor(query.timeZone);
       const { input, attributionVia, report } = await computed(query, timeZone, options);
       // The sync this request saw: a view computed before a later run finished is still its data.
-      const meta = responseMeta(query, timeZone, report, dependencies.syncedAt);
+      const head = responseMeta(meta, query, timeZone, report, dependencies.syncedAt);
       const items: ItemContext = { input, report, links, timeZone, attributionVia };
-      return { ...meta, ...section({ report, figures: figureContext, items }) };
+      return { ...head, ...section({ report, figures: figureContext, items }) };
     };
   }
 
@@ -260,31 +226,9 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     deploymentFailureRate: detail((sections) => sections.deploymentFailureRate()),
     recoveryTime: detail((sections) => sections.recoveryTime()),
     reworkRate: detail((sections) => sections.reworkRate()),
-    trend: answer(
-      ({ report, figures }) => ({
-        weekly: report.weekly.map((week) => periodFiguresAnswer(week, figures)),
-        sprints:
-          scope.kind === 'project'
-            ? {
-                status: 'noTeam' as const,
-                message: `Sprints are a team's iterations: ask .../projects/${project}/teams/{team}/delivery/trend.`,
-              }
-            : report.sprints.length === 0
-              ? {
-                  status: 'noSprints' as const,
-                  message: `Team "${scope.team}" has no dated iteration overlapping the range.`,
-                }
-              : {
-                  status: 'ok' as const,
-                  items: report.sprints.map((sprint) => ({
-                    sprintId: sprint.sprintId,
-                    name: sprint.name,
-                    figures: periodFiguresAnswer(sprint.figures, figures),
-                  })),
-                },
-      }),
-      { sprints: true },
-    ),
+    trend: answer(({ report, figures }) => trendSection(report, figures, scope, project), {
+      sprints: true,
+    }),
     deployments: async (query) => {
       const page = await answer(
         ({ items }) =>
