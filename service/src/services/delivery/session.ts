@@ -35,7 +35,7 @@ import { periodFiguresAnswer, type FigureContext } from './figures.ts';
 import { changeCount, changeItems, deploymentItems, incidentItems, type ItemContext } from './items.ts';
 import { listPage } from './paging.ts';
 import { deliveryLinks } from './links.ts';
-import { responseMeta, scopeAnswerOf, trendSection, type MetaContext } from './sessionAnswers.ts';
+import { responseMeta, trendSection, type MetaContext } from './sessionAnswers.ts';
 import { scopedDeliveryInput, type DeliveryScope } from './scope.ts';
 import { storedProjectInput } from './storedInput.ts';
 import { incidentRuleOf, productionRuleOf } from './settingsCodec.ts';
@@ -130,9 +130,6 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
 
   const meta: MetaContext = {
     organization: organization.name,
-    project,
-    scope,
-    scopeAnswer: scopeAnswerOf(scope),
     figures: figureContext,
     pending: dependencies.pending,
   };
@@ -226,7 +223,7 @@ export function createDeliverySession(dependencies: DeliverySessionDependencies)
     deploymentFailureRate: detail((sections) => sections.deploymentFailureRate()),
     recoveryTime: detail((sections) => sections.recoveryTime()),
     reworkRate: detail((sections) => sections.reworkRate()),
-    trend: answer(({ report, figures }) => trendSection(report, figures, scope, project), {
+    trend: answer(({ report, figures }) => trendSection(report, figures), {
       sprints: true,
     }),
     deployments: async (query) => {

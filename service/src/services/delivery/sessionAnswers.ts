@@ -10,17 +10,14 @@ import { periodFiguresAnswer, type FigureContext } from './figures.ts';
 import { gapMessage } from './messages.ts';
 import type { DeliveryScope } from './scope.ts';
 
-/** Whose view a session answers, as every answer's header names it. */
+/** Whose view a session answers (the figure context names the project, scope and mark), and what is pending. */
 export interface MetaContext {
   organization: string;
-  project: string;
-  scope: DeliveryScope;
-  scopeAnswer: DeliveryScopeAnswer;
   figures: FigureContext;
   pending: DeliveryResponseMeta['pending'];
 }
 
-export function scopeAnswerOf(scope: DeliveryScope): DeliveryScopeAnswer {
+function scopeAnswerOf(scope: DeliveryScope): DeliveryScopeAnswer {
   return scope.kind === 'project'
     ? { kind: 'project' }
     : {
@@ -39,16 +36,17 @@ export function responseMeta(
   report: DeliveryReport,
   syncedAt: string | null,
 ): DeliveryResponseMeta {
-  const { scope, figures } = context;
+  const { figures } = context;
+  const { scope } = figures;
   const gap = report.window.deploymentFrequency;
   return {
     organization: context.organization,
-    project: context.project,
+    project: figures.project,
     team: scope.kind === 'team' ? scope.team : null,
     from: query.from,
     to: query.to,
     timeZone,
-    scope: context.scopeAnswer,
+    scope: scopeAnswerOf(scope),
     production: figures.production,
     deploymentData:
       gap.status === 'noDeploymentRecords'
@@ -68,12 +66,8 @@ export function responseMeta(
 type TrendSection = Pick<DeliveryTrendResponse, 'weekly' | 'sprints'>;
 
 /** The trend's weeks, and its sprints: a team's dated iterations, or why there are none. */
-export function trendSection(
-  report: DeliveryReport,
-  figures: FigureContext,
-  scope: DeliveryScope,
-  project: string,
-): TrendSection {
+export function trendSection(report: DeliveryReport, figures: FigureContext): TrendSection {
+  const { scope, project } = figures;
   return {
     weekly: report.weekly.map((week) => periodFiguresAnswer(week, figures)),
     sprints:

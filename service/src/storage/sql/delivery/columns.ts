@@ -1,7 +1,8 @@
 /**
- * Record fields as columns for one stored text: texts dictionary-coded, codes and lists as typed arrays
- * in base64 (numbers: numberColumns.ts). Hundreds of thousands of records then parse as a few long strings instead of a JSON value
- * per field, which is what makes reading a large project's linked input cheaper than reading its rows.
+ * Record fields as columns for one stored text: texts dictionary-coded, codes and lists as typed arrays in
+ * base64 (numbers: numberColumns.ts). Hundreds of thousands of records then parse as a few long strings
+ * instead of a JSON value per field, which is what makes reading a large project's linked input cheaper
+ * than reading its rows.
  */
 import { decodeNumbers, encodeNumbers } from './numberColumns.ts';
 import { base64Of, int32Of, uint16Of, uint8Of, type ColumnMemory } from './typedArrayText.ts';

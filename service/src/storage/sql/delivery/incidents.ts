@@ -104,11 +104,8 @@ export async function readIncidents(
     await executor.all(`SELECT * FROM work_items w WHERE ${scope.sql} ORDER BY w.work_item_id`, scope.params)
   ).map(toWorkItem);
   if (items.length === 0) return [];
-  const transitions = await readTransitionsOf(
-    executor,
-    organization,
-    items.map((item) => item.id),
-  );
+  const ids = items.map((item) => item.id);
+  const transitions = await readTransitionsOf(executor, organization, ids);
   const itemProjects = [...new Set(items.map((item) => item.project))];
   const workflowRows = await executor.all(
     `SELECT project, work_item_type, state, category FROM workflow_states
@@ -127,12 +124,7 @@ export async function readIncidents(
     workflows.set(project, types);
   }
   const flows: FlowItem[] = items.map((item) => ({ item, transitions: transitions.get(item.id) ?? [] }));
-  const artifacts = await readArtifactLinksOf(
-    executor,
-    organization,
-    items.map((item) => item.id),
-  );
-  return buildIncidents(flows, workflows, rule, artifacts);
+  return buildIncidents(flows, workflows, rule, await readArtifactLinksOf(executor, organization, ids));
 }
 
 /** The stored artifact links of the found items, by key (the relations stage stores them for incidents only). */

@@ -12,28 +12,18 @@ export function base64Of(array: Float64Array | Int32Array | Uint16Array | Uint8A
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-/** The decoded bytes where a typed array of `width` can view them: a small Buffer may sit unaligned in a shared pool. */
+/** The decoded bytes, in `memory` or a new buffer of their own (either way aligned for any typed array). */
 function bytesOf(
   text: string,
   width: number,
   memory: ColumnMemory,
 ): { buffer: ArrayBufferLike; offset: number; length: number } {
-  if (memory !== undefined) {
-    const length = Buffer.byteLength(text, 'base64');
-    if (length % width !== 0) throw new Error('A stored column has a partial value');
-    const bytes = memory.bytes(length);
-    const written = Buffer.from(bytes.buffer, bytes.byteOffset, length).write(text, 'base64');
-    if (written !== length) throw new Error('A stored column is not base64');
-    return { buffer: bytes.buffer, offset: bytes.byteOffset, length: length / width };
-  }
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % width !== 0) throw new Error('A stored column has a partial value');
-  if (bytes.byteOffset % width === 0) {
-    return { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.length / width };
-  }
-  const copy = new Uint8Array(bytes.length);
-  copy.set(bytes);
-  return { buffer: copy.buffer, offset: 0, length: bytes.length / width };
+  const length = Buffer.byteLength(text, 'base64');
+  if (length % width !== 0) throw new Error('A stored column has a partial value');
+  const bytes = memory === undefined ? new Uint8Array(length) : memory.bytes(length);
+  const written = Buffer.from(bytes.buffer, bytes.byteOffset, length).write(text, 'base64');
+  if (written !== length) throw new Error('A stored column is not base64');
+  return { buffer: bytes.buffer, offset: bytes.byteOffset, length: length / width };
 }
 
 /** A typed-array type that can view decoded bytes. */
